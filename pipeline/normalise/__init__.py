@@ -1,0 +1,1 @@
+"""Normalisation stage: entity mentions and numbers → canonical people, places, organisations, troop figures."""

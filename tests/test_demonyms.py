@@ -1,0 +1,80 @@
+"""Tests for demonym / country-adjective lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise.demonyms import country_for_word, country_words
+from pipeline.resources import read_tsv
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("russisch", "RU"),
+        ("russische", "RU"),
+        ("russischen", "RU"),
+        ("russischer", "RU"),
+        ("russisches", "RU"),
+        ("russischem", "RU"),
+        ("Russische", "RU"),
+        ("Russe", "RU"),
+        ("Russen", "RU"),
+        ("Russin", "RU"),
+        ("Russinnen", "RU"),
+        ("nordkoreanische", "KP"),
+        ("nordkoreanischer", "KP"),
+        ("Nordkoreaner", "KP"),
+        ("Nordkoreanern", "KP"),
+        ("ukrainischen", "UA"),
+        ("Ukrainer", "UA"),
+        ("Ukrainer:innen", "UA"),
+        ("Amerikaner", "US"),
+        ("US-amerikanische", "US"),
+        ("Deutsche", "DE"),
+        ("Deutschen", "DE"),
+        ("deutscher", "DE"),
+        ("US-Soldaten", "US"),
+        ("US-Truppen", "US"),
+        ("US", "US"),
+        ("Bundeswehr", "DE"),
+        ("Bundeswehrsoldaten", "DE"),
+        ("Kreml", "RU"),
+        ("Kremls", "RU"),
+        ("Russland", "RU"),
+        ("Russlands", "RU"),
+        ("Nordkoreas", "KP"),
+        ("Ukraine", "UA"),
+        ("Briten", "GB"),
+        ("britischen", "GB"),
+        ("Franzosen", "FR"),
+        ("israelische", "IL"),
+        ("Israelis", "IL"),
+        ("chinesische", "CN"),
+        ("belarussische", "BY"),
+        ("iranischen", "IR"),
+        ("Moskaus", "RU"),
+        ("Kiews", "UA"),
+        ("polnischen", "PL"),
+        ("Polen", "PL"),
+        ("türkische", "TR"),
+        ("tschetschenisch-russische", None),
+    ],
+)
+def test_country_for_word(word: str, country: str | None) -> None:
+    assert country_for_word(word) == country
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Soldaten", "Truppen", "Nato", "Nato-Truppen", "UN-Blauhelme", "pro-russische", "", "der",
+     "Malinowski", "Europa", "Wehrmacht", "Krieg"],
+)
+def test_non_country_words(word: str) -> None:
+    assert country_for_word(word) is None
+
+
+def test_table_has_no_duplicate_keys() -> None:
+    words = [row["word"].lower() for row in read_tsv("demonyms.tsv")]
+    assert len(words) == len(set(words))
+    assert len(country_words()) > 500

@@ -16,6 +16,7 @@ class Document:
     text: str
     content_hash: str  # sha256 of the raw file bytes (changes detection)
     encoding: str
+    lang: str = "und"  # ISO 639-1 code from a stop-word profile, "und" when unsure
 
 
 @dataclass(frozen=True, slots=True)

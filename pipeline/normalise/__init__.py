@@ -1,1 +1,68 @@
 """Normalisation stage: entity mentions and numbers → canonical people, places, organisations, troop figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.normalise.orgs import resolve_organisations
+from pipeline.normalise.people import AliasTable, load_aliases, resolve_people
+from pipeline.normalise.places import resolve_misc, resolve_places
+from pipeline.normalise.troops import extract_troop_figures
+from pipeline.records import (
+    EntityMention,
+    NumberMention,
+    Organisation,
+    Person,
+    Place,
+    Resolution,
+    Sentence,
+    TroopFigure,
+)
+
+__all__ = ["Normalised", "normalise", "load_aliases", "AliasTable"]
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Everything normalisation derives from one document."""
+
+    resolutions: list[Resolution]  # parallel to the entity mentions
+    people: list[Person]
+    places: list[Place]
+    organisations: list[Organisation]
+    troop_figures: list[TroopFigure]
+
+
+def normalise(
+    text: str,
+    sentences: Sequence[Sentence],
+    entities: Sequence[EntityMention],
+    numbers: Sequence[NumberMention],
+    aliases: AliasTable | None = None,
+) -> Normalised:
+    """Resolve every entity mention of one document and extract its troop figures."""
+    resolutions: list[Resolution | None] = [None] * len(entities)
+
+    def by_label(label: str) -> tuple[list[int], list[EntityMention]]:
+        idx = [i for i, e in enumerate(entities) if e.label == label]
+        return idx, [entities[i] for i in idx]
+
+    def place(idx: list[int], found: Sequence[Resolution]) -> None:
+        for i, res in zip(idx, found, strict=True):
+            resolutions[i] = res
+
+    per_idx, per = by_label("PER")
+    people = resolve_people(text, per, aliases)
+    place(per_idx, people.resolutions)
+    loc_idx, loc = by_label("LOC")
+    places = resolve_places(text, loc)
+    place(loc_idx, places.resolutions)
+    org_idx, org = by_label("ORG")
+    orgs = resolve_organisations(text, org, aliases)
+    place(org_idx, orgs.resolutions)
+    misc_idx, misc = by_label("MISC")
+    place(misc_idx, resolve_misc(misc))
+    final = [r if r is not None else Resolution(None, None, note="unresolved") for r in resolutions]
+    troops = extract_troop_figures(text, sentences, numbers, entities, final)
+    return Normalised(final, list(people.referents), list(places.referents), list(orgs.referents), troops)

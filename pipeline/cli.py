@@ -1,0 +1,116 @@
+"""Command line: one typer app, one thin function per verb that calls its Python twin and prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import __version__
+
+app = typer.Typer(
+    name="lagebild",
+    help="Lagebild: German news articles in, normalised Parquet tables out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="spaCy model: package name (de_core_news_sm) or path; default: Lagebild's own."
+    ),
+]
+OutOpt = Annotated[Path, typer.Option("--out", help="Output folder for the Parquet tables.")]
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    typer.secho(f"Error: {exc}", err=True, fg=typer.colors.RED)
+    return typer.Exit(code=1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Lagebild: German news articles in, normalised Parquet tables out."""
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .md), read recursively.")
+    ],
+    out: OutOpt = Path("data"),
+    model: ModelOpt = None,
+    tokens: Annotated[bool, typer.Option("--tokens", help="Also write the tokens table.")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes (default: number of cores).")
+    ] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (with --engine dask).")
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Remove rows of files that no longer exist.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest file accepted, in bytes.")
+    ] = 20_000_000,
+    skip_non_german: Annotated[
+        bool, typer.Option("--skip-non-german", help="Skip articles not detected as German.")
+    ] = False,
+    aliases: Annotated[
+        Path | None, typer.Option("--aliases", help="Extra alias table (TSV) for people and organisations.")
+    ] = None,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = None,
+) -> None:
+    """Process article folders into Parquet tables in OUT (incremental: only new or changed files)."""
+    import os
+
+    from pipeline.runner import run as run_pipeline
+
+    try:
+        summary = run_pipeline(
+            [str(p) for p in paths], out, model, tokens=tokens, workers=workers or os.cpu_count(),
+            engine=engine, scheduler=scheduler, prune=prune, max_bytes=max_bytes,
+            skip_non_german=skip_non_german, aliases=aliases, progress=progress,
+        )  # fmt: skip
+    except Exception as exc:  # noqa: BLE001 - the run itself failed: say why, exit non-zero
+        raise _fail(exc) from exc
+    typer.echo(format_summary(summary))
+
+
+def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazily
+    c = summary.counts
+    labels = ", ".join(f"{k} {v}" for k, v in sorted(summary.entities_by_label.items())) or "none"
+    errors = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_kind.items()))
+    lines = [
+        f"Lagebild run {summary.run_id} → {summary.out} (model {summary.model})",
+        f"  files          {c['files']} (added {c['added']}, changed {c['changed']}, "
+        f"unchanged {c['unchanged']}, duplicates {c['duplicates']}, pruned {c['pruned']})",
+        f"  documents      {c['documents']}",
+        f"  sentences      {c['sentences']}",
+        f"  entities       {c['entities']} ({labels})",
+        f"  numbers        {c['numbers']}",
+        f"  troop figures  {c['troop_figures']}",
+        f"  people         {c['people']}",
+        f"  places         {c['places']}",
+        f"  organisations  {c['organisations']}",
+        f"  errors         {c['errors']}" + (f" ({errors})" if errors else ""),
+        f"  seconds        {summary.seconds:.2f}",
+        f"  words/s        {summary.words_per_second:,.0f}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,180 @@
+"""Recognise stage: load the spaCy pipeline (NER + Lagebild components) and turn Docs into mention records."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.records import EntityMention, NumberMention, Sentence
+from pipeline.tokenizer import fix_gender_forms
+
+DEFAULT_MODEL = Path(__file__).parent / "models" / "de_lagebild"
+NUMBERS_KEY = "numbers"
+ENTITY_LABELS = ("PER", "LOC", "ORG", "MISC")
+# Labels of other label schemes mapped onto ours (e.g. OntoNotes-style English names).
+LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC", "OTH": "MISC", "FAC": "LOC"}
+
+if not Span.has_extension("number"):
+    Span.set_extension("number", default=None)
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy model is neither an installed package nor a model folder."""
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load a German spaCy pipeline ready for Lagebild.
+
+    ``model`` is None (Lagebild's own model shipped in the package), an installed
+    package name such as ``de_core_news_sm``, or a path to a model folder. The
+    tokenizer gets the gender-form fix, sentences come from the parser when the model
+    has one (else a rule-based sentencizer that also breaks at paragraphs), and the
+    ``lagebild_numbers`` component is appended.
+    """
+    nlp = _load(model)
+    fix_gender_forms(nlp)
+    has_sents = any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer"))
+    if not has_sents:
+        nlp.add_pipe("sentencizer", first=True)
+    if "lagebild_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_paragraphs", before=_sentence_component(nlp))
+    if "lagebild_numbers" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_numbers", last=True)
+    return nlp
+
+
+def _load(model: str | None) -> Language:
+    target = str(DEFAULT_MODEL) if model is None else model
+    try:
+        return spacy.load(target)
+    except OSError as exc:
+        if model is None:
+            raise ModelNotFoundError(
+                f"Lagebild's own model is missing at {DEFAULT_MODEL}: reinstall the package "
+                "(pip install -e .) or train it with `lagebild train`"
+            ) from exc
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} not found: it is neither an installed package nor a model "
+            f"folder. Install it (e.g. `python -m spacy download {model}` where the internet is "
+            "available), pass a path to a model folder, or leave out --model to use Lagebild's "
+            "own model."
+        ) from exc
+
+
+def _sentence_component(nlp: Language) -> str:
+    for name in ("senter", "parser", "sentencizer"):
+        if name in nlp.pipe_names:
+            return name
+    raise ValueError("pipeline has no sentence component")  # pragma: no cover
+
+
+@Language.component(
+    "lagebild_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "lagebild_numbers",
+    assigns=["doc.spans", "span._.number"],
+    requires=["token.is_sent_start"],
+    default_config={"spans_key": NUMBERS_KEY},
+)
+def create_numbers_component(nlp: Language, name: str, spans_key: str) -> NumberRecogniser:
+    return NumberRecogniser(spans_key)
+
+
+class NumberRecogniser:
+    """Finds every number expression (digits, words, ranges, vague quantities) in a Doc.
+
+    Results go to ``doc.spans[spans_key]``; each span's ``._.number`` holds the parsed
+    NumberMention (value, low/high, kind).
+    """
+
+    def __init__(self, spans_key: str = NUMBERS_KEY) -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.numbers import find_numbers
+
+        spans = []
+        for mention in find_numbers(doc.text, doc_sentences(doc)):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.number = mention
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def doc_sentences(doc: Doc) -> list[Sentence]:
+    """Sentences of ``doc`` with character offsets, outer whitespace trimmed, empty ones skipped."""
+    out: list[Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(len(out), start, end, text[start:end]))
+    return out
+
+
+def sentence_index(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    """Return a function mapping a character offset to the index of its sentence."""
+    starts = [s.start for s in sentences]
+
+    def find(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    return find
+
+
+def doc_entities(doc: Doc, sentences: list[Sentence]) -> list[EntityMention]:
+    """Named-entity mentions of ``doc`` in Lagebild's label set (PER, LOC, ORG, MISC)."""
+    find = sentence_index(sentences)
+    out = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in ENTITY_LABELS:
+            continue
+        out.append(EntityMention(find(ent.start_char), ent.start_char, ent.end_char, ent.text, label))
+    return out
+
+
+def doc_numbers(doc: Doc, spans_key: str = NUMBERS_KEY) -> list[NumberMention]:
+    """The NumberMentions found by ``lagebild_numbers``."""
+    return [span._.number for span in doc.spans.get(spans_key, []) if span._.number is not None]
+
+
+@cache
+def model_meta(model: str | None) -> dict:
+    """The meta.json of a model (package name or path) without loading its weights.
+
+    Raises ModelNotFoundError when the model does not exist, so a run fails early.
+    """
+    target = DEFAULT_MODEL if model is None else Path(model)
+    if not target.exists() and model is not None and spacy.util.is_package(model):
+        target = spacy.util.get_package_path(model)
+    meta_path = target / "meta.json"
+    if not meta_path.exists():
+        _load(model)  # raises the explanatory ModelNotFoundError
+        return {}
+    return spacy.util.load_meta(meta_path)

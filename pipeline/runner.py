@@ -1,0 +1,549 @@
+"""Run the stages over article folders: incremental, batched, parallel (processes or Dask), committed per batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import socket
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from spacy.language import Language
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from pipeline import __version__
+from pipeline.ingest import DEFAULT_MAX_BYTES, SourceFile, discover, read_document
+from pipeline.normalise import Normalised, load_aliases, normalise
+from pipeline.recognise import (
+    doc_entities,
+    doc_numbers,
+    doc_sentences,
+    load_nlp,
+    model_meta,
+    sentence_index,
+)
+from pipeline.records import Document, EntityMention, IngestError, NumberMention, Sentence
+from pipeline.schemas import COUNT_FIELDS, DOCUMENT_TABLES, to_arrow
+from pipeline.write import Manifest, Store, part_name
+
+DEFAULT_BATCH_SIZE = 64
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class RunSummary:
+    """What a run did; printed by the CLI and stored in the ``runs`` table."""
+
+    run_id: str
+    out: str
+    model: str
+    counts: Counter = field(default_factory=Counter)
+    entities_by_label: Counter = field(default_factory=Counter)
+    errors_by_kind: Counter = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings every worker needs to process a batch (picklable)."""
+
+    model: str | None = None
+    tokens: bool = False
+    aliases: str | None = None
+    skip_non_german: bool = False
+
+
+# --------------------------------------------------------------------------- per document
+def document_rows(
+    document: Document,
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    entities: Sequence[EntityMention],
+    numbers: Sequence[NumberMention],
+    result: Normalised,
+    *,
+    tokens: bool = False,
+) -> dict[str, list[dict]]:
+    """All output rows of one processed document, keyed by table name."""
+    did = document.doc_id
+    rows: dict[str, list[dict]] = {t: [] for t in DOCUMENT_TABLES}
+    rows["documents"].append(
+        {
+            "doc_id": did,
+            "path": document.path,
+            "published": document.published,
+            "published_date": _published_date(document.published),
+            "title": document.title,
+            "text": document.text,
+            "n_sentences": len(sentences),
+            "n_chars": len(document.text),
+            "lang": document.lang,
+            "encoding": document.encoding,
+            "content_hash": document.content_hash,
+        }
+    )
+    span = lambda x: {"doc_id": did, "sent_idx": x.sent_idx, "start": x.start, "end": x.end, "text": x.text}  # noqa: E731
+    rows["sentences"] = [
+        {"doc_id": did, "sent_idx": s.idx, "start": s.start, "end": s.end, "text": s.text} for s in sentences
+    ]
+    for ent, res in zip(entities, result.resolutions, strict=True):
+        rows["entities"].append(
+            {
+                **span(ent),
+                "label": ent.label,
+                "norm": res.norm,
+                "ref_id": res.ref_id,
+                "country": res.country,
+                "note": res.note,
+            }
+        )
+    for num in numbers:
+        rows["numbers"].append(
+            {
+                **span(num),
+                "value": num.value,
+                "low": num.low,
+                "high": num.high,
+                "kind": num.kind,
+                "vague": num.vague,
+                "unit": num.unit,
+            }
+        )
+    for fig in result.troop_figures:
+        figure_id = hashlib.sha1(f"{did}:{fig.start}:{fig.end}".encode()).hexdigest()[:16]
+        rows["troop_figures"].append(
+            {"figure_id": figure_id, **span(fig), "low": fig.low, "high": fig.high, "qualifier": fig.qualifier,
+             "country": fig.country, "status": fig.status, "attribution": fig.attribution, "sentence": fig.sentence}
+        )  # fmt: skip
+    rows["people"] = [
+        {
+            "doc_id": did,
+            "person_id": p.person_id,
+            "name": p.name,
+            "roles": list(p.roles),
+            "mentions": p.mentions,
+        }
+        for p in result.people
+    ]
+    rows["places"] = [
+        {"doc_id": did, "place_id": p.place_id, "name": p.name, "country": p.country, "kind": p.kind,
+         "lat": p.lat, "lon": p.lon, "geonames_id": p.geonames_id, "mentions": p.mentions}
+        for p in result.places
+    ]  # fmt: skip
+    rows["organisations"] = [
+        {"doc_id": did, "org_id": o.org_id, "name": o.name, "mentions": o.mentions}
+        for o in result.organisations
+    ]
+    if tokens:
+        rows["tokens"] = list(token_rows(did, doc, sentences))
+    return rows
+
+
+def token_rows(doc_id: str, doc: Doc, sentences: Sequence[Sentence]) -> Iterator[dict]:
+    find = sentence_index(sentences)
+    for tok in doc:
+        if tok.is_space:
+            continue
+        yield {
+            "doc_id": doc_id, "sent_idx": find(tok.idx), "token_idx": tok.i, "start": tok.idx,
+            "end": tok.idx + len(tok.text), "text": tok.text, "lemma": tok.lemma_ or None,
+            "pos": tok.pos_ or None, "ent_iob": tok.ent_iob_ or "O", "ent_type": tok.ent_type_ or None,
+        }  # fmt: skip
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published if len(published) == 10 else f"{published}-01")
+    except ValueError:
+        return None
+
+
+def count_words(doc: Doc) -> int:
+    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+
+
+# --------------------------------------------------------------------------- per batch
+@dataclass
+class BatchResult:
+    """A processed batch, its tables written into the store's staging area."""
+
+    part: str
+    units: dict[str, str]  # path -> unit ("doc:<id>" or "err:<path>")
+    hashes: dict[str, str]  # path -> content hash
+    counts: Counter
+    entities_by_label: Counter
+    errors_by_kind: Counter
+    words: int
+
+
+@cache
+def _worker_state(options: Options) -> tuple[Language, object]:
+    """The model and alias table, loaded once per process."""
+    return load_nlp(options.model), load_aliases(Path(options.aliases) if options.aliases else None)
+
+
+def process_batch(
+    out: str, items: Sequence[Document | IngestError], options: Options, run_id: str
+) -> BatchResult:
+    """Recognise and normalise a batch of documents and stage its Parquet part.
+
+    Runs in the main process, a worker process or a Dask worker alike; a failure in
+    one document becomes an ``errors`` row for that file and the batch goes on.
+    """
+    nlp, aliases = _worker_state(options)
+    rows: dict[str, list[dict]] = {t: [] for t in (*DOCUMENT_TABLES, "errors")}
+    units: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    counts: Counter = Counter()
+    labels: Counter = Counter()
+    errors: Counter = Counter()
+    words = 0
+    docs = [d for d in items if isinstance(d, Document)]
+    doc_hashes = {d.path: d.content_hash for d in docs}
+    failed = [d for d in items if isinstance(d, IngestError)]
+    for doc_record, doc in zip(docs, _pipe(nlp, docs, failed), strict=True):
+        if doc is None:
+            continue
+        try:
+            sentences = doc_sentences(doc)
+            entities = doc_entities(doc, sentences)
+            numbers = doc_numbers(doc)
+            result = normalise(doc_record.text, sentences, entities, numbers, aliases)
+            doc_rows = document_rows(
+                doc_record, doc, sentences, entities, numbers, result, tokens=options.tokens
+            )
+            for table in DOCUMENT_TABLES:  # validate this document alone before adding it
+                to_arrow(table, doc_rows[table])
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            failed.append(IngestError(doc_record.path, "normalise", type(exc).__name__, str(exc)))
+            continue
+        for table, table_rows in doc_rows.items():
+            rows[table].extend(table_rows)
+        units[doc_record.path] = f"doc:{doc_record.doc_id}"
+        hashes[doc_record.path] = doc_record.content_hash
+        words += count_words(doc)
+        labels.update(e.label for e in entities)
+    for err in failed:
+        rows["errors"].append(
+            {
+                "path": err.path,
+                "stage": err.stage,
+                "error": err.error,
+                "message": err.message,
+                "run_id": run_id,
+            }
+        )
+        units[err.path] = f"err:{err.path}"
+        hashes[err.path] = doc_hashes.get(err.path) or f"error:{err.error}"
+        errors[err.error] += 1
+    tables = {t: to_arrow(t, r) for t, r in rows.items()}
+    for table in DOCUMENT_TABLES:
+        counts[table] = tables[table].num_rows
+    counts["errors"] = len(failed)
+    part = part_name(set(units.values()))
+    Store(out).stage(part, tables)
+    return BatchResult(part, units, hashes, counts, labels, errors, words)
+
+
+def _pipe(nlp: Language, docs: Sequence[Document], failed: list[IngestError]) -> Iterator[Doc | None]:
+    """nlp.pipe over the documents; if the batch fails, retry one by one to isolate the culprit."""
+    try:
+        yield from list(nlp.pipe(d.text for d in docs))
+        return
+    except Exception:  # noqa: BLE001
+        pass
+    for d in docs:
+        try:
+            yield nlp(d.text)
+        except Exception as exc:  # noqa: BLE001
+            failed.append(IngestError(d.path, "recognise", type(exc).__name__, str(exc)))
+            yield None
+
+
+# --------------------------------------------------------------------------- the run
+def run(
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str] = "data",
+    model: str | None = None,
+    *,
+    tokens: bool = False,
+    workers: int | None = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    prune: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    skip_non_german: bool = False,
+    aliases: str | os.PathLike[str] | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: bool | None = None,
+) -> RunSummary:
+    """Process every article under ``paths`` into the Parquet tables in ``out``.
+
+    Only new or changed files are processed (content hash); rows of files that
+    disappeared are removed only with ``prune``. Each batch is committed on its own, so
+    a killed run loses nothing already committed and the next run completes the work.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    started = dt.datetime.now(dt.UTC)
+    t0 = time.perf_counter()
+    options = Options(model, tokens, str(aliases) if aliases else None, skip_non_german)
+    meta = model_meta(model)  # raises ModelNotFoundError before anything is touched
+    run_id = (
+        started.strftime("%Y%m%dT%H%M%S%fZ")
+        + "-"
+        + hashlib.sha1(f"{socket.gethostname()}:{os.getpid()}".encode()).hexdigest()[:6]
+    )
+    store = Store(out)
+    summary = RunSummary(run_id, str(out), model or "de_lagebild")
+    with store.lock():
+        store.publish(recover=True)
+        manifest = store.manifest
+        files = discover(paths)
+        summary.counts["files"] = len(files)
+        duplicates: dict[str, dict] = {}
+        todo = _plan(files, manifest, summary.counts, max_bytes, skip_non_german, duplicates)
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = tqdm(total=len(files), unit="file", disable=not show, desc="lagebild")
+        bar.update(summary.counts["unchanged"])
+        for result in _execute(str(out), todo, options, run_id, engine, workers, scheduler, batch_size):
+            _commit_batch(store, result)
+            summary.counts.update({k: v for k, v in result.counts.items()})
+            summary.entities_by_label.update(result.entities_by_label)
+            summary.errors_by_kind.update(result.errors_by_kind)
+            summary.words += result.words
+            bar.update(len(result.units))
+        bar.close()
+        if duplicates:  # same text under another path: no new rows, just remember the file
+            new = store.manifest.copy()
+            new.files.update(duplicates)
+            store.commit(new)
+        if prune:
+            summary.counts["pruned"] = _prune(store, {f.path for f in files})
+        summary.seconds = time.perf_counter() - t0
+        summary.model = f"{meta.get('lang', 'de')}_{meta.get('name')}" if meta.get("name") else summary.model
+        _commit_run(store, summary, started, meta.get("version"))
+    return summary
+
+
+def _plan(
+    files: Sequence[SourceFile],
+    manifest: Manifest,
+    counts: Counter,
+    max_bytes: int,
+    skip_non_german: bool,
+    duplicates: dict[str, dict],
+) -> Iterator[Document | IngestError]:
+    """Read the files that are new or changed since the manifest; count the rest.
+
+    A file whose cleaned text equals one already processed (same doc_id) yields no
+    new rows; it is recorded in ``duplicates`` and counted.
+    """
+    live = {entry["unit"] for entry in manifest.files.values()}
+    for item in files:
+        known = manifest.files.get(item.path)
+        if item.problem is not None:
+            if known and known["hash"] == f"error:{item.problem.error}":
+                counts["unchanged"] += 1
+                continue
+            counts["changed" if known else "added"] += 1
+            yield item.problem
+            continue
+        record = read_document(item.path, max_bytes=max_bytes)
+        digest = record.content_hash if isinstance(record, Document) else f"error:{record.error}"
+        if known and known["hash"] == digest:
+            counts["unchanged"] += 1
+            continue
+        counts["changed" if known else "added"] += 1
+        if isinstance(record, Document) and skip_non_german and record.lang not in ("de", "und"):
+            counts["skipped"] += 1
+            yield IngestError(
+                item.path, "ingest", "non_german", f"language detected as {record.lang!r}; skipped"
+            )
+            continue
+        if isinstance(record, Document):
+            unit = f"doc:{record.doc_id}"
+            if unit in live:
+                counts["duplicates"] += 1
+                duplicates[item.path] = {"hash": digest, "unit": unit}
+                continue
+            live.add(unit)
+        yield record
+
+
+def _batches(items: Iterable[Document | IngestError], size: int) -> Iterator[list[Document | IngestError]]:
+    batch: list[Document | IngestError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _execute(
+    out: str,
+    todo: Iterable[Document | IngestError],
+    options: Options,
+    run_id: str,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+    batch_size: int,
+) -> Iterator[BatchResult]:
+    """Process batches serially, in a process pool, or on Dask; yield results in input order."""
+    batches = _batches(todo, batch_size)
+    if engine == "dask":
+        yield from _execute_dask(out, batches, options, run_id, workers, scheduler)
+        return
+    n = workers or os.cpu_count() or 1
+    if n <= 1:
+        for batch in batches:
+            yield process_batch(out, batch, options, run_id)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
+    with ProcessPoolExecutor(n, mp_context=context, initializer=_worker_state, initargs=(options,)) as pool:
+        yield from _bounded(lambda b: pool.submit(process_batch, out, b, options, run_id), batches, 2 * n)
+
+
+def _bounded(submit: Callable[[list], Future], batches: Iterable[list], limit: int) -> Iterator[BatchResult]:
+    """Keep at most ``limit`` batches in flight (bounded memory), yield in order."""
+    pending: list[Future] = []
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= limit:
+            yield pending.pop(0).result()
+    for fut in pending:
+        yield fut.result()
+
+
+def _execute_dask(
+    out: str,
+    batches: Iterable[list],
+    options: Options,
+    run_id: str,
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[BatchResult]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True)
+        client = Client(cluster)
+    try:
+        limit = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
+        yield from _bounded(
+            lambda b: client.submit(process_batch, out, b, options, run_id, pure=False), batches, limit
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _commit_batch(store: Store, result: BatchResult) -> None:
+    """Make one staged batch live: replace older rows of the same files, update the manifest."""
+    manifest = store.manifest
+    new = manifest.copy()
+    stale = {new.files[p]["unit"] for p in result.units if p in new.files}
+    for path, unit in result.units.items():
+        new.files[path] = {"hash": result.hashes[path], "unit": unit}
+    _drop_units(store, new, stale - _referenced(new))
+    new.parts[result.part] = sorted(set(result.units.values()))
+    for table in (*DOCUMENT_TABLES, "errors"):
+        if store.read_part(table, result.part) is not None and result.part not in new.tables[table]:
+            new.tables[table].append(result.part)
+    store.commit(new)
+
+
+def _referenced(manifest: Manifest) -> set[str]:
+    return {entry["unit"] for entry in manifest.files.values()}
+
+
+def _drop_units(store: Store, manifest: Manifest, units: set[str]) -> None:
+    """Rewrite the parts holding ``units`` without their rows (into staging)."""
+    if not units:
+        return
+    for part, part_units in list(manifest.parts.items()):
+        if not units & set(part_units):
+            continue
+        keep = sorted(set(part_units) - units)
+        new_part = part_name(keep) if keep else None
+        for table in (*DOCUMENT_TABLES, "errors"):
+            if part not in manifest.tables[table]:
+                continue
+            manifest.tables[table].remove(part)
+            data = store.read_part(table, part)
+            if data is None or new_part is None:
+                continue
+            data = data.filter(_keep_mask(table, data, keep))
+            if data.num_rows:
+                store.stage(new_part, {table: data})
+                manifest.tables[table].append(new_part)
+        del manifest.parts[part]
+        if new_part is not None:
+            manifest.parts[new_part] = keep
+
+
+def _keep_mask(table: str, data: pa.Table, keep: Sequence[str]) -> pa.Array:
+    if table == "errors":
+        return pc.is_in(data["path"], pa.array([u[4:] for u in keep if u.startswith("err:")], pa.string()))
+    return pc.is_in(data["doc_id"], pa.array([u[4:] for u in keep if u.startswith("doc:")], pa.string()))
+
+
+def _prune(store: Store, seen: set[str]) -> int:
+    manifest = store.manifest
+    gone = [p for p in manifest.files if p not in seen]
+    if not gone:
+        return 0
+    new = manifest.copy()
+    new.files = {p: e for p, e in manifest.files.items() if p in seen}
+    units = {manifest.files[p]["unit"] for p in gone}
+    _drop_units(store, new, units - _referenced(new))
+    store.commit(new)
+    return len(gone)
+
+
+def _commit_run(store: Store, summary: RunSummary, started: dt.datetime, model_version: str | None) -> None:
+    counts = {name: int(summary.counts.get(name, 0)) for name in COUNT_FIELDS}
+    counts["documents"] = int(summary.counts.get("documents", 0))
+    row = {
+        "run_id": summary.run_id,
+        "started": started,
+        "finished": dt.datetime.now(dt.UTC),
+        "model": summary.model,
+        "model_version": model_version,
+        "lagebild_version": __version__,
+        "counts": counts,
+        "seconds": summary.seconds,
+        "words_per_second": summary.words_per_second,
+    }
+    part = f"run-{summary.run_id}"
+    store.stage(part, {"runs": to_arrow("runs", [row])})
+    manifest = store.manifest
+    new = manifest.copy()
+    new.runs.append(summary.run_id)
+    new.tables["runs"].append(part)
+    store.commit(new)

@@ -114,3 +114,63 @@ def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazil
         f"  words/s        {summary.words_per_second:,.0f}",
     ]
     return "\n".join(lines)
+
+
+@app.command("eval-articles")
+def eval_articles(
+    directory: Annotated[Path, typer.Argument(help="Folder of NNN.txt articles with NNN.json gold files.")],
+    model: ModelOpt = None,
+    aliases: Annotated[Path | None, typer.Option("--aliases", help="Extra alias table (TSV).")] = None,
+    show_errors: Annotated[int, typer.Option("--show-errors", help="List up to N misses per kind.")] = 0,
+) -> None:
+    """Score the pipeline on gold-annotated articles: troop figures, people, places, organisations."""
+    from pipeline.evaluate_articles import eval_articles as evaluate
+    from pipeline.evaluate_articles import format_report
+
+    try:
+        report = evaluate(directory, model, aliases=aliases)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+    typer.echo(format_report(report, show_errors=show_errors))
+
+
+@app.command("evaluate-ner")
+def evaluate_ner(
+    path: Annotated[Path, typer.Argument(help="GermEval-format TSV file (gold tokenization).")],
+    model: ModelOpt = None,
+) -> None:
+    """P/R/F1 per label and overall of a NER model on a GermEval 2014 file, and words/s."""
+    from pipeline.evaluate_ner import evaluate_ner as evaluate
+    from pipeline.evaluate_ner import format_report
+
+    try:
+        result = evaluate(path, model)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+    typer.echo(format_report(result))
+
+
+@app.command()
+def train(
+    corpora: Annotated[
+        Path, typer.Option("--corpora", help="Folder of the open corpora (germeval2014/, unlabeled-de/).")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Training output folder (model-best, scores).")],
+    config: Annotated[Path | None, typer.Option("--config", help="spaCy training config.")] = None,
+    vectors: Annotated[
+        bool, typer.Option("--vectors/--no-vectors", help="Train and use floret vectors.")
+    ] = True,
+    epochs: Annotated[int | None, typer.Option("--epochs", help="Override training.max_epochs.")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Override training.max_steps.")] = None,
+    threads: Annotated[int, typer.Option("--threads", help="Threads for the vectors build.")] = 2,
+) -> None:
+    """Train Lagebild's German NER model: vectors, corpus conversion, spaCy training, scores."""
+    from pipeline.train import train as train_model
+
+    try:
+        best = train_model(
+            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads
+        )
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+    typer.echo(f"Best model: {best}")

@@ -192,3 +192,21 @@ def to_arrow(table: str, rows: list[dict]) -> pa.Table:
         if not field.nullable and out.column(field.name).null_count:
             raise SchemaMismatchError(f"{table}.{field.name} must not be null")
     return out
+
+
+def schema_markdown() -> str:
+    """The README's table reference, generated from the schemas (a test keeps them in sync)."""
+    out: list[str] = []
+    for table in TABLES:
+        schema = SCHEMAS[table]
+        out.append(f"#### `{table}` — {schema.metadata[b'description'].decode()}\n")
+        out.append("| column | type | meaning |\n|---|---|---|")
+        for f in schema:
+            doc = f.metadata[b"description"].decode().replace("|", "\\|")
+            out.append(f"| `{f.name}` | {f.type}{'' if f.nullable else ', not null'} | {doc} |")
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(schema_markdown())

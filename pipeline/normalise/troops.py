@@ -1,0 +1,555 @@
+"""Troop figures: numbers attached to military personnel, with range, qualifier, country, status and source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.normalise.demonyms import country_for_word
+from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, TroopFigure
+from pipeline.resources import read_lines, read_tsv
+
+COUNTED_KINDS = frozenset({"cardinal"})
+MAX_MODIFIERS = 4  # words between number and noun ("gefallene und verwundete russische")
+CASUALTY_WINDOW = 20  # words either side within which a casualty cue counts
+CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
+# Status groups from strongest to weakest once in-phrase cues are ruled out.
+STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
+WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
+LOOKBACK = 3  # tokens before a figure searched for the country that sends it
+LOCATIVE_PREPS = frozenset(
+    "in im ins nach gegen mit über zwischen auf an am bei durch gegenüber um "
+    "unter vor hinter neben zu zur zum russisch-ukrainischen".split()
+)
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
+ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+SPEECH_VERBS = frozenset(
+    "sagte sagt sagten erklärte erklärt berichtete berichtet berichten meldete meldet teilte "
+    "schätzt schätzte betonte so".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@cache
+def _military_nouns() -> tuple[str, ...]:
+    return tuple(sorted((w.lower() for w in read_lines("military_nouns.txt")), key=len,
+                        reverse=True))
+
+
+@cache
+def _person_nouns() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("person_nouns.txt"))
+
+
+@cache
+def _non_troop_nouns() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("non_troop_nouns.txt"))
+
+
+@cache
+def _cues(kind: str) -> tuple[tuple[str, str], ...]:
+    rows = [(r["cue"], r.get("value", "")) for r in read_tsv("troop_cues.tsv") if r["kind"] == kind]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def _ends_with(word: str, stems: Sequence[str]) -> bool:
+    low = word.lower()
+    return any(low == s or (low.endswith(s) and len(s) >= 4) for s in stems)
+
+
+def is_military_noun(word: str) -> bool:
+    """``Soldaten``, ``Bundeswehrsoldaten``, ``US-Truppen``, ``Soldat:innen`` … → True."""
+    low = word.lower()
+    if low in {"mann"}:
+        return True
+    return _ends_with(low, _military_nouns())
+
+
+def _is_person_noun(word: str) -> bool:
+    return word.lower() in _person_nouns() or _ends_with(word, _person_nouns())
+
+
+def _is_non_troop(word: str) -> bool:
+    return _ends_with(word, _non_troop_nouns())
+
+
+def _is_demonym_noun(word: str) -> bool:
+    """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
+    if not word[:1].isupper() or "-" in word:
+        return False
+    code = country_for_word(word)
+    return code is not None and word.lower().endswith(("er", "ern", "en", "e", "innen", "in"))
+
+
+def _is_side_noun(word: str) -> bool:
+    low = word.lower()
+    return any(low.startswith(cue) for cue, _ in _cues("side"))
+
+
+def _is_military_word(word: str) -> bool:
+    low = word.lower()
+    return any(cue in low for cue, _ in _cues("military")) or is_military_noun(word)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.group(0), start + m.start(), start + m.end())
+            for m in WORD_RE.finditer(text[start:end])]
+
+
+def _sentence_of(sentences: Sequence[Sentence], num: NumberMention, text: str) -> Sentence:
+    for s in sentences:
+        if s.start <= num.start < s.end:
+            return s
+    if 0 <= num.sent_idx < len(sentences):
+        return sentences[num.sent_idx]
+    return Sentence(0, 0, len(text), text)
+
+
+# --------------------------------------------------------------------------- phrase analysis
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    kind: str  # military | person | demonym | elided | other
+    modifiers: tuple[_Tok, ...]
+    noun: _Tok | None
+    end: int  # end offset of the phrase
+
+
+def _head(toks: list[_Tok], i: int, num_end: int) -> _Head:
+    """What the number at token index ``i`` (first token after it) counts."""
+    mods: list[_Tok] = []
+    j = i
+    while j < len(toks) and len(mods) <= MAX_MODIFIERS:
+        tok = toks[j]
+        if not tok.is_word:
+            break
+        if tok.is_cap and tok.low not in ARTICLES:
+            return _classify_noun(toks, j, tuple(mods))
+        if tok.low == "und" and mods:
+            mods.append(tok)
+            j += 1
+            continue
+        if re.fullmatch(r"[a-zäöüß-]+(e|en|er|es|em)", tok.text) and tok.low not in ARTICLES:
+            mods.append(tok)
+            j += 1
+            continue
+        break
+    if mods and mods[-1].low == "und":
+        mods.pop()
+    if mods and _is_demonym_adj(mods[-1]):
+        # "630.000 südkoreanische und …": an adjective standing for the noun
+        return _Head("demonym", tuple(mods), None, mods[-1].end)
+    # "120 000 getöteten und …": participles that say what happened stay with the figure
+    cued = {i for i, _ in _cue_hits(mods)}
+    mods = mods[: min(set(range(len(mods))) - cued, default=len(mods))]
+    return _Head("elided", tuple(mods), None, mods[-1].end if mods else num_end)
+
+
+def _is_demonym_adj(tok: _Tok) -> bool:
+    return not tok.is_cap and country_for_word(tok.text) is not None
+
+
+def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
+    noun = toks[j]
+    end = noun.end
+    # "Soldatinnen und Soldaten", "Frauen und Männer": one phrase
+    if j + 2 < len(toks) and toks[j + 1].low == "und" and toks[j + 2].is_cap:
+        pair = f"{noun.low} und {toks[j + 2].low}"
+        if pair in _person_nouns() or pair in _military_nouns() or (
+            is_military_noun(noun.text) and is_military_noun(toks[j + 2].text)
+        ):
+            end = toks[j + 2].end
+            kind = "military" if is_military_noun(toks[j + 2].text) else "person"
+            return _Head(kind, mods, noun, _extend(toks, j + 3, end))
+    if is_military_noun(noun.text):
+        return _Head("military", mods, noun, _extend(toks, j + 1, end))
+    if _is_non_troop(noun.text) and not _is_person_noun(noun.text):
+        return _Head("other", mods, noun, end)
+    if _is_demonym_noun(noun.text):
+        return _Head("demonym", mods, noun, _extend(toks, j + 1, end))
+    if _is_person_noun(noun.text):
+        return _Head("person", mods, noun, _extend(toks, j + 1, end))
+    return _Head("other", mods, noun, end)
+
+
+def _extend(toks: list[_Tok], j: int, end: int) -> int:
+    """Take in "aus Nordkorea", "der Bundeswehr", "der russischen Armee" after the noun."""
+    if j >= len(toks):
+        return end
+    first = toks[j].low
+    if first not in {"aus", "der", "des"}:
+        return end
+    k = j + 1
+    while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - j <= 2:
+        k += 1
+    if k < len(toks) and toks[k].is_cap and toks[k].is_word:
+        end = toks[k].end
+        if first == "aus":
+            while k + 2 < len(toks) and toks[k + 1].text in {",", "und"} and toks[k + 2].is_cap:
+                k += 2
+                end = toks[k].end
+        elif k + 1 < len(toks) and toks[k + 1].is_cap and toks[k + 1].is_word:
+            end = toks[k + 1].end  # "der Elitetruppe KSK", "der Privatarmee Wagner"
+    return end
+
+
+# --------------------------------------------------------------------------- qualifier
+
+
+def _qualifier(text: str, sent: Sentence, num: NumberMention) -> tuple[str, int]:
+    """(qualifier, start of the cue) from the words right before the number."""
+    if num.vague:
+        return "vague", num.start
+    if num.low is not None and num.high is not None and num.value is None and num.low != num.high:
+        return "range", num.start
+    before = text[sent.start : num.start]
+    fillers = "|".join(re.escape(c) for c, _ in _cues("filler"))
+    for cue, value in _cues("qualifier"):
+        pattern = rf"(?<![\w])({re.escape(cue)})(?:\s+(?:{fillers}))*\s+$"
+        m = re.search(pattern, before, re.IGNORECASE)
+        if m and cue.lower() == "über" and _verb_takes_over(before[: m.start(1)]):
+            continue
+        if m:
+            return value, sent.start + m.start(1)
+    return "exact", num.start
+
+
+def _verb_takes_over(before: str) -> bool:
+    """True when "über" belongs to a verb ("verfügt über", "berichtet über"), not to the number."""
+    words = re.findall(r"[^\W\d_]+", before.lower())[-4:]
+    return any(w.startswith(stem) for w in words for stem, _ in _cues("not_over"))
+
+
+def _bounds(qualifier: str, num: NumberMention) -> tuple[int | None, int | None]:
+    value = num.value if num.value is not None else num.low
+    v = None if value is None else int(round(value))
+    if qualifier == "range":
+        return _int(num.low), _int(num.high)
+    if qualifier == "vague":
+        return _int(num.low), None
+    if qualifier in {"up_to", "less_than"}:
+        return None, v
+    if qualifier in {"at_least", "more_than"}:
+        return v, None
+    return v, v
+
+
+def _int(x: float | None) -> int | None:
+    return None if x is None else int(round(x))
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _cue_hits(sent_toks: list[_Tok]) -> list[tuple[int, str]]:
+    """(token index, status group) for every status cue in the sentence."""
+    hits: list[tuple[int, str]] = []
+    lows = [t.low for t in sent_toks]
+    for cue, group in _cues("status"):
+        exact = cue.startswith("=")
+        words = cue.lstrip("=").split()
+        for i in range(len(lows) - len(words) + 1):
+            ok = all(
+                (lows[i + k] == w) if (exact or k < len(words) - 1) else lows[i + k].startswith(w)
+                for k, w in enumerate(words)
+            )
+            if ok:
+                hits.append((i, group))
+    return hits
+
+
+def _status(sent_toks: list[_Tok], num_i: int, head: _Head, num: NumberMention) -> str | None:
+    """Status from the phrase, then from the sentence; None when the sentence says nothing."""
+    phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
+    phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
+    combined = _combine_casualties(phrase_groups)
+    if combined:
+        return combined
+    for group in ("stationed", "mobilized"):
+        if group in phrase_groups:
+            return group
+    own = {id(t) for t in phrase}
+    hits = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
+    near = {g for i, g in hits if abs(i - num_i) <= CASUALTY_WINDOW and g in CASUALTY}
+    ranked = [(abs(i - num_i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
+              for i, g in hits if g in STRONG_STATUS or (g in CASUALTY and abs(i - num_i) <=
+                                                         CASUALTY_WINDOW)]
+    if ranked:
+        best = min(ranked)[2]
+        return _combine_casualties(near) if best in CASUALTY else best
+    weak = [(abs(i - num_i), g) for i, g in hits if g in WEAK_STATUS]
+    if weak:
+        return WEAK_STATUS[min(weak)[1]]
+    return None
+
+
+def _combine_casualties(groups: set[str]) -> str | None:
+    """Casualty status from the casualty cues near a figure ("tot, verwundet oder gefangen")."""
+    if "killed_or_wounded" in groups or ("wounded" in groups and len(groups & set(CASUALTY)) > 1):
+        return "killed_or_wounded"
+    if "killed" in groups and "missing" in groups:
+        return "killed_or_wounded"
+    for group in CASUALTY:
+        if group in groups:
+            return group
+    return None
+
+
+# --------------------------------------------------------------------------- country
+
+
+def _entity_country(
+    start: int, end: int, entities: Sequence[EntityMention], resolutions: Sequence[Resolution]
+) -> str | None:
+    for ent, res in zip(entities, resolutions, strict=False):
+        if ent.start >= start and ent.end <= end and res.country:
+            return res.country
+    return None
+
+
+def _phrase_country(
+    text: str, num: NumberMention, head: _Head, sent_toks: list[_Tok],
+    entities: Sequence[EntityMention], resolutions: Sequence[Resolution],
+) -> str | None:
+    words = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
+    for tok in words:
+        code = country_for_word(tok.text)
+        if code:
+            return code
+    tail = [t for t in sent_toks if head.noun is not None and head.noun.end < t.start < head.end]
+    code = _entity_country(num.end, head.end, entities, resolutions)
+    if code:
+        return code
+    codes = {country_for_word(t.text) for t in tail if t.is_word and t.low not in ARTICLES}
+    codes.discard(None)
+    if len(codes) == 1:  # "aus Nordkorea"; "aus Großbritannien, Kanada und …" says no one country
+        return codes.pop()
+    return None
+
+
+def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
+    """A country named right before a figure: "Österreich wird 150 …", "Italien mit 2.200 …"."""
+    before = [t for t in sent_toks if t.end <= q_start][-LOOKBACK:]
+    for k in range(len(before) - 1, -1, -1):
+        tok = before[k]
+        if not tok.is_word:
+            return None
+        if tok.is_cap and tok.low not in ARTICLES:
+            code = country_for_word(tok.text)
+            idx = sent_toks.index(tok)
+            prev = sent_toks[idx - 1].low if idx > 0 else ""
+            prev2 = sent_toks[idx - 2].low if idx > 1 else ""
+            if code is None or "-" in tok.text or prev in LOCATIVE_PREPS:
+                return None
+            if prev in ARTICLES and prev2 in LOCATIVE_PREPS:
+                return None
+            return code
+    return None
+
+
+def _sentence_country(
+    sent_toks: list[_Tok], entities: Sequence[EntityMention], resolutions: Sequence[Resolution],
+    sent: Sentence,
+) -> str | None:
+    """The one nationality a sentence names for its troops, or None when unsaid or mixed."""
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for i, tok in enumerate(sent_toks):
+        if not tok.is_word:
+            continue
+        code = country_for_word(tok.text)
+        if not code:
+            continue
+        prev = sent_toks[i - 1].low if i > 0 else ""
+        prev2 = sent_toks[i - 2].low if i > 1 else ""
+        nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
+        if not tok.is_cap:  # adjective: counts only before a military word
+            if "-" not in tok.text and nxt is not None and nxt.is_word and (
+                _is_military_word(nxt.text) or _is_side_noun(nxt.text)
+            ):
+                strong.add(code)
+            continue
+        if is_military_noun(tok.text):
+            continue  # "US-Soldaten" belongs to its own figure
+        if _is_military_word(tok.text):
+            strong.add(code)  # Bundeswehr, US-Truppen
+            continue
+        if "-" in tok.text:
+            continue  # "US-Geheimdienst": an institution, not the troops' nationality
+        if prev == "aus":
+            weak.add(code)
+            continue
+        if prev in LOCATIVE_PREPS or (prev in ARTICLES and prev2 in LOCATIVE_PREPS):
+            continue
+        if _is_demonym_noun(tok.text):
+            continue
+        weak.add(code)
+    for ent, res in zip(entities, resolutions, strict=False):
+        if sent.start <= ent.start < sent.end and res.country and ent.label == "ORG":
+            if _is_military_word(ent.text):
+                strong.add(res.country)
+    if len(strong) == 1:
+        return next(iter(strong))
+    if not strong and len(weak) == 1:
+        return next(iter(weak))
+    return None
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _attribution(
+    text: str, sent: Sentence, sent_toks: list[_Tok],
+    entities: Sequence[EntityMention],
+) -> str | None:
+    """The source a sentence names: "laut Geheimdienstangaben", "Medienberichten zufolge" …"""
+    s = text[sent.start : sent.end]
+    for cue, where in _cues("attribution"):
+        if where == "before":
+            m = re.search(
+                rf"(?<!\w){re.escape(cue)}\s+((?:(?:der|des|dem|den|von|vom|eines|einer|"
+                rf"[a-zäöüß]+(?:en|er|es|em|e))\s+)*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)*)",
+                s, re.IGNORECASE if cue[0].islower() and False else 0,
+            )
+            if m is None and cue[0].islower():
+                m = re.search(
+                    rf"(?<!\w){re.escape(cue.capitalize())}\s+((?:(?:der|des|dem|den|von|vom|"
+                    rf"[a-zäöüß]+(?:en|er|es|em|e))\s+)*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)*)", s,
+                )
+            if m:
+                return m.group(1)
+        else:
+            m = re.search(rf"((?:[\w-]+\s+){{0,3}}?[A-ZÄÖÜ][\w-]*)\s+{re.escape(cue)}\b", s)
+            if m:
+                return m.group(1)
+    for ent in entities:
+        if sent.start <= ent.start < sent.end and ent.label in {"PER", "ORG"}:
+            window = text[max(sent.start, ent.start - 25) : min(sent.end, ent.end + 25)].lower()
+            if any(re.search(rf"\b{v}\b", window) for v in SPEECH_VERBS):
+                return ent.text
+    return None
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _military_context(toks: list[_Tok], head: _Head) -> bool:
+    """A sentence about armed forces: a military word or a deployment/mobilisation cue."""
+    own = {id(head.noun)} if head.noun is not None else set()
+    others = [t for t in toks if t.is_word and id(t) not in own]
+    if any(_is_military_word(t.text) for t in others):
+        return True
+    return any(g in {"mobilized", "stationed", "deployed"} for _, g in _cue_hits(others))
+
+
+def _accepts(head: _Head, military_sentence: bool, num: NumberMention, has_noun_sent: bool,
+             prev_troops: bool) -> bool:
+    if head.kind == "military":
+        return True
+    if head.kind in {"person", "demonym"}:
+        return military_sentence or prev_troops
+    if head.kind == "elided":
+        return (num.text[:1].isdigit() and (has_noun_sent or prev_troops))
+    return False
+
+
+def extract_troop_figures(
+    text: str,
+    sentences: Sequence[Sentence],
+    numbers: Sequence[NumberMention],
+    entities: Sequence[EntityMention] = (),
+    resolutions: Sequence[Resolution] = (),
+) -> list[TroopFigure]:
+    """Every number of military personnel in ``text``, in text order (pure function)."""
+    out: list[TroopFigure] = []
+    sent_cache: dict[int, tuple[Sentence, list[_Tok]]] = {}
+    last_sent_with_troops = -2
+    last_status: str | None = None
+    last_country: str | None = None
+    for num in numbers:
+        if num.kind not in COUNTED_KINDS or (num.value is None and num.low is None):
+            continue
+        if num.value is not None and num.value < 2 and not num.vague:
+            continue
+        sent = _sentence_of(sentences, num, text)
+        if sent.start not in sent_cache:
+            sent_cache[sent.start] = (sent, _tokens(text, sent.start, sent.end))
+        sent, toks = sent_cache[sent.start]
+        after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
+        num_i = next((k for k, t in enumerate(toks) if t.end > num.start), len(toks))
+        head = _head(toks, after, num.end)
+        if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
+            continue
+        military_sentence = _military_context(toks, head)
+        has_noun = any(t.is_word and is_military_noun(t.text) for t in toks)
+        prev_troops = last_sent_with_troops >= sent.idx - 1
+        if not _accepts(head, military_sentence, num, has_noun, prev_troops):
+            continue
+        qualifier, q_start = _qualifier(text, sent, num)
+        low, high = _bounds(qualifier, num)
+        status = _status(toks, num_i, head, num)
+        if status is None:
+            status = last_status if prev_troops and last_status else "other"
+        country = _phrase_country(text, num, head, toks, entities, resolutions)
+        if country is None:
+            country = _sender_country(toks, min(q_start, num.start))
+        if country is None and head.kind == "elided" and last_sent_with_troops == sent.idx:
+            country = last_country
+        if country is None:
+            country = _sentence_country(toks, entities, resolutions, sent)
+        start, end = min(q_start, num.start), max(head.end, num.end)
+        out.append(
+            TroopFigure(
+                sent_idx=sent.idx,
+                start=start,
+                end=end,
+                text=text[start:end],
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                country=country,
+                status=status,
+                attribution=_attribution(text, sent, toks, entities),
+                sentence=sent.text,
+            )
+        )
+        last_sent_with_troops = sent.idx
+        last_status = status
+        last_country = country
+    return out
+
+
+def _blocks(prev: _Tok, num_i: int) -> bool:
+    """A number after a capitalised noun is a label ("Artikel 5", "Resolution 2334")."""
+    return (
+        prev.is_word and prev.is_cap and not _is_military_word(prev.text)
+        and prev.low not in {"nicht", "bis", "rund", "etwa", "knapp", "mehr", "über", "nur"}
+        and num_i > 1
+    )

@@ -1,0 +1,455 @@
+"""Find every German number expression in a text (digits, number words, vague quantities) with its meaning."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from text_to_num import text2num
+
+from pipeline.records import NumberMention, Sentence
+from pipeline.resources import read_lines, read_tsv
+
+# --------------------------------------------------------------------------- tables
+
+
+@cache
+def _number_words() -> dict[str, tuple[float, str]]:
+    """Lower-cased word → (value, kind) from ``number_words.tsv``."""
+    return {row["word"]: (float(row["value"]), row["kind"]) for row in read_tsv("number_words.tsv")}
+
+
+@cache
+def _currencies() -> dict[str, str]:
+    return {row["word"]: row["code"] for row in read_tsv("currencies.tsv")}
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(read_lines("date_words.txt"))
+
+
+@cache
+def _year_cues() -> frozenset[str]:
+    return frozenset(read_lines("year_cues.txt"))
+
+
+@cache
+def _count_nouns() -> tuple[str, ...]:
+    """Lower-cased nouns that are counted (a four-digit number before one is no year)."""
+    nouns = [w.lower() for w in read_lines("military_nouns.txt")]
+    nouns += [w.lower() for w in read_lines("non_troop_nouns.txt")]
+    return tuple(nouns)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_GROUP_SEP = "[.\u00a0\u202f\u2009 '\u2019]"
+_INT = rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])|\d+"
+_NUM = rf"(?<![\d.,'\u2019\w])(?:{_INT})(?:,\d+)?(?![,.]\d)"
+_NUM_RE = re.compile(_NUM)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
+_SPACE = r"[ \u00a0\u202f\u2009]"
+
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ \-/]?(?:\(0\)[ ]?)?\d{1,5}(?:[ \-/]\d{2,})+"
+    r"|0\d{2,5}[ ]?[/\-][ ]?\d{3,}(?:[ \-]\d{2,})*)(?!\d)"
+)
+_DATE_NUMERIC_RE = re.compile(
+    r"(?<![\d.])(?:[0-3]?\d\.[01]?\d\.(?:\d{4}|\d{2})?(?![\d])"
+    r"|\d{4}-[01]\d-[0-3]\d)(?!\d)"
+)
+_TIME_RE = re.compile(
+    rf"(?<![\d.:])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:{_SPACE}?Uhr\b)"
+    rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|2[0-4]){_SPACE}?Uhr\b)"
+)
+_ORDINAL_RE = re.compile(r"(?<![\d.,\w])\d{1,3}\.(?=[ \u00a0]+[^\W\d_])")
+_ALNUM_RE = re.compile(
+    r"\b[^\W\d_]+-?\d+(?:[.,]\d+)*(?:-?[^\W\d_]+)?\b|\b\d+(?:[^\W\d_]{1,3})\b|\b\d+:\d+\b"
+)
+_SENTENCE_OPENERS = frozenset(
+    "Die Der Das Den Dem Es Sie Er Wir Ich Im In Auch Doch Aber Und Dies Diese Damit Dabei "
+    "Zudem Nach Laut Mit Bei Am Ein Eine".split()
+)
+_NUMBER_MORPHEMES = re.compile(
+    r"^(?:ein|eins|eine|zwei|drei|vier|fünf|sechs|sieben|sieb|acht|neun|zehn|elf|zwölf|"
+    r"zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|"
+    r"tausend|und|zehn)+$"
+)
+_RANGE_JOIN_RE = re.compile(rf"^{_SPACE}*(?:[-–—]|bis(?:{_SPACE}zu)?){_SPACE}*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: str
+    vague: bool = False
+    unit: str | None = None
+    digits: bool = True  # written with digits (for year detection)
+    scaled: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parse_digits(raw: str) -> float:
+    """Value of a German digit string: ``30.000`` / ``30 000`` / ``20'000`` / ``2,5``."""
+    main, _, frac = raw.partition(",")
+    main = re.sub(_GROUP_SEP, "", main)
+    return float(f"{main}.{frac}") if frac else float(main)
+
+
+def word_value(word: str) -> float | None:
+    """Value of one German number word (``dreißigtausend``, ``drei``, ``anderthalb``) or None."""
+    low = word.lower()
+    entry = _number_words().get(low)
+    if entry and entry[1] in {"fraction", "cardinal"}:
+        return entry[0]
+    if low.endswith("einhalb") and len(low) > 7:
+        base = word_value(low[: -len("einhalb")])
+        return None if base is None else base + 0.5
+    if not _NUMBER_MORPHEMES.match(low) or low in {"und", "ein", "eine"}:
+        return None
+    try:
+        return float(text2num(low, "de"))
+    except (ValueError, AssertionError):
+        return None
+
+
+def _clean(value: float | None) -> float | None:
+    if value is None:
+        return None
+    return float(round(value, 6))
+
+
+def _sentence_index(starts: Sequence[int], pos: int) -> int:
+    if not starts:
+        return 0
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _next_word(text: str, pos: int) -> tuple[str, int, int] | None:
+    m = _WORD_RE.search(text, pos)
+    if m is None or text[pos : m.start()].strip(" \u00a0\u202f\u2009"):
+        return None
+    return m.group(0), m.start(), m.end()
+
+
+def _prev_word(text: str, pos: int) -> str | None:
+    m = re.search(r"([^\W\d_]+)[ \u00a0]*$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else None
+
+
+# --------------------------------------------------------------------------- core scanning
+
+
+def _scale_after(text: str, end: int) -> tuple[float, int] | None:
+    """A scale word (Millionen, Mio., Tausend …) right after ``end``: (factor, new end)."""
+    nxt = _next_word(text, end)
+    if nxt is None:
+        return None
+    word, _, wend = nxt
+    entry = _number_words().get(word.lower())
+    if entry is None and not word.endswith("."):
+        entry = _number_words().get(word.lower() + ".")
+        if entry is not None and text[wend : wend + 1] == ".":
+            wend += 1
+    if entry is None or entry[1] != "scale":
+        return None
+    return entry[0], wend
+
+
+def _digit_spans(text: str) -> list[_Span]:
+    out = []
+    for m in _NUM_RE.finditer(text):
+        value = parse_digits(m.group(0))
+        end = m.end()
+        scaled = False
+        scale = _scale_after(text, end)
+        if scale is not None:
+            value *= scale[0]
+            end = scale[1]
+            scaled = True
+        out.append(_Span(m.start(), end, value, value, value, "cardinal", scaled=scaled))
+    return out
+
+
+def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
+    """Number words, ``eine Million``, ``ein Dutzend`` and vague quantities."""
+    words = list(_WORD_RE.finditer(text))
+    table = _number_words()
+    out: list[_Span] = []
+    i = 0
+    while i < len(words):
+        m = words[i]
+        word = m.group(0)
+        low = word.lower()
+        entry = table.get(low)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        adjacent = nxt is not None and not text[m.end() : nxt.start()].strip(" \u00a0\u202f")
+        nxt_entry = table.get(nxt.group(0).lower()) if adjacent and nxt else None
+        nxt_scale = nxt_entry is not None and nxt_entry[1] == "scale"
+        # vague: "mehrere Tausend", "einige hundert", "ein paar Dutzend"
+        if entry and entry[1] == "vague_mod" and nxt_scale and nxt is not None:
+            start = m.start()
+            if low == "paar" and i > 0 and words[i - 1].group(0).lower() == "ein":
+                start = words[i - 1].start()
+            out.append(_Span(start, nxt.end(), None, nxt_entry[0], None, "cardinal", True,
+                             digits=False))
+            i += 2
+            continue
+        if entry and entry[1] == "vague":
+            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True,
+                             digits=False))
+            i += 1
+            continue
+        value: float | None = None
+        if entry and entry[1] == "article":
+            if nxt_scale and nxt is not None:
+                value = 1.0
+        elif entry and entry[1] == "ambiguous" and word[0].isupper():
+            value = None
+        elif entry and entry[1] == "scale" and low in {"millionen", "milliarden"}:
+            # a plural scale with no number before it: "Millionen Menschen" is vague
+            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True,
+                             digits=False))
+            i += 1
+            continue
+        elif entry and entry[1] == "scale" and low in {"tausend", "hundert", "dutzend"}:
+            value = entry[0] if word[0].isupper() or low != "dutzend" else None
+            if value is not None:
+                out.append(_Span(m.start(), m.end(), value, value, value, "cardinal",
+                                 digits=False))
+            i += 1
+            continue
+        else:
+            value = word_value(word)
+            if value is not None and word[0].isupper() and m.start() not in sent_starts:
+                # capitalised number words mid-sentence are nouns ("die Elf", "eine Drei")
+                if low not in {"tausend", "hundert"}:
+                    value = None
+        if value is None:
+            i += 1
+            continue
+        end = m.end()
+        j = i + 1
+        while j < len(words):
+            scale_entry = table.get(words[j].group(0).lower())
+            gap = text[end : words[j].start()]
+            if scale_entry is None or scale_entry[1] != "scale" or gap.strip(" \u00a0\u202f"):
+                break
+            value *= scale_entry[0]
+            end = words[j].end()
+            j += 1
+        out.append(_Span(m.start(), end, value, value, value, "cardinal", digits=False,
+                         scaled=j > i + 1))
+        i = j
+    return out
+
+
+def _merge_ranges(text: str, spans: list[_Span]) -> list[_Span]:
+    """``10.000-12.000``, ``10.000 bis 12.000``, ``20–30``, ``zwischen 10.000 und 12.000``."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[_Span] = []
+    i = 0
+    while i < len(spans):
+        cur = spans[i]
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and cur.value is not None and nxt.value is not None:
+            gap = text[cur.end : nxt.start]
+            before = text[max(0, cur.start - 9) : cur.start]
+            between = re.search(r"zwischen[ \u00a0]+$", before, re.IGNORECASE)
+            joined = _RANGE_JOIN_RE.match(gap) and not gap.strip().startswith("bis zu")
+            if between and re.fullmatch(r"[ \u00a0]+und[ \u00a0]+", gap):
+                joined = True
+            if joined:
+                low, high = cur.value, nxt.value
+                # "1,5 bis 2 Millionen": the scale of the second side applies to both
+                if nxt.scaled and not cur.scaled and low < high / 1000:
+                    factor = _scale_after(text, _NUM_RE.match(text, nxt.start).end())  # type: ignore[union-attr]
+                    if factor is not None:
+                        low *= factor[0]
+                if low < high:
+                    start = cur.start - (len(between.group(0)) if between else 0)
+                    out.append(_Span(start, nxt.end, None, low, high, "cardinal",
+                                     digits=cur.digits and nxt.digits))
+                    i += 2
+                    continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _currency_after(text: str, end: int) -> tuple[str, int] | None:
+    rest = text[end : end + 14]
+    m = re.match(r"[ \u00a0\u202f]*", rest)
+    offset = m.end() if m else 0
+    for word in sorted(_currencies(), key=len, reverse=True):
+        if rest[offset:].startswith(word):
+            tail = rest[offset + len(word) : offset + len(word) + 1]
+            if word[-1].isalpha() and tail.isalpha() and tail not in {"s", "n"}:
+                continue
+            extra = 1 if tail in {"s", "n"} and word[-1].isalpha() else 0
+            return _currencies()[word], end + offset + len(word) + extra
+    return None
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    rest = text[max(0, start - 6) : start]
+    for word in sorted(_currencies(), key=len, reverse=True):
+        m = re.search(rf"{re.escape(word)}[ \u00a0]?$", rest)
+        if m and (not word[0].isalpha() or word.isupper()):
+            return _currencies()[word], start - (len(rest) - m.start())
+    return None
+
+
+def _is_year(text: str, span: _Span) -> bool:
+    raw = text[span.start : span.end]
+    if not span.digits or not re.fullmatch(r"\d{4}", raw) or span.value is None:
+        return False
+    if not 1000 <= span.value <= 2099:
+        return False
+    prev = _prev_word(text, span.start)
+    if prev in _year_cues() or (prev and prev in _months()):
+        return True
+    if not 1900 <= span.value <= 2099:
+        return False
+    nxt = _next_word(text, span.end)
+    if nxt is not None:
+        word = nxt[0]
+        if word[0].islower():  # skip one adjective: "2000 zusätzliche Soldaten"
+            after = _next_word(text, nxt[2])
+            if after is not None:
+                word = after[0]
+        lw = word.lower()
+        if any(lw.endswith(noun) for noun in _count_nouns()):
+            return False
+    return True
+
+
+def _classify(text: str, span: _Span, sent_ends: frozenset[int]) -> _Span:
+    after = _currency_after(text, span.end)
+    if after is not None:
+        return replace(span, kind="money", unit=after[0], end=after[1])
+    before = _currency_before(text, span.start)
+    if before is not None:
+        return replace(span, kind="money", unit=before[0], start=before[1])
+    pct = re.match(r"[ \u00a0\u202f]*(?:%|Prozent(?:punkte[n]?)?\b|v\. ?H\.)", text[span.end :])
+    if pct:
+        return replace(span, kind="percent", unit="%", end=span.end + pct.end())
+    if _is_year(text, span):
+        return replace(span, kind="year")
+    if span.low is not None and span.high is not None and span.value is None and span.digits:
+        raw_parts = re.findall(r"\d+", text[span.start : span.end])
+        if all(len(p) == 4 and 1000 <= int(p) <= 2099 for p in raw_parts) and len(raw_parts) == 2:
+            prev = _prev_word(text, span.start)
+            if prev in _year_cues() or not _next_is_count_noun(text, span.end):
+                return replace(span, kind="year")
+    return span
+
+
+def _next_is_count_noun(text: str, end: int) -> bool:
+    nxt = _next_word(text, end)
+    return nxt is not None and any(nxt[0].lower().endswith(n) for n in _count_nouns())
+
+
+def _fixed_kind_spans(text: str, sent_ends: frozenset[int]) -> list[_Span]:
+    """Phones, dates, times, ordinals and alphanumeric codes: found before plain numbers."""
+    out: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: _Span) -> None:
+        if not _overlaps(taken, span.start, span.end):
+            taken.append((span.start, span.end))
+            out.append(span)
+
+    for m in _PHONE_RE.finditer(text):
+        if len(re.sub(r"\D", "", m.group(0))) >= 6:
+            add(_Span(m.start(), m.end(), None, None, None, "phone"))
+    for m in _DATE_NUMERIC_RE.finditer(text):
+        add(_Span(m.start(), m.end(), None, None, None, "date"))
+    for m in _TIME_RE.finditer(text):
+        raw = m.group(0)
+        hm = re.match(r"(\d+)(?:[:.](\d+))?", raw)
+        assert hm is not None
+        value = float(hm.group(1)) + (float(hm.group(2)) / 100 if hm.group(2) else 0.0)
+        add(_Span(m.start(), m.end(), value, value, value, "time"))
+    for m in _ORDINAL_RE.finditer(text):
+        nxt = _next_word(text, m.end())
+        value = float(m.group(0)[:-1])
+        if nxt is not None and nxt[0].rstrip(".") in {w.rstrip(".") for w in _months()}:
+            end = nxt[2]
+            year = re.match(r"[ \u00a0]+(\d{4})\b", text[end:])
+            if year:
+                end += year.end()
+            add(_Span(m.start(), end, value, value, value, "date"))
+            continue
+        if m.end() in sent_ends or (nxt is not None and nxt[0] in _SENTENCE_OPENERS):
+            continue  # the period ends a sentence: a plain cardinal
+        add(_Span(m.start(), m.end(), value, value, value, "ordinal"))
+    for m in _ALNUM_RE.finditer(text):
+        raw = m.group(0)
+        if re.fullmatch(r"\d+er", raw):
+            continue  # "90er", "3er" are handled as plain numbers
+        if re.fullmatch(r"\d+:\d+", raw):
+            add(_Span(m.start(), m.end(), None, None, None, "other"))
+            continue
+        if re.fullmatch(r"\d{1,2}\.", raw):
+            continue
+        add(_Span(m.start(), m.end(), None, None, None, "other"))
+    return out
+
+
+def find_numbers(text: str, sentences: Sequence[Sentence]) -> list[NumberMention]:
+    """Return every number expression in ``text`` in text order, with char offsets into ``text``."""
+    sent_starts = [s.start for s in sentences]
+    sent_ends = frozenset(
+        s.start + len(s.text.rstrip()) for s in sentences
+    )
+    fixed = _fixed_kind_spans(text, sent_ends)
+    taken = [(s.start, s.end) for s in fixed]
+    plain = [
+        s for s in _digit_spans(text) + _word_spans(text, frozenset(sent_starts))
+        if not _overlaps(taken, s.start, s.end)
+    ]
+    # a digit span and a word span may overlap ("30 Tausend"): keep the longer, earlier one
+    plain.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[_Span] = []
+    for span in plain:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    merged = _merge_ranges(text, kept)
+    spans = fixed + [_classify(text, s, sent_ends) for s in merged]
+    spans.sort(key=lambda s: s.start)
+    result = []
+    for s in spans:
+        result.append(
+            NumberMention(
+                sent_idx=_sentence_index(sent_starts, s.start),
+                start=s.start,
+                end=s.end,
+                text=text[s.start : s.end],
+                value=_clean(s.value),
+                low=_clean(s.low),
+                high=_clean(s.high),
+                kind=s.kind,
+                vague=s.vague,
+                unit=s.unit,
+            )
+        )
+    return result

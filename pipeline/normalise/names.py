@@ -1,0 +1,200 @@
+"""Shared name helpers: span cleaning, genitive stripping, match keys and stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from pipeline.resources import ResourceError, read_text
+
+QUOTES = "\"'„“”‚‘’«»‹›()[]{}"
+EDGE_PUNCT = QUOTES + ".,;:!?–—-/ \t\n"
+ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines im in ins am an vom von zum zur "
+    "nach aus bei mit für über unter gegen um durch".split()
+)
+# Endings of German adjectives in multi-word names: "Vereinigten Staaten", "Nahen Osten".
+ADJ_ENDING = re.compile(r"(?:en|er|es|em|e)$")
+# Translit-insensitive key rules, applied in order after case/diacritics folding.
+TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("zh", "sh"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("z", "s"),
+    ("j", "y"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("yi", "i"),
+    ("ii", "i"),
+    ("y", "i"),
+    ("ph", "f"),
+)
+
+
+def clean_span(text: str) -> str:
+    """Span text without surrounding quotes/punctuation and inner whitespace runs."""
+    text = re.sub(r"\s+", " ", text).strip(EDGE_PUNCT)
+    # Possessive apostrophe at the very end ("Merz'") is kept for strip_genitive.
+    return text
+
+
+def drop_leading_articles(tokens: list[str]) -> list[str]:
+    """Remove leading articles and prepositions ("der Ukraine" → ["Ukraine"])."""
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].lower() in ARTICLES:
+        i += 1
+    return tokens[i:]
+
+
+def genitive_candidates(word: str) -> tuple[str, ...]:
+    """Possible nominative forms of ``word``, most likely first.
+
+    "Putins" → ("Putins", "Putin"); "Merz'" → ("Merz",); "Russlands" → ("Russlands",
+    "Russland"); "Gazastreifens" → (..., "Gazastreifen"); "des Bundes" also tries "-es".
+    The caller decides which candidate is real (gazetteer hit, another mention …).
+    """
+    if word.endswith(("'", "’")):
+        return (word[:-1],)
+    out = [word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+        if word.endswith("es") and len(word) > 5:
+            out.append(word[:-2])
+    return tuple(out)
+
+
+def looks_genitive(word: str) -> bool:
+    """True when a trailing -s is most likely a genitive ending (no other evidence).
+
+    "Putins", "Lawrows", "Trumps" → True; "Pistorius", "Mattis", "Paulus", "Kickls"? → True
+    only after a consonant other than s/x/z and not in the Latin/Greek endings -us -is -as -os.
+    """
+    if word.endswith(("'", "’")):
+        return True
+    if len(word) < 4 or not word.endswith("s"):
+        return False
+    prev = word[-2].lower()
+    return prev not in "aeiouäöüsxzß" and prev.isalpha()
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Case- and diacritics-insensitive form: "Erdoğan" → "erdogan", "Straße" → "strasse"."""
+    text = text.replace("ß", "ss").replace("ẞ", "SS")
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    base = base.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    base = re.sub(r"[\-‐‑–—_/.]", " ", base.casefold())
+    base = re.sub(r"[^\w ]", "", base)
+    return re.sub(r"\s+", " ", base).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Folded key that also merges common transliteration variants of names.
+
+    Lawrow / Lavrov, Selenskyj / Selenskij / Selensky, Schoigu / Shoigu, Prigoschin /
+    Prigozhin all share a key. Used for matching and for ids; never shown to users.
+    """
+    key = fold(text)
+    for old, new in TRANSLIT_RULES:
+        key = key.replace(old, new)
+    return key
+
+
+def stem_key(text: str) -> str:
+    """Folded key with adjective endings of non-final words removed and the last word's
+    genitive -s dropped: "der Vereinigten Staaten" and "Vereinigte Staaten" share a key."""
+    tokens = drop_leading_articles(fold(text).split())
+    if not tokens:
+        return ""
+    head = [ADJ_ENDING.sub("", t) if len(t) > 4 else t for t in tokens[:-1]]
+    return " ".join([*head, tokens[-1]])
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """Short deterministic id: ``prefix_`` + first 12 hex digits of sha1(key)."""
+    return f"{prefix}_{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def is_capitalised(token: str) -> bool:
+    """Starts with an upper-case letter (a name token rather than a common word)."""
+    return bool(token) and token[0].isupper()
+
+
+# --- alias table (people and organisations) -------------------------------------------------
+
+ALIAS_TABLE = "aliases.tsv"
+ALIAS_TYPES = frozenset({"PER", "ORG"})
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Variant spelling → canonical name, per type (PER / ORG), matched by :func:`name_key`."""
+
+    entries: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def canonical(self, name: str, kind: str) -> str | None:
+        """Canonical name for ``name`` of type ``kind`` ("PER"/"ORG"), or None if unknown."""
+        return self.entries.get((kind, name_key(name)))
+
+    def extended(self, rows: Iterable[tuple[str, str, str]]) -> AliasTable:
+        """A new table with ``(alias, canonical, type)`` rows added; later rows win."""
+        merged = dict(self.entries)
+        merged.update(_alias_entries(rows, source="user"))
+        return AliasTable(merged)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _alias_entries(rows: Iterable[tuple[str, str, str]], source: str) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for alias, canonical, kind in rows:
+        if kind not in ALIAS_TYPES or not alias or not canonical:
+            raise ResourceError(f"{source}: bad alias row {(alias, canonical, kind)!r}")
+        for name in (canonical, alias):
+            key = (kind, name_key(name))
+            if out.get(key, canonical) != canonical:
+                raise ResourceError(f"{source}: {name!r} is an alias of two names")
+            out[key] = canonical
+    return out
+
+
+def _parse_alias_text(text: str, source: str) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if parts[:3] == ["alias", "canonical", "type"]:
+            continue
+        if len(parts) < 2:
+            raise ResourceError(f"{source}:{n}: expected 'alias<TAB>canonical[<TAB>type]'")
+        kind = parts[2].upper() if len(parts) > 2 and parts[2] else "PER"
+        rows.append((parts[0], parts[1], kind))
+    return rows
+
+
+@cache
+def _shipped_aliases() -> AliasTable:
+    rows = _parse_alias_text(read_text(ALIAS_TABLE), ALIAS_TABLE)
+    return AliasTable(_alias_entries(rows, ALIAS_TABLE))
+
+
+def load_aliases(path: Path | None = None) -> AliasTable:
+    """The shipped alias table, extended by a user file (same TSV format) when given."""
+    table = _shipped_aliases()
+    if path is None:
+        return table
+    text = Path(path).read_text(encoding="utf-8")
+    return table.extended(_parse_alias_text(text, str(path)))

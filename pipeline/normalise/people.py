@@ -1,0 +1,287 @@
+"""Person mentions → one canonical person per referent, with roles split off and a stable id.
+
+Per document: role words and titles are removed from the span ("Kremlchef Wladimir Putin")
+and collected, also from the words just before it ("der russische Außenminister Sergej
+Lawrow"); a span with no name left ("Kremlchef") is dropped with note ``role_only``. Short
+forms ("Kim", "Lawrow", "Putins", "Merz'") join the longest form sharing their surname or
+given name. ``person_id`` = ``per_`` + sha1 of the transliteration-insensitive key of the
+canonical name after the alias table (:func:`load_aliases`), so it is stable across
+documents and runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.names import (
+    ARTICLES,
+    AliasTable,
+    clean_span,
+    genitive_candidates,
+    is_capitalised,
+    load_aliases,
+    looks_genitive,
+    name_key,
+    stable_id,
+)
+from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
+from pipeline.resources import read_lines
+
+__all__ = ["AliasTable", "load_aliases", "resolve_people", "split_roles", "is_role"]
+
+ROLE_TABLE = "role_words.txt"
+PARTICLES = frozenset("von van der de den ter ten da di du le la al el bin ibn zu vom dos".split())
+INFLECTION = re.compile(r"(?:innen|in|en|n|s|es)$")
+TOKEN = re.compile(r"[\w.'’\-]+", re.UNICODE)
+APPOSITION_WINDOW = 80  # characters before a span searched for a role
+
+
+@cache
+def _roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(role words, compound heads, forms of address), lower-case."""
+    words: set[str] = set()
+    heads: list[str] = []
+    address: set[str] = set()
+    for line in read_lines(ROLE_TABLE):
+        if line.startswith("-"):
+            heads.append(line[1:].lower())
+        elif line.startswith("~"):
+            address.add(line[1:].lower())
+        else:
+            words.add(line.lower())
+    return frozenset(words), tuple(sorted(heads, key=len, reverse=True)), frozenset(address)
+
+
+def is_role(token: str) -> bool:
+    """True for a role or title word, including compounds and inflected/feminine forms.
+
+    "Kremlchef", "Außenminister", "US-Präsidenten", "Bundesinnenministerin", "Dr." → True.
+    """
+    words, heads, _ = _roles()
+    low = token.lower().strip(",;:()\"'„“")
+    if not low or not token[:1].isupper():
+        return False
+    forms = {low, INFLECTION.sub("", low)}
+    if low.endswith("innen"):
+        forms.add(low[:-5])
+    if low.endswith("in"):
+        forms.add(low[:-2])
+    for form in forms:
+        if form in words:
+            return True
+        if any(form.endswith(h) and len(form) > len(h) for h in heads):
+            return True
+    return False
+
+
+def _is_address(token: str) -> bool:
+    return token.lower() in _roles()[2]
+
+
+def _is_modifier(token: str) -> bool:
+    """Words that may sit between article and role: "russische", "Russlands", "frühere"."""
+    low = token.lower()
+    if low in ARTICLES or low in {"ehemalige", "ehemaligen", "frühere", "früheren", "neue",
+                                  "neuen", "damalige", "damaligen", "amtierende", "amtierenden",
+                                  "designierte", "designierten", "stellvertretende",
+                                  "stellvertretenden", "scheidende", "scheidenden"}:
+        return True
+    return country_for_word(token) is not None and not token.isupper()
+
+
+@dataclass
+class _Parsed:
+    tokens: list[str]
+    roles: list[str] = field(default_factory=list)
+
+
+def split_roles(span: str) -> tuple[list[str], list[str]]:
+    """Split a PER span into (name tokens, roles): "Kremlchef Wladimir Putin" →
+    (["Wladimir", "Putin"], ["Kremlchef"]). Leading articles, modifiers ("russische",
+    "Nordkoreas") and forms of address are dropped; roles are kept in text order."""
+    tokens = clean_span(span).split()
+    roles: list[str] = []
+    name: list[str] = []
+    for tok in tokens:
+        bare = tok.strip(",;:")
+        if is_role(bare) and (not name or not _looks_like_name_part(bare)):
+            roles.append(bare)
+            continue
+        if not name and (_is_modifier(bare) or _is_address(bare)):
+            continue
+        name.append(bare)
+    # Trailing lower-case words (not particles) are not part of a name.
+    while name and not is_capitalised(name[-1]):
+        name.pop()
+    while name and not is_capitalised(name[0]) and name[0].lower() not in PARTICLES:
+        name.pop(0)
+    return name, roles
+
+
+def _looks_like_name_part(token: str) -> bool:
+    # After a given name, words like "Kaiser", "König" are surnames rather than roles.
+    return token[:1].isupper() and token.lower() in {"kaiser", "könig", "major", "richter",
+                                                      "fischer", "meister", "herr"}
+
+
+def roles_before(text: str, start: int) -> list[str]:
+    """Role words directly before a span: "der russische Außenminister |Sergej Lawrow"."""
+    window = text[max(0, start - APPOSITION_WINDOW):start]
+    # Only the same clause: stop at sentence or clause punctuation.
+    window = re.split(r"[.!?;:()\n]\s|[\"„“»«]", window)[-1]
+    tokens = TOKEN.findall(window)
+    found: list[str] = []
+    for tok in reversed(tokens):
+        if is_role(tok):
+            found.append(tok)
+            continue
+        if found or _is_address(tok):
+            break  # "Nordkoreas Machthaber": stop at the word before the role
+        break
+    return list(reversed(found))
+
+
+@dataclass
+class _Cluster:
+    forms: list[list[str]]
+    roles: list[str] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def longest(self) -> list[str]:
+        return max(self.forms, key=lambda f: (len(f), len(" ".join(f))))
+
+    def keys(self) -> list[str]:
+        return [name_key(t) for t in self.longest]
+
+
+def _match(tokens: list[str], clusters: list[_Cluster]) -> _Cluster | None:
+    """The cluster a (shorter) name form belongs to: surname, then given-name match."""
+    keys = [name_key(t) for t in tokens]
+    whole = " ".join(keys)
+    for c in clusters:
+        if any(" ".join(name_key(t) for t in f) == whole for f in c.forms):
+            return c
+    if len(keys) > 1:
+        for c in clusters:
+            ck = c.keys()
+            if ck[-1] == keys[-1] and _subsequence(keys, ck):
+                return c
+        return None
+    surname = [c for c in clusters if len(c.keys()) > 1 and c.keys()[-1] == keys[0]]
+    if surname:
+        return surname[0]
+    given = [c for c in clusters if len(c.keys()) > 1 and c.keys()[0] == keys[0]]
+    return given[0] if given else None
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(k in it for k in short)
+
+
+def _canonical(tokens: list[str], aliases: AliasTable) -> str:
+    name = " ".join(tokens)
+    return aliases.canonical(name, "PER") or name
+
+
+def resolve_people(
+    text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+) -> ResolvedEntities:
+    """Resolve the PER spans of one document; ``referents`` is a list of :class:`Person`."""
+    aliases = aliases if aliases is not None else load_aliases()
+    parsed: list[_Parsed | None] = []
+    notes: list[str | None] = []
+    for m in mentions:
+        name, roles = split_roles(m.text)
+        if not name:
+            parsed.append(None)
+            notes.append("role_only" if roles else "not_a_name")
+            continue
+        if aliases.canonical(" ".join(name), "ORG"):
+            parsed.append(None)
+            notes.append("organisation")
+            continue
+        parsed.append(_Parsed(name, [*roles_before(text, m.start), *roles]))
+        notes.append(None)
+
+    # Longest forms first, so short forms find the full name they belong to.
+    order = sorted(
+        (i for i, p in enumerate(parsed) if p is not None),
+        key=lambda i: (-len(parsed[i].tokens), -len(" ".join(parsed[i].tokens)), i),
+    )
+    clusters: list[_Cluster] = []
+    member: dict[int, _Cluster] = {}
+    for i in order:
+        p = parsed[i]
+        assert p is not None
+        cluster, tokens = _attach(p.tokens, clusters, aliases)
+        if cluster is None:
+            cluster = _Cluster(forms=[tokens])
+            clusters.append(cluster)
+        elif tokens not in cluster.forms:
+            cluster.forms.append(tokens)
+        member[i] = cluster
+        cluster.count += 1
+        for role in p.roles:
+            if role not in cluster.roles:
+                cluster.roles.append(role)
+
+    first_seen = {id(member[i]): i for i in sorted(member, reverse=True)}
+    ordered = sorted(clusters, key=lambda c: first_seen[id(c)])
+    people: dict[int, Person] = {}
+    for c in ordered:
+        people[id(c)] = _person(c, aliases)
+    resolutions = []
+    for i, note in enumerate(notes):
+        c = member.get(i)
+        if c is None:
+            resolutions.append(Resolution(None, None, note=note))
+        else:
+            p = people[id(c)]
+            resolutions.append(Resolution(p.name, p.person_id))
+    return ResolvedEntities(resolutions=resolutions, referents=[people[id(c)] for c in ordered])
+
+
+def _attach(
+    tokens: list[str], clusters: list[_Cluster], aliases: AliasTable
+) -> tuple[_Cluster | None, list[str]]:
+    """Find the cluster for a name form, trying genitive-stripped forms of the last token."""
+    candidates = [tokens[:-1] + [last] for last in genitive_candidates(tokens[-1])]
+    if len(candidates) > 1 and not looks_genitive(tokens[-1]):
+        candidates = candidates[:1] + candidates[1:]  # still try, but keep literal first
+    for cand in candidates:
+        hit = _match(cand, clusters)
+        if hit is not None:
+            return hit, cand
+        canon = aliases.canonical(" ".join(cand), "PER")
+        if canon:
+            for c in clusters:
+                if _canonical(c.longest, aliases) == canon:
+                    return c, cand
+    # No other mention explains the form: strip a genitive only when it clearly is one.
+    if tokens[-1].endswith(("'", "’")) or (len(candidates) > 1 and looks_genitive(tokens[-1])):
+        literal = " ".join(tokens)
+        if not aliases.canonical(literal, "PER"):
+            return None, candidates[1] if len(candidates) > 1 else candidates[0]
+    return None, candidates[0]
+
+
+def _person(c: _Cluster, aliases: AliasTable) -> Person:
+    longest = " ".join(c.longest)
+    canon = aliases.canonical(longest, "PER")
+    if canon is None:
+        for form in c.forms:
+            canon = aliases.canonical(" ".join(form), "PER")
+            if canon:
+                break
+    name = longest
+    if canon and len(canon.split()) > len(c.longest):
+        name = canon  # "Putin" alone → the well-known full name
+    key = name_key(canon or longest)
+    return Person(person_id=stable_id("per", key), name=name, roles=tuple(c.roles),
+                  mentions=c.count)

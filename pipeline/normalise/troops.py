@@ -13,7 +13,7 @@ from pipeline.resources import read_lines, read_tsv
 
 COUNTED_KINDS = frozenset({"cardinal"})
 MAX_MODIFIERS = 4  # words between number and noun ("gefallene und verwundete russische")
-CASUALTY_WINDOW = 20  # words either side within which a casualty cue counts
+CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other cue
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
 STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
@@ -100,8 +100,18 @@ def _is_demonym_noun(word: str) -> bool:
     """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
     if not word[:1].isupper() or "-" in word:
         return False
+    if word.lower() in _country_names():
+        return False
     code = country_for_word(word)
     return code is not None and word.lower().endswith(("er", "ern", "en", "e", "innen", "in"))
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Lower-cased German country names (CLDR), so "Ukraine" is not read as a demonym."""
+    from babel import Locale
+
+    return frozenset(name.lower() for name in Locale("de").territories.values())
 
 
 def _is_side_noun(word: str) -> bool:
@@ -223,8 +233,12 @@ def _extend(toks: list[_Tok], j: int, end: int) -> int:
 # --------------------------------------------------------------------------- qualifier
 
 
-def _qualifier(text: str, sent: Sentence, num: NumberMention) -> tuple[str, int]:
-    """(qualifier, start of the cue) from the words right before the number."""
+def _qualifier(text: str, sent: Sentence, num: NumberMention, head: _Head) -> tuple[str, int]:
+    """(qualifier, start of the cue) from the words right before (or after) the number."""
+    after = text[head.end : sent.end].lower()
+    for cue, value in _cues("qualifier_after"):
+        if re.match(rf"\s*{re.escape(cue)}\b", after) and not num.vague:
+            return value, num.start
     if num.vague:
         return "vague", num.start
     if num.low is not None and num.high is not None and num.value is None and num.low != num.high:
@@ -271,7 +285,7 @@ def _int(x: float | None) -> int | None:
 def _cue_hits(sent_toks: list[_Tok]) -> list[tuple[int, str]]:
     """(token index, status group) for every status cue in the sentence."""
     hits: list[tuple[int, str]] = []
-    lows = [t.low for t in sent_toks]
+    lows = [t.low.rsplit("-", 1)[-1] for t in sent_toks]
     for cue, group in _cues("status"):
         exact = cue.startswith("=")
         words = cue.lstrip("=").split()
@@ -285,7 +299,9 @@ def _cue_hits(sent_toks: list[_Tok]) -> list[tuple[int, str]]:
     return hits
 
 
-def _status(sent_toks: list[_Tok], num_i: int, head: _Head, num: NumberMention) -> str | None:
+def _status(
+    sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int]
+) -> str | None:
     """Status from the phrase, then from the sentence; None when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
@@ -297,13 +313,35 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, num: NumberMention) 
             return group
     own = {id(t) for t in phrase}
     hits = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
-    near = {g for i, g in hits if abs(i - num_i) <= CASUALTY_WINDOW and g in CASUALTY}
-    ranked = [(abs(i - num_i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
-              for i, g in hits if g in STRONG_STATUS or (g in CASUALTY and abs(i - num_i) <=
-                                                         CASUALTY_WINDOW)]
-    if ranked:
-        best = min(ranked)[2]
-        return _combine_casualties(near) if best in CASUALTY else best
+    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
+    rivals = [p for p in others if p != num_i]
+
+    def own_distance(i: int) -> int:
+        return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
+
+    mine = [(i, g) for i, g in hits
+            if all(own_distance(i) <= abs(i - p) for p in rivals)]
+    casualties = {g for _, g in hits if g in CASUALTY}
+    for chosen in (mine, hits):
+        status = _pick_status(chosen, num_i, casualties)
+        if status:
+            return status
+    return None
+
+
+def _pick_status(hits: list[tuple[int, str]], num_i: int, casualties: set[str]) -> str | None:
+    """Casualty cues win (read together over the sentence), then mobilisation, then the
+    nearest other cue, then weak cues."""
+    groups = {g for _, g in hits}
+    if any(g in CASUALTY and abs(i - num_i) <= CASUALTY_WINDOW for i, g in hits):
+        return _combine_casualties(casualties)
+    if "mobilized" in groups:
+        return "mobilized"
+    strong = [(abs(i - num_i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
+              for i, g in hits if g in STRONG_STATUS or g in CASUALTY]
+    if strong:
+        best = min(strong)[2]
+        return _combine_casualties(casualties) if best in CASUALTY else best
     weak = [(abs(i - num_i), g) for i, g in hits if g in WEAK_STATUS]
     if weak:
         return WEAK_STATUS[min(weak)[1]]
@@ -311,12 +349,17 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, num: NumberMention) 
 
 
 def _combine_casualties(groups: set[str]) -> str | None:
-    """Casualty status from the casualty cues near a figure ("tot, verwundet oder gefangen")."""
-    if "killed_or_wounded" in groups or ("wounded" in groups and len(groups & set(CASUALTY)) > 1):
+    """Casualty status from the casualty cues near a figure ("tot, verwundet oder gefangen").
+
+    Killed and wounded together, or wounded/killed with missing, make killed_or_wounded;
+    a general word ("Opfer", "Verluste") only counts when nothing more specific is there.
+    """
+    specific = groups & {"killed", "wounded", "captured", "missing"}
+    if "wounded" in specific and len(specific) > 1:
         return "killed_or_wounded"
-    if "killed" in groups and "missing" in groups:
+    if {"killed", "missing"} <= specific:
         return "killed_or_wounded"
-    for group in CASUALTY:
+    for group in ("killed", "wounded", "captured", "missing", "killed_or_wounded"):
         if group in groups:
             return group
     return None
@@ -359,7 +402,7 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
     before = [t for t in sent_toks if t.end <= q_start][-LOOKBACK:]
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
-        if not tok.is_word:
+        if not tok.is_word or (tok.low in LOCATIVE_PREPS | {"bei", "von", "aus"} and tok.low != "mit"):
             return None
         if tok.is_cap and tok.low not in ARTICLES:
             code = country_for_word(tok.text)
@@ -392,7 +435,7 @@ def _sentence_country(
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
         if not tok.is_cap:  # adjective: counts only before a military word
             if "-" not in tok.text and nxt is not None and nxt.is_word and (
-                _is_military_word(nxt.text) or _is_side_noun(nxt.text)
+                is_military_noun(nxt.text) or _is_side_noun(nxt.text)
             ):
                 strong.add(code)
             continue
@@ -512,9 +555,14 @@ def extract_troop_figures(
         prev_troops = last_sent_with_troops >= sent.idx - 1
         if not _accepts(head, military_sentence, num, has_noun, prev_troops):
             continue
-        qualifier, q_start = _qualifier(text, sent, num)
+        qualifier, q_start = _qualifier(text, sent, num, head)
         low, high = _bounds(qualifier, num)
-        status = _status(toks, num_i, head, num)
+        others = [
+            next((k for k, t in enumerate(toks) if t.end > n.start), len(toks))
+            for n in numbers
+            if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end
+        ]
+        status = _status(toks, num_i, head, others)
         if status is None:
             status = last_status if prev_troops and last_status else "other"
         country = _phrase_country(text, num, head, toks, entities, resolutions)

@@ -51,7 +51,8 @@ _GROUP_SEP = "[.\u00a0\u202f\u2009 '\u2019]"
 _INT = rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])|\d+"
 _NUM = rf"(?<![\d.,'\u2019\w])(?:{_INT})(?:,\d+)?(?![,.]\d)"
 _NUM_RE = re.compile(_NUM)
-_WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=\s|$))?")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_ABBREVIATED = frozenset({"mio", "mrd", "tsd"})  # scale words written with a period
 _SPACE = r"[ \u00a0\u202f\u2009]"
 
 _PHONE_RE = re.compile(
@@ -161,10 +162,8 @@ def _scale_after(text: str, end: int) -> tuple[float, int] | None:
         return None
     word, _, wend = nxt
     entry = _number_words().get(word.lower())
-    if entry is None and not word.endswith("."):
-        entry = _number_words().get(word.lower() + ".")
-        if entry is not None and text[wend : wend + 1] == ".":
-            wend += 1
+    if word.lower() in _ABBREVIATED and text[wend : wend + 1] == ".":
+        wend += 1
     if entry is None or entry[1] != "scale":
         return None
     return entry[0], wend
@@ -251,6 +250,8 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
                 break
             value *= scale_entry[0]
             end = words[j].end()
+            if words[j].group(0).lower() in _ABBREVIATED and text[end : end + 1] == ".":
+                end += 1
             j += 1
         out.append(_Span(m.start(), end, value, value, value, "cardinal", digits=False,
                          scaled=j > i + 1))

@@ -17,6 +17,7 @@ CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other 
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
 STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
+GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 LOCATIVE_PREPS = frozenset(
@@ -306,8 +307,8 @@ def _status(
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
     combined = _combine_casualties(phrase_groups)
-    if combined:
-        return combined
+    if combined:  # "320 000 russischen Opfern": the phrase itself says casualties
+        return "killed_or_wounded" if combined == GENERAL_CASUALTY else combined
     for group in ("stationed", "mobilized"):
         if group in phrase_groups:
             return group
@@ -359,10 +360,10 @@ def _combine_casualties(groups: set[str]) -> str | None:
         return "killed_or_wounded"
     if {"killed", "missing"} <= specific:
         return "killed_or_wounded"
-    for group in ("killed", "wounded", "captured", "missing", "killed_or_wounded"):
+    for group in ("killed", "wounded", "captured", "missing"):
         if group in groups:
             return group
-    return None
+    return GENERAL_CASUALTY if "killed_or_wounded" in groups else None
 
 
 # --------------------------------------------------------------------------- country
@@ -565,6 +566,8 @@ def extract_troop_figures(
         status = _status(toks, num_i, head, others)
         if status is None:
             status = last_status if prev_troops and last_status else "other"
+        elif status == GENERAL_CASUALTY:
+            status = last_status if prev_troops and last_status in CASUALTY else "killed_or_wounded"
         country = _phrase_country(text, num, head, toks, entities, resolutions)
         if country is None:
             country = _sender_country(toks, min(q_start, num.start))

@@ -1,0 +1,196 @@
+"""find_numbers: German digits, number words, vague quantities, ranges and kinds."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.numbers import find_numbers, parse_digits, word_value
+from pipeline.records import NumberMention, Sentence
+from pipeline.tokenizer import fix_gender_forms
+
+
+@pytest.fixture(scope="module")
+def sentencizer():
+    nlp = fix_gender_forms(spacy.blank("de"))
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _find(nlp, text: str) -> list[NumberMention]:
+    sents = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(nlp(text).sents)]
+    found = find_numbers(text, sents)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+def _one(nlp, text: str, surface: str) -> NumberMention:
+    hits = [m for m in _find(nlp, text) if m.text == surface]
+    assert hits, f"{surface!r} not found in {[m.text for m in _find(nlp, text)]}"
+    return hits[0]
+
+
+# (sentence, expected span text, value) — exact cardinals
+EXACT = [
+    ("Russland will 30.000 Soldaten an die Grenze verlegen.", "30.000", 30000),
+    ("Insgesamt wurden 30 000 Reservisten einberufen.", "30 000", 30000),
+    ("Es sind 30\u202f000 Soldaten im Einsatz.", "30\u202f000", 30000),
+    ("Mit 30\u00a0000 Mann rückte die Armee vor.", "30\u00a0000", 30000),
+    ("Die Stadt zählt 1.250.000 Einwohner.", "1.250.000", 1250000),
+    ("Der Preis stieg um 2,5 Punkte.", "2,5", 2.5),
+    ("Die Armee soll 1,5 Millionen Soldaten umfassen.", "1,5 Millionen", 1500000),
+    ("Der Konzern beschäftigt 2 Mio. Menschen weltweit.", "2 Mio.", 2000000),
+    ("Die Zahl der Nutzer liegt bei 3 Mrd. weltweit.", "3 Mrd.", 3000000000),
+    ("Kiew spricht von 30 Tausend Gefallenen.", "30 Tausend", 30000),
+    ("Prigoschin beklagte 20'000 tote Söldner.", "20'000", 20000),
+    ("Zehntausend Menschen demonstrierten in Berlin.", "Zehntausend", 10000),
+    ("Moskau schickt dreißigtausend Soldaten.", "dreißigtausend", 30000),
+    ("Russland verfügt über zwei Millionen Reservisten.", "zwei Millionen", 2000000),
+    ("Es geht um anderthalb Millionen Menschen.", "anderthalb Millionen", 1500000),
+    ("Die Reise dauerte eineinhalb Stunden.", "eineinhalb", 1.5),
+    ("Ein Dutzend Soldaten wurde verletzt, sagte er.", "Ein Dutzend", 12),
+    ("Es kamen einhundertzwanzig Gäste.", "einhundertzwanzig", 120),
+    ("Bei dem Angriff starben drei Soldaten.", "drei", 3),
+    ("Die Ukraine hat eine Million Soldaten unter Waffen.", "eine Million", 1000000),
+    ("Die Gefangennahme zweier nordkoreanischer Soldaten wurde bestätigt.", "zweier", 2),
+    ("Die Zahl stieg auf 1,15 Millionen.", "1,15 Millionen", 1150000),
+    ("Laut Kiew sind es 31 Tausend.", "31 Tausend", 31000),
+    ("Er nannte 12 Namen.", "12", 12),
+    ("Nur zwölf Abgeordnete stimmten dagegen.", "zwölf", 12),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), EXACT)
+def test_exact_numbers(sentencizer, text, surface, value):
+    m = _one(sentencizer, text, surface)
+    assert m.value == value
+    assert (m.low, m.high) == (value, value)
+    assert m.kind == "cardinal"
+    assert not m.vague
+
+
+# (sentence, expected span text, low, high)
+RANGES = [
+    ("Es geht um 10.000-12.000 Soldaten.", "10.000-12.000", 10000, 12000),
+    ("Geschätzt werden 10.000 bis 12.000 Kämpfer.", "10.000 bis 12.000", 10000, 12000),
+    ("Die Gruppe hat zwischen 10.000 und 12.000 Kämpfer.", "zwischen 10.000 und 12.000", 10000, 12000),
+    ("Es waren 20–30 Fahrzeuge.", "20–30", 20, 30),
+    ("Die Zahl liegt bei 180 000 bis 240 000 Soldaten.", "180 000 bis 240 000", 180000, 240000),
+    ("Es sind 1,5 bis 2 Millionen Menschen.", "1,5 bis 2 Millionen", 1500000, 2000000),
+    ("Die CIA zählt zwischen 20 000 und 31 500 Kämpfer.", "zwischen 20 000 und 31 500", 20000, 31500),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "low", "high"), RANGES)
+def test_ranges(sentencizer, text, surface, low, high):
+    m = _one(sentencizer, text, surface)
+    assert (m.low, m.high, m.value) == (low, high, None)
+    assert m.kind == "cardinal"
+
+
+# (sentence, expected span text, low) — vague: never an exact number, high open
+VAGUE = [
+    ("Tausende Menschen gingen auf die Straße.", "Tausende", 1000),
+    ("Nordkorea hat tausende Soldaten geschickt.", "tausende", 1000),
+    ("Zehntausende flohen aus der Stadt.", "Zehntausende", 10000),
+    ("Die Einberufung Zehntausender Reservisten beginnt.", "Zehntausender", 10000),
+    ("Hunderttausende sind auf der Flucht.", "Hunderttausende", 100000),
+    ("Hunderte Soldaten wurden verlegt.", "Hunderte", 100),
+    ("Dutzende Häuser brannten.", "Dutzende", 12),
+    ("Es kamen mehrere Tausend Menschen.", "mehrere Tausend", 1000),
+    ("Einige Hundert Demonstranten blieben.", "Einige Hundert", 100),
+    ("Es waren mehrere hundert Polizisten im Einsatz.", "mehrere hundert", 100),
+    ("Millionen Menschen sahen zu.", "Millionen", 1000000),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "low"), VAGUE)
+def test_vague_quantities(sentencizer, text, surface, low):
+    m = _one(sentencizer, text, surface)
+    assert m.vague
+    assert (m.value, m.low, m.high) == (None, low, None)
+
+
+# (sentence, expected span text, kind, unit)
+KINDS = [
+    ("Das Abkommen wurde 2024 unterzeichnet.", "2024", "year", None),
+    ("Im Jahr 1995 begann der Einsatz.", "1995", "year", None),
+    ("Seit 1990 ist Deutschland vereint.", "1990", "year", None),
+    ("Die Mission lief von 2014 bis 2016.", "2014 bis 2016", "year", None),
+    ("Am 3. Oktober wird gefeiert.", "3. Oktober", "date", None),
+    ("Der Angriff begann am 24. Februar 2022.", "24. Februar 2022", "date", None),
+    ("Die Frist endet am 12.03.2024.", "12.03.2024", "date", None),
+    ("Der Zug fährt um 12:30 Uhr ab.", "12:30 Uhr", "time", None),
+    ("Die Sitzung beginnt um 9 Uhr.", "9 Uhr", "time", None),
+    ("Der 1. FC Köln gewann das Spiel.", "1.", "ordinal", None),
+    ("Das ist der 2. Versuch.", "2.", "ordinal", None),
+    ("Die Inflation lag bei 30 Prozent.", "30 Prozent", "percent", "%"),
+    ("Die Partei kam auf 30 %.", "30 %", "percent", "%"),
+    ("Die Strafe beträgt 5.000 Euro.", "5.000 Euro", "money", "EUR"),
+    ("Die USA geben 3 Mrd. Dollar frei.", "3 Mrd. Dollar", "money", "USD"),
+    ("Das Ticket kostet € 20.", "€ 20", "money", "EUR"),
+    ("Der Fonds umfasst 100 Millionen Franken.", "100 Millionen Franken", "money", "CHF"),
+    ("Anrufe unter 030/1234567 sind kostenlos.", "030/1234567", "phone", None),
+    ("Erreichbar ist die Hotline unter +49 30 1234567.", "+49 30 1234567", "phone", None),
+    ("Die Ukraine erhält F-16 Kampfjets.", "F-16", "other", None),
+    ("Das Spiel endete 3:1.", "3:1", "other", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "unit"), KINDS)
+def test_kinds(sentencizer, text, surface, kind, unit):
+    m = _one(sentencizer, text, surface)
+    assert m.kind == kind
+    assert m.unit == unit
+
+
+def test_year_range_value_and_count_noun_not_year(sentencizer):
+    found = _find(sentencizer, "Im Jahr 2022 kamen 2000 Soldaten.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds == {"2022": "year", "2000": "cardinal"}
+
+
+def test_sentence_final_number_is_no_ordinal(sentencizer):
+    m = _one(sentencizer, "Gefallen sind 52. Die meisten starben bei Anschlägen.", "52")
+    assert m.kind == "cardinal"
+    assert m.value == 52
+
+
+def test_article_is_not_a_number(sentencizer):
+    found = _find(sentencizer, "Ein Soldat und eine Soldatin trafen einen Offizier.")
+    assert found == []
+
+
+def test_capitalised_noun_elf_is_not_a_number(sentencizer):
+    found = _find(sentencizer, "Die deutsche Elf gewann in Acht Tagen nichts.")
+    assert [m.text for m in found] == []
+
+
+def test_offsets_and_sentence_index(sentencizer):
+    text = "Es war ruhig. Dann kamen 300 Soldaten."
+    m = _one(sentencizer, text, "300")
+    assert m.sent_idx == 1
+    assert (m.start, m.end) == (text.index("300"), text.index("300") + 3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("30.000", 30000), ("30 000", 30000), ("1.250.000", 1250000), ("2,5", 2.5), ("20'000", 20000)],
+)
+def test_parse_digits(raw, value):
+    assert parse_digits(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [("dreißigtausend", 30000), ("einhundertzwanzig", 120), ("drei", 3), ("anderthalb", 1.5),
+     ("zweieinhalb", 2.5), ("Soldaten", None), ("und", None)],
+)
+def test_word_value(word, value):
+    assert word_value(word) == value
+
+
+def test_deterministic(sentencizer):
+    text = "Bis zu 30.000 Soldaten, 5.000 Euro und Tausende Zivilisten am 3. Oktober 2024."
+    assert _find(sentencizer, text) == _find(sentencizer, text)

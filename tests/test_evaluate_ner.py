@@ -1,0 +1,132 @@
+"""evaluate_ner on a tiny GermEval-format fixture with a rule-based stand-in model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.evaluate_ner import (
+    evaluate_ner,
+    format_report,
+    read_germeval,
+    score_spans,
+    tags_to_spans,
+)
+
+# Original GermEval layout: "#" source line, then idx, token, outer tag, inner tag.
+ORIGINAL = """#\thttp://example.org/a\t[2010-01-01]\t
+1\tOlaf\tB-PER\tO
+2\tScholz\tI-PER\tO
+3\tbesucht\tO\tO
+4\tBerlin\tB-LOC\tO
+5\tund\tO\tO
+6\tdie\tO\tO
+7\tSiemens\tB-ORG\tO
+8\tAG\tI-ORG\tO
+9\t.\tO\tO
+
+#\thttp://example.org/b\t[2010-01-02]\t
+1\tDie\tO\tO
+2\tEU-Kommission\tB-ORGpart\tO
+3\tlobt\tO\tO
+4\tdie\tO\tO
+5\tdeutsche\tB-LOCderiv\tO
+6\tFußball-WM\tB-OTH\tB-LOC
+7\tin\tO\tO
+8\tParis\tB-LOC\tO
+9\t.\tO\tO
+
+"""
+
+# The same gold in the derived two-column 4-class BIO layout.
+DERIVED = """Olaf\tB-PER
+Scholz\tI-PER
+besucht\tO
+Berlin\tB-LOC
+und\tO
+die\tO
+Siemens\tB-ORG
+AG\tI-ORG
+.\tO
+
+Die\tO
+EU-Kommission\tO
+lobt\tO
+die\tO
+deutsche\tO
+Fußball-WM\tB-MISC
+in\tO
+Paris\tB-LOC
+.\tO
+"""
+
+PATTERNS = [
+    {"label": "PER", "pattern": [{"ORTH": "Olaf"}, {"ORTH": "Scholz"}]},  # tp
+    {"label": "LOC", "pattern": [{"ORTH": "Berlin"}]},  # tp
+    {"label": "ORG", "pattern": [{"ORTH": "Siemens"}]},  # fp (gold: "Siemens AG" → fn)
+    {"label": "ORG", "pattern": [{"ORTH": "EU-Kommission"}]},  # fp (ORGpart → O)
+    {"label": "MISC", "pattern": [{"ORTH": "Fußball-WM"}]},  # tp (OTH → MISC)
+    {"label": "PER", "pattern": [{"ORTH": "Paris"}]},  # fp PER, fn LOC
+]
+
+
+@pytest.fixture()
+def rule_model(tmp_path: Path) -> str:
+    nlp = spacy.blank("de")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(PATTERNS)
+    path = tmp_path / "rule_model"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_read_germeval_maps_labels(tmp_path: Path) -> None:
+    original = tmp_path / "orig.tsv"
+    original.write_text(ORIGINAL, encoding="utf-8")
+    derived = tmp_path / "derived.tsv"
+    derived.write_text(DERIVED, encoding="utf-8")
+    a, b = read_germeval(original), read_germeval(derived)
+    assert [s.tokens for s in a] == [s.tokens for s in b]
+    assert [s.tags for s in a] == [s.tags for s in b]
+    assert a[1].tags[1] == "O" and a[1].tags[4] == "O" and a[1].tags[5] == "B-MISC"
+
+
+def test_tags_to_spans_bio_and_stray_inside() -> None:
+    assert tags_to_spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC"]) == {
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "LOC"),
+    }
+    assert tags_to_spans(["O", "I-ORG", "I-ORG", "I-LOC"]) == {(1, 3, "ORG"), (3, 4, "LOC")}
+
+
+def test_score_spans_exact_match() -> None:
+    gold = [{(0, 2, "PER"), (3, 4, "LOC")}]
+    pred = [{(0, 2, "PER"), (3, 5, "LOC")}]
+    result = score_spans(gold, pred)
+    assert result["overall"]["tp"] == 1
+    assert result["overall"]["f"] == pytest.approx(0.5)
+    assert result["per_label"]["LOC"]["f"] == 0.0
+
+
+@pytest.mark.parametrize("layout", ["original", "derived"])
+def test_evaluate_ner_exact_scores(tmp_path: Path, rule_model: str, layout: str) -> None:
+    path = tmp_path / f"{layout}.tsv"
+    path.write_text(ORIGINAL if layout == "original" else DERIVED, encoding="utf-8")
+    result = evaluate_ner(path, model=rule_model)
+    overall = result["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"]) == (3, 3, 2)
+    assert overall["p"] == pytest.approx(0.5)
+    assert overall["r"] == pytest.approx(0.6)
+    assert overall["f"] == pytest.approx(6 / 11)
+    per = result["per_label"]
+    assert (per["PER"]["p"], per["PER"]["r"]) == (pytest.approx(0.5), pytest.approx(1.0))
+    assert (per["LOC"]["p"], per["LOC"]["r"]) == (pytest.approx(1.0), pytest.approx(0.5))
+    assert per["ORG"]["f"] == 0.0 and (per["ORG"]["fp"], per["ORG"]["fn"]) == (2, 1)
+    assert per["MISC"]["f"] == pytest.approx(1.0)
+    assert result["sentences"] == 2 and result["tokens"] == 18
+    assert result["words_per_second"] > 0
+    report = format_report(result)
+    assert "overall" in report and "54.55" in report and "MISC" in report

@@ -1,0 +1,364 @@
+"""Train Lagebild's German NER model (de_lagebild): vectors, conversion, spaCy training, scores.
+
+One call reproduces the shipped model from ``../shared/corpora`` (or any folder with the same
+layout)::
+
+    from pipeline.train import train
+    train(Path("../shared/corpora"), Path("training/work/out"))
+
+Steps, each skipped when its output already exists in the work folder:
+
+1. floret vectors (CBOW, subword hashing) on ``unlabeled-de/`` (Bundestag speeches + federal
+   laws) plus the GermEval *train* sentences, then ``spacy init vectors --mode floret``;
+2. GermEval 2014 train/dev (``germeval2014/derived/*.4class-bio.tsv``) → ``.spacy`` DocBins;
+3. ``spacy train`` with the committed config (``training/ner.cfg``), best checkpoint chosen
+   on GermEval dev;
+4. dev scores with ``pipeline.evaluate_ner`` (gold tokenization), written to
+   ``scores.json`` and into the model's ``meta.json`` together with name, version, data,
+   vectors and training time.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TRAINING_DIR = REPO / "training"
+DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
+CODE_FILE = TRAINING_DIR / "code.py"
+
+MODEL_NAME = "de_lagebild"
+MODEL_VERSION = "0.2.0"
+
+GERMEVAL_TRAIN = "germeval2014/derived/NER-de-train.4class-bio.tsv"
+GERMEVAL_DEV = "germeval2014/derived/NER-de-dev.4class-bio.tsv"
+VECTOR_TEXTS = (
+    "unlabeled-de/bundestag-plenar-wp19-21.txt.xz",
+    "unlabeled-de/gesetze-2022.txt.xz",
+)
+
+# floret settings of the shipped vectors (size on disk = bucket * dim * 4 bytes).
+VECTOR_SETTINGS: dict[str, Any] = {
+    "model": "cbow",
+    "dim": 100,
+    "bucket": 50_000,
+    "epoch": 3,
+    "minn": 4,
+    "maxn": 5,
+    "hashCount": 2,
+    "minCount": 5,
+    "neg": 10,
+    "mode": "floret",
+}
+
+# Rough word tokenizer for the vector text, close to spaCy's German tokenizer: numbers with
+# separators, words with inner hyphens/apostrophes/gender signs, single punctuation marks.
+_WORD = re.compile(r"\d+(?:[.,:]\d+)+|\w+(?:[-'’:*·_]\w+)*|[^\w\s]")
+
+
+def _tokenize_line(line: str) -> str:
+    return " ".join(_WORD.findall(line))
+
+
+def _iter_vector_lines(corpora: Path, *, min_words: int = 6) -> Iterator[str]:
+    """Tokenized, de-duplicated paragraphs for the vectors, then the GermEval train sentences."""
+    seen: set[int] = set()
+    for name in VECTOR_TEXTS:
+        with lzma.open(corpora / name, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                line = line.strip()
+                if len(line.split()) < min_words:
+                    continue
+                key = hash(line)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield _tokenize_line(line)
+    from pipeline.evaluate_ner import read_germeval
+
+    for sentence in read_germeval(corpora / GERMEVAL_TRAIN):
+        yield " ".join(sentence.tokens)
+
+
+def prepare_vector_text(corpora: Path, out_txt: Path) -> int:
+    """Write the floret training text (one tokenized paragraph per line); return its tokens."""
+    out_txt.parent.mkdir(parents=True, exist_ok=True)
+    n_tokens = 0
+    tmp = out_txt.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as out:
+        for line in _iter_vector_lines(corpora):
+            n_tokens += line.count(" ") + 1
+            out.write(line + "\n")
+    tmp.replace(out_txt)
+    return n_tokens
+
+
+def build_vectors(
+    corpora: Path, work: Path, *, threads: int = 2, settings: dict[str, Any] | None = None
+) -> Path:
+    """Train floret vectors and turn them into a spaCy vectors folder; return that folder.
+
+    Reuses ``work/vectors/spacy`` when it exists. floret runs Hogwild SGD, so with more than
+    one thread the vectors differ slightly from run to run (the NER score stays within noise).
+    """
+    import floret
+
+    params = {**VECTOR_SETTINGS, **(settings or {})}
+    vec_dir = work / "vectors"
+    spacy_dir = vec_dir / "spacy"
+    if (spacy_dir / "config.cfg").exists():
+        return spacy_dir
+    vec_dir.mkdir(parents=True, exist_ok=True)
+    text = vec_dir / "text.txt"
+    info: dict[str, Any] = {"settings": params, "sources": [*VECTOR_TEXTS, GERMEVAL_TRAIN]}
+    start = time.perf_counter()
+    if not text.exists():
+        info["tokens"] = prepare_vector_text(corpora, text)
+    info["prepare_seconds"] = time.perf_counter() - start
+    start = time.perf_counter()
+    model = floret.train_unsupervised(str(text), thread=threads, verbose=1, **params)
+    floret_file = vec_dir / "vectors.floret"
+    model.save_floret_vectors(str(floret_file))
+    info["train_seconds"] = time.perf_counter() - start
+    tmp_dir = vec_dir / "spacy.tmp"
+    shutil.rmtree(tmp_dir, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "init", "vectors", "de", str(floret_file),
+         str(tmp_dir), "--mode", "floret"],
+        check=True,
+    )
+    tmp_dir.replace(spacy_dir)
+    (vec_dir / "info.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return spacy_dir
+
+
+def convert_germeval(tsv: Path, out: Path, *, sentences_per_doc: int = 10) -> int:
+    """Convert a GermEval-format file into a spaCy DocBin (4-class labels); return #sentences."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    from pipeline.evaluate_ner import read_germeval
+
+    nlp = spacy.blank("de")
+    sentences = read_germeval(tsv)
+    db = DocBin(store_user_data=False)
+    for i in range(0, len(sentences), sentences_per_doc):
+        chunk = sentences[i : i + sentences_per_doc]
+        words = [t for s in chunk for t in s.tokens]
+        tags = [t for s in chunk for t in s.tags]
+        sent_starts = [j == 0 for s in chunk for j in range(len(s.tokens))]
+        doc = Doc(nlp.vocab, words=words, sent_starts=sent_starts)
+        doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+        db.add(doc)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return len(sentences)
+
+
+def _update_meta(model_dir: Path, extra: dict[str, Any]) -> None:
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(extra)
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def train(
+    corpora: Path,
+    out: Path,
+    *,
+    config: Path | None = None,
+    vectors: bool = True,
+    epochs: int | None = None,
+    max_steps: int | None = None,
+    work: Path | None = None,
+    threads: int = 2,
+    seed: int = 0,
+) -> Path:
+    """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
+
+    ``corpora``: the shared corpora folder (needs ``germeval2014/`` and, for vectors,
+    ``unlabeled-de/``). ``out``: spaCy's output folder (``model-best`` / ``model-last``,
+    plus ``scores.json``). ``config``: defaults to ``training/ner.cfg``. ``vectors=False``
+    trains without static vectors. ``epochs`` / ``max_steps`` override the config's
+    ``training.max_epochs`` / ``training.max_steps``. ``work`` (default ``out/work``) keeps
+    the vectors and DocBins so that a rerun reuses them.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    import pipeline.tokenizer  # noqa: F401  (registers lagebild.gender_forms.v1)
+    from pipeline.evaluate_ner import evaluate_ner
+
+    corpora, out = Path(corpora), Path(out)
+    work = Path(work) if work is not None else out / "work"
+    config = Path(config) if config is not None else DEFAULT_CONFIG
+    started = time.perf_counter()
+
+    train_spacy = work / "corpus" / "train.spacy"
+    dev_spacy = work / "corpus" / "dev.spacy"
+    if not train_spacy.exists():
+        convert_germeval(corpora / GERMEVAL_TRAIN, train_spacy)
+    if not dev_spacy.exists():
+        convert_germeval(corpora / GERMEVAL_DEV, dev_spacy)
+
+    overrides: dict[str, Any] = {
+        "paths.train": str(train_spacy),
+        "paths.dev": str(dev_spacy),
+        "system.seed": seed,
+    }
+    vectors_info: dict[str, Any] | None = None
+    if vectors:
+        vec_start = time.perf_counter()
+        vec_dir = build_vectors(corpora, work, threads=threads)
+        overrides["paths.vectors"] = str(vec_dir)
+        info_file = vec_dir.parent / "info.json"
+        vectors_info = json.loads(info_file.read_text()) if info_file.exists() else {}
+        vectors_info["build_seconds_this_run"] = time.perf_counter() - vec_start
+    else:
+        overrides["paths.vectors"] = None
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+    if epochs is not None:
+        overrides["training.max_epochs"] = epochs
+    if max_steps is not None:
+        overrides["training.max_steps"] = max_steps
+
+    train_start = time.perf_counter()
+    spacy_train(config, out, overrides=overrides, use_gpu=-1)
+    train_seconds = time.perf_counter() - train_start
+    best = out / "model-best"
+
+    result = evaluate_ner(corpora / GERMEVAL_DEV, str(best))
+    total_seconds = time.perf_counter() - started
+    scores = {
+        "dev": {k: result[k] for k in ("overall", "per_label")},
+        "words_per_second": result["words_per_second"],
+        "train_seconds": train_seconds,
+        "total_seconds": total_seconds,
+        "size_bytes": _dir_size(best),
+        "config": str(config),
+        "overrides": overrides,
+    }
+    (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    write_meta(best, result, train_seconds=train_seconds, vectors_info=vectors_info)
+    return best
+
+
+def write_meta(
+    model_dir: Path,
+    result: dict[str, Any],
+    *,
+    train_seconds: float,
+    vectors_info: dict[str, Any] | None,
+    version: str = MODEL_VERSION,
+) -> None:
+    """Record name, version, data, vectors, training time and dev scores in ``meta.json``."""
+    per_label = {
+        label: {k: round(100 * v[k], 2) for k in ("p", "r", "f")}
+        for label, v in result["per_label"].items()
+    }
+    overall = {k: round(100 * result["overall"][k], 2) for k in ("p", "r", "f")}
+    _update_meta(
+        model_dir,
+        {
+            "name": MODEL_NAME,
+            "lang": "de",
+            "version": version,
+            "description": (
+                "Lagebild's German NER model (PER, LOC, ORG, MISC; GermEval 2014 outer spans), "
+                "spaCy tok2vec + transition-based NER, tokenizer with the gender-form fix."
+            ),
+            "author": "Lagebild",
+            "license": "CC BY 4.0 (training data: GermEval 2014, CC BY 4.0)",
+            "sources": [
+                {
+                    "name": "GermEval 2014 NER (NoSta-D) train split, 4-class outer spans",
+                    "url": "https://sites.google.com/site/germeval2014ner/",
+                    "license": "CC BY 4.0",
+                    "author": "Benikova, Biemann, Reznicek (LREC 2014)",
+                }
+            ],
+            "lagebild": {
+                "training_data": f"{GERMEVAL_TRAIN} (checkpoint selected on {GERMEVAL_DEV})",
+                "vectors": vectors_info or "none",
+                "training_seconds": round(train_seconds, 1),
+                "dev_scores": {"overall": overall, "per_label": per_label},
+                "dev_words_per_second": round(result.get("words_per_second", 0.0)),
+                "evaluation": "pipeline.evaluate_ner, gold tokenization, exact outer spans",
+            },
+        },
+    )
+
+
+def ship_model(
+    model_dir: Path,
+    corpora: Path,
+    *,
+    target: Path | None = None,
+    train_seconds: float,
+    vectors_info: dict[str, Any] | None = None,
+    version: str = MODEL_VERSION,
+) -> dict[str, Any]:
+    """Copy a trained model into the package (``pipeline/models/de_lagebild``) with its meta.
+
+    Scores it on GermEval dev first and writes those figures into ``meta.json``; returns the
+    evaluation result.
+    """
+    from pipeline.evaluate_ner import evaluate_ner
+
+    target = Path(target) if target is not None else REPO / "pipeline" / "models" / MODEL_NAME
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(model_dir, tmp)
+    result = evaluate_ner(Path(corpora) / GERMEVAL_DEV, str(tmp))
+    write_meta(
+        tmp, result, train_seconds=train_seconds, vectors_info=vectors_info, version=version
+    )
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.replace(target)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m pipeline.train --corpora ../shared/corpora --out DIR`` (same as ``train``)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--config", type=Path, default=None)
+    parser.add_argument("--no-vectors", action="store_true")
+    parser.add_argument("--epochs", type=int, default=None)
+    parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    best = train(
+        args.corpora,
+        args.out,
+        config=args.config,
+        vectors=not args.no_vectors,
+        epochs=args.epochs,
+        max_steps=args.max_steps,
+        work=args.work,
+        threads=args.threads,
+        seed=args.seed,
+    )
+    print(best)
+
+
+if __name__ == "__main__":
+    main()

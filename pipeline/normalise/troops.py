@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,6 +17,8 @@ CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other 
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
 STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
+ADJACENT = 2  # words after a figure within which a casualty cue is its own
+CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
@@ -26,6 +28,12 @@ LOCATIVE_PREPS = frozenset(
 )
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+# A named source: optional article/adjectives, then capitalised words ("des ukrainischen
+# Geheimdienstes", "Medienberichten", "US-Regierungsbeamte").
+SOURCE = (
+    r"(?P<src>(?:(?:der|des|dem|den|von|vom|eines|einer|[a-zäöüß]+(?:en|er|es|em|e))\s+){0,3}"
+    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2})"
+)
 SPEECH_VERBS = frozenset(
     "sagte sagt sagten erklärte erklärt berichtete berichtet berichten meldete meldet teilte "
     "schätzt schätzte betonte so".split()
@@ -151,6 +159,7 @@ class _Head:
     modifiers: tuple[_Tok, ...]
     noun: _Tok | None
     end: int  # end offset of the phrase
+    tail: tuple[_Tok, ...] = ()  # "aus Nordkorea", "der Bundeswehr" after the noun
 
 
 def _head(toks: list[_Tok], i: int, num_end: int) -> _Head:
@@ -198,16 +207,24 @@ def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
         ):
             end = toks[j + 2].end
             kind = "military" if is_military_noun(toks[j + 2].text) else "person"
-            return _Head(kind, mods, noun, _extend(toks, j + 3, end))
+            return _tailed(kind, mods, noun, toks, j + 3, end)
     if is_military_noun(noun.text):
-        return _Head("military", mods, noun, _extend(toks, j + 1, end))
+        return _tailed("military", mods, noun, toks, j + 1, end)
     if _is_non_troop(noun.text) and not _is_person_noun(noun.text):
         return _Head("other", mods, noun, end)
     if _is_demonym_noun(noun.text):
-        return _Head("demonym", mods, noun, _extend(toks, j + 1, end))
+        return _tailed("demonym", mods, noun, toks, j + 1, end)
     if _is_person_noun(noun.text):
-        return _Head("person", mods, noun, _extend(toks, j + 1, end))
+        return _tailed("person", mods, noun, toks, j + 1, end)
     return _Head("other", mods, noun, end)
+
+
+def _tailed(
+    kind: str, mods: tuple[_Tok, ...], noun: _Tok, toks: list[_Tok], j: int, end: int
+) -> _Head:
+    new_end = _extend(toks, j, end)
+    tail = tuple(t for t in toks[j:] if t.end <= new_end)
+    return _Head(kind, mods, noun, new_end, tail)
 
 
 def _extend(toks: list[_Tok], j: int, end: int) -> int:
@@ -322,28 +339,79 @@ def _status(
 
     mine = [(i, g) for i, g in hits
             if all(own_distance(i) <= abs(i - p) for p in rivals)]
-    casualties = {g for _, g in hits if g in CASUALTY}
+    casualties = _casualty_groups(sent_toks, hits, num_i, end_i, rivals)
     for chosen in (mine, hits):
-        status = _pick_status(chosen, num_i, casualties)
+        status = _pick_status(chosen, own_distance, casualties)
         if status:
             return status
     return None
 
 
-def _pick_status(hits: list[tuple[int, str]], num_i: int, casualties: set[str]) -> str | None:
-    """Casualty cues win (read together over the sentence), then mobilisation, then the
-    nearest other cue, then weak cues."""
+def _casualty_groups(
+    sent_toks: list[_Tok], hits: list[tuple[int, str]], num_i: int, end_i: int,
+    rivals: Sequence[int],
+) -> set[str]:
+    """The casualty cues that speak of this figure.
+
+    A cue right after the figure ("20 Kämpfer getötet und 35 Kämpfer verletzt") is read with
+    its list ("tot, verwundet oder gefangen"); otherwise every casualty cue of the sentence
+    counts ("800.000 Nordkoreaner und 1,23 Millionen Chinesen verloren ihr Leben oder wurden
+    verletzt"), except those right after another figure.
+    """
+    clusters = _casualty_clusters(sent_toks, hits)
+    adjacent = [i for i in sorted(clusters) if num_i - 1 <= i <= end_i + ADJACENT]
+    if adjacent:  # "davon starben 105.000 in Gefangenschaft": killed
+        return set().union(*(clusters[i] for i in adjacent))
+    taken = {i for i in clusters for p in rivals if p < i <= p + ADJACENT + 1}
+    return {g for i in clusters if i not in taken for g in clusters[i]}
+
+
+def _casualty_clusters(
+    sent_toks: list[_Tok], hits: list[tuple[int, str]]
+) -> dict[int, set[str]]:
+    """Token index of each casualty cue → the groups of its list ("tot, verwundet oder
+    gefangen" is one list; "20 getötet und 35 verletzt" are two)."""
+    positions = sorted({i for i, g in hits if g in CASUALTY})
+    groups: dict[int, set[str]] = {i: {g for j, g in hits if j == i} for i in positions}
+    out: dict[int, set[str]] = {}
+    current: list[int] = []
+    for i in positions:
+        gap = sent_toks[current[-1] + 1 : i] if current else []
+        if current and (len(gap) > 3 or any(not _joins(t) for t in gap)):
+            _close(current, groups, out)
+            current = []
+        current.append(i)
+    _close(current, groups, out)
+    return out
+
+
+def _joins(tok: _Tok) -> bool:
+    return tok.low in CASUALTY_JOINERS or (tok.is_word and not tok.is_cap)
+
+
+def _close(current: list[int], groups: dict[int, set[str]], out: dict[int, set[str]]) -> None:
+    merged = set().union(*(groups[i] for i in current)) if current else set()
+    for i in current:
+        out[i] = merged
+
+
+def _pick_status(
+    hits: list[tuple[int, str]], distance: Callable[[int], int], casualties: set[str]
+) -> str | None:
+    """A close casualty cue wins (read with the figure's casualty cues), then mobilisation,
+    then the nearest other cue, then weak cues."""
     groups = {g for _, g in hits}
-    if any(g in CASUALTY and abs(i - num_i) <= CASUALTY_WINDOW for i, g in hits):
+    casualty = sorted(distance(i) for i, g in hits if g in CASUALTY)
+    if casualty and casualty[0] <= CASUALTY_WINDOW and casualties:
         return _combine_casualties(casualties)
     if "mobilized" in groups:
         return "mobilized"
-    strong = [(abs(i - num_i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
-              for i, g in hits if g in STRONG_STATUS or g in CASUALTY]
+    strong = [(distance(i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
+              for i, g in hits if g in STRONG_STATUS or (g in CASUALTY and casualties)]
     if strong:
         best = min(strong)[2]
         return _combine_casualties(casualties) if best in CASUALTY else best
-    weak = [(abs(i - num_i), g) for i, g in hits if g in WEAK_STATUS]
+    weak = [(distance(i), g) for i, g in hits if g in WEAK_STATUS]
     if weak:
         return WEAK_STATUS[min(weak)[1]]
     return None
@@ -387,7 +455,7 @@ def _phrase_country(
         code = country_for_word(tok.text)
         if code:
             return code
-    tail = [t for t in sent_toks if head.noun is not None and head.noun.end < t.start < head.end]
+    tail = head.tail
     code = _entity_country(num.end, head.end, entities, resolutions)
     if code:
         return code
@@ -470,29 +538,17 @@ def _sentence_country(
 
 
 def _attribution(
-    text: str, sent: Sentence, sent_toks: list[_Tok],
-    entities: Sequence[EntityMention],
+    text: str, sent: Sentence, entities: Sequence[EntityMention]
 ) -> str | None:
     """The source a sentence names: "laut Geheimdienstangaben", "Medienberichten zufolge" …"""
     s = text[sent.start : sent.end]
     for cue, where in _cues("attribution"):
         if where == "before":
-            m = re.search(
-                rf"(?<!\w){re.escape(cue)}\s+((?:(?:der|des|dem|den|von|vom|eines|einer|"
-                rf"[a-zäöüß]+(?:en|er|es|em|e))\s+)*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)*)",
-                s, re.IGNORECASE if cue[0].islower() and False else 0,
-            )
-            if m is None and cue[0].islower():
-                m = re.search(
-                    rf"(?<!\w){re.escape(cue.capitalize())}\s+((?:(?:der|des|dem|den|von|vom|"
-                    rf"[a-zäöüß]+(?:en|er|es|em|e))\s+)*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)*)", s,
-                )
-            if m:
-                return m.group(1)
+            m = re.search(rf"(?<!\w)(?i:{re.escape(cue)})\s+{SOURCE}", s)
         else:
-            m = re.search(rf"((?:[\w-]+\s+){{0,3}}?[A-ZÄÖÜ][\w-]*)\s+{re.escape(cue)}\b", s)
-            if m:
-                return m.group(1)
+            m = re.search(rf"{SOURCE}\s+(?i:{re.escape(cue)})\b", s)
+        if m:
+            return m.group("src")
     for ent in entities:
         if sent.start <= ent.start < sent.end and ent.label in {"PER", "ORG"}:
             window = text[max(sent.start, ent.start - 25) : min(sent.end, ent.end + 25)].lower()
@@ -504,24 +560,49 @@ def _attribution(
 # --------------------------------------------------------------------------- main
 
 
-def _military_context(toks: list[_Tok], head: _Head) -> bool:
-    """A sentence about armed forces: a military word or a deployment/mobilisation cue."""
+def _has_cue(word: str, kind: str) -> bool:
+    """``word`` contains a stem of cue ``kind`` (short stems must start a word part)."""
+    low = word.lower()
+    parts = low.split("-")
+    return any(
+        (cue in low) if len(cue) > 4 else any(p.startswith(cue) for p in parts)
+        for cue, _ in _cues(kind)
+    )
+
+
+def _context(toks: list[_Tok], head: _Head) -> str:
+    """How military the sentence is, the figure's own noun aside: forces | military | none."""
     own = {id(head.noun)} if head.noun is not None else set()
     others = [t for t in toks if t.is_word and id(t) not in own]
-    if any(_is_military_word(t.text) for t in others):
-        return True
-    return any(g in {"mobilized", "stationed", "deployed"} for _, g in _cue_hits(others))
+    if any(is_military_noun(t.text) or _has_cue(t.text, "forces") for t in others):
+        return "forces"
+    if any(_has_cue(t.text, "military") for t in others):
+        return "military"
+    if any(g in {"mobilized", "stationed", "deployed"} for _, g in _cue_hits(others)):
+        return "military"
+    return "none"
 
 
-def _accepts(head: _Head, military_sentence: bool, num: NumberMention, has_noun_sent: bool,
+def _accepts(head: _Head, context: str, num: NumberMention, has_noun_sent: bool,
              prev_troops: bool) -> bool:
+    """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
-        return True
-    if head.kind in {"person", "demonym"}:
-        return military_sentence or prev_troops
+        return not _non_troop_tail(head)
+    if head.kind == "demonym":
+        return context != "none" or prev_troops
+    if head.kind == "person":
+        casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
+        return not _non_troop_tail(head) and (
+            context == "forces" or (casualty_noun and (context != "none" or prev_troops))
+        )
     if head.kind == "elided":
-        return (num.text[:1].isdigit() and (has_noun_sent or prev_troops))
+        return num.text[:1].isdigit() and (has_noun_sent or prev_troops)
     return False
+
+
+def _non_troop_tail(head: _Head) -> bool:
+    """ "40.000 Einsatzkräfte der Feuerwehr": the genitive names a civil body."""
+    return bool(head.tail) and any(_is_non_troop(t.text) for t in head.tail)
 
 
 def extract_troop_figures(
@@ -551,10 +632,10 @@ def extract_troop_figures(
         head = _head(toks, after, num.end)
         if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
             continue
-        military_sentence = _military_context(toks, head)
+        context = _context(toks, head)
         has_noun = any(t.is_word and is_military_noun(t.text) for t in toks)
         prev_troops = last_sent_with_troops >= sent.idx - 1
-        if not _accepts(head, military_sentence, num, has_noun, prev_troops):
+        if not _accepts(head, context, num, has_noun, prev_troops):
             continue
         qualifier, q_start = _qualifier(text, sent, num, head)
         low, high = _bounds(qualifier, num)
@@ -587,7 +668,7 @@ def extract_troop_figures(
                 qualifier=qualifier,
                 country=country,
                 status=status,
-                attribution=_attribution(text, sent, toks, entities),
+                attribution=_attribution(text, sent, entities),
                 sentence=sent.text,
             )
         )

@@ -1,0 +1,268 @@
+"""extract_troop_figures: which numbers count soldiers, and their range, qualifier, country, status."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from pipeline.numbers import find_numbers
+from pipeline.normalise.troops import extract_troop_figures, is_military_noun
+from pipeline.records import EntityMention, Resolution, Sentence, TroopFigure
+from pipeline.tokenizer import fix_gender_forms
+
+from .conftest import SEEDS
+
+HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?\b[ \t]*")
+
+
+@pytest.fixture(scope="module")
+def sentencizer():
+    nlp = fix_gender_forms(spacy.blank("de"))
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _sents(nlp, text: str) -> list[Sentence]:
+    return [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(nlp(text).sents)]
+
+
+def _troops(nlp, text: str, entities=(), resolutions=()) -> list[TroopFigure]:
+    sents = _sents(nlp, text)
+    found = extract_troop_figures(text, sents, find_numbers(text, sents), entities, resolutions)
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    return found
+
+
+def _row(f: TroopFigure) -> tuple:
+    return (f.low, f.high, f.qualifier, f.country, f.status)
+
+
+# (sentence, [(low, high, qualifier, country, status), ...]) — one sentence each
+CASES = [
+    # qualifiers and bounds
+    ("Nordkorea plant, bis zu 30.000 zusätzliche Soldat:innen zu entsenden.",
+     [(None, 30000, "up_to", "KP", "planned")]),
+    ("Russland hat mindestens 48.366 Sträflinge aus Gefängnissen rekrutiert.",
+     [(48366, None, "at_least", "RU", "mobilized")]),
+    ("Die USA haben derzeit mehr als 2.000 Soldaten in Syrien stationiert.",
+     [(2000, None, "more_than", "US", "stationed")]),
+    ("Eine solche Truppe würde weniger als 30 000 Soldaten entsenden.",
+     [(None, 30000, "less_than", None, "planned")]),
+    ("Bisher sind im Kosovo etwa 900 Soldaten im Einsatz.",
+     [(900, 900, "approx", None, "deployed")]),
+    ("Insgesamt sind rund 16.000 Nato-Soldaten in der Provinz stationiert.",
+     [(16000, 16000, "approx", None, "stationed")]),
+    ("Zusammen mit knapp 200 österreichischen Soldaten sind sie im Einsatz.",
+     [(200, 200, "approx", "AT", "deployed")]),
+    ("Schätzungsweise 5000 Kämpfer sind an der Front.",
+     [(5000, 5000, "approx", None, "deployed")]),
+    ("Höchstens 800 Soldaten sollen nach Litauen verlegt werden.",
+     [(None, 800, "up_to", None, "deployed")]),
+    ("Über 300.000 Soldaten der Wehrmacht wurden eingeschlossen.",
+     [(300000, None, "more_than", None, "other")]),
+    ("Die Gruppe hat zwischen 20 000 und 31 500 Kämpfer.",
+     [(20000, 31500, "range", None, "strength")]),
+    ("Die Zahl der Verwundeten liegt bei 180 000 bis 240 000 Soldaten.",
+     [(180000, 240000, "range", None, "wounded")]),
+    ("Kiew will 450 000 bis 500 000 Mann neu einziehen.",
+     [(450000, 500000, "range", "UA", "mobilized")]),
+    ("Tausende nordkoreanische Soldaten sind bereits im Einsatz.",
+     [(1000, None, "vague", "KP", "deployed")]),
+    ("Israel kündigte die Einberufung Zehntausender Reservisten an.",
+     [(10000, None, "vague", "IL", "mobilized")]),
+    ("Mehrere hundert Soldaten wurden an die Grenze verlegt.",
+     [(100, None, "vague", None, "deployed")]),
+    ("Einige Tausend Söldner kämpfen für Russland.",
+     [(1000, None, "vague", "RU", "deployed")]),
+    ("Die Zahl der getöteten Soldaten hat die Marke von 300 000 überschritten.",
+     [(300000, None, "more_than", None, "killed")]),
+    # countries
+    ("Die Bundeswehr hat 180 000 Soldatinnen und Soldaten.",
+     [(180000, 180000, "exact", "DE", "strength")]),
+    ("In Südkorea sind 28.500 US-Soldaten stationiert.",
+     [(28500, 28500, "exact", "US", "stationed")]),
+    ("Etwa 10.000 Soldaten aus Nordkorea kämpfen in Kursk.",
+     [(10000, 10000, "approx", "KP", "deployed")]),
+    ("Drei Bundeswehrsoldaten wurden bei dem Anschlag getötet.",
+     [(3, 3, "exact", "DE", "killed")]),
+    ("Frankreich schickt 600 Elitesoldaten nach Mali.",
+     [(600, 600, "exact", "FR", "planned")]),
+    ("31.000 ukrainische Soldaten sind in diesem Krieg gefallen.",
+     [(31000, 31000, "exact", "UA", "killed")]),
+    ("Die russische Armee zählt 1,9 Millionen Angehörige.",
+     [(1900000, 1900000, "exact", "RU", "strength")]),
+    ("Österreich wird 150 Soldaten schicken.",
+     [(150, 150, "exact", "AT", "planned")]),
+    ("Italien ist mit 2.200 Soldaten vor Ort.",
+     [(2200, 2200, "exact", "IT", "stationed")]),
+    ("Mehr als 10.000 Nordkoreaner wurden an die Front geschickt.",
+     [(10000, None, "more_than", "KP", "deployed")]),
+    ("Bei Kämpfen wurden 120 russische Fallschirmjäger verwundet.",
+     [(120, 120, "exact", "RU", "wounded")]),
+    ("Die 3500 Soldaten aus Großbritannien, Kanada und Polen wurden verlegt.",
+     [(3500, 3500, "exact", None, "deployed")]),
+    # statuses
+    ("Laut dem Verteidigungsministerium werden 300.000 Reservisten eingezogen.",
+     [(300000, 300000, "exact", None, "mobilized")]),
+    ("Zwei ukrainische Soldaten wurden gefangen genommen.",
+     [(2, 2, "exact", "UA", "captured")]),
+    ("Seit Tagen werden 40 Soldaten vermisst.",
+     [(40, 40, "exact", None, "missing")]),
+    ("Am Abend sind 6500 US-Soldaten tot, verwundet oder gefangen.",
+     [(6500, 6500, "exact", "US", "killed_or_wounded")]),
+    ("Die Brigade umfasst 5000 Soldaten.",
+     [(5000, 5000, "exact", None, "strength")]),
+    ("Russland will 137.000 weitere Soldaten rekrutieren.",
+     [(137000, 137000, "exact", "RU", "mobilized")]),
+    ("Die Stärke der Truppe liegt bei 4500 Soldaten.",
+     [(4500, 4500, "exact", None, "strength")]),
+    ("Die Kaserne beherbergt 700 Rekruten.",
+     [(700, 700, "exact", None, "other")]),
+    ("52 deutsche Soldaten sind in Afghanistan ums Leben gekommen.",
+     [(52, 52, "exact", "DE", "killed")]),
+    ("Dabei wurden 20 Kämpfer getötet und 35 Kämpfer verletzt.",
+     [(20, 20, "exact", None, "killed"), (35, 35, "exact", None, "wounded")]),
+    ("Die 5.000 Mann starke Einheit ist in Mali stationiert.",
+     [(5000, 5000, "exact", None, "stationed")]),
+    ("Es handele sich um 50 000 reguläre Soldaten sowie 20 000 Wagner-Kämpfer, die getötet wurden.",
+     [(50000, 50000, "exact", None, "killed"), (20000, 20000, "exact", None, "killed")]),
+    # elided nouns
+    ("Von den 12.000 Soldaten seien 1.000 gefallen.",
+     [(12000, 12000, "exact", None, "other"), (1000, 1000, "exact", None, "killed")]),
+    ("Im Jahr 2000 waren es noch 70 000 US-Soldaten, heute sind knapp 35 000 übrig.",
+     [(70000, 70000, "exact", "US", "stationed"), (35000, 35000, "approx", "US", "stationed")]),
+    ("Die Ukraine hat eine Million Mann unter Waffen, davon 800 000 in den Streitkräften.",
+     [(1000000, 1000000, "exact", "UA", "strength"), (800000, 800000, "exact", "UA", "strength")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_troop_figures(sentencizer, text, expected):
+    assert [_row(f) for f in _troops(sentencizer, text)] == expected
+
+
+# Sentences whose numbers are no troop figures: police, civilians, money, vehicles, years …
+NEGATIVES = [
+    "Beim Spiel waren 3.000 Polizisten im Einsatz.",
+    "Das Stadion fasste 30.000 Zuschauer.",
+    "Die Strafe beträgt 5.000 Euro.",
+    "Russland verlegte 200 Panzer an die Grenze.",
+    "Die Armee setzte 300 Drohnen ein.",
+    "Bei dem Angriff wurden 40 Zivilisten getötet.",
+    "Im Lager leben 12.000 Flüchtlinge.",
+    "Die Bundeswehr wurde 1955 gegründet.",
+    "Der Einsatz begann am 3. Oktober 2001.",
+    "Rund 30 Prozent der Soldaten sind Frauen.",
+    "Das Oktoberfest meldet 6,3 Millionen Besucher.",
+    "Zur Bewältigung des Hochwassers sind rund 40.000 Einsatzkräfte der Feuerwehr vor Ort.",
+    "Das Verteidigungsbudget steigt auf 100 Milliarden Euro.",
+    "Bei dem Erdbeben kamen 300 Menschen ums Leben.",
+    "Die Firma streicht 2.500 Stellen.",
+    "Die Ukraine erhält 30 Kampfjets vom Typ F-16.",
+    "Die Nato-Staaten tagen um 12:30 Uhr in Brüssel.",
+    "Der Panzer wiegt 60 Tonnen.",
+    "Tausende Menschen demonstrierten gegen den Krieg in Berlin.",
+    "Am Protest nahmen 5000 Studenten teil.",
+    "Die Armee plant den Kauf von 35 Kampfflugzeugen für 10 Milliarden Euro.",
+    "Artikel 5 des Nato-Vertrags regelt den Bündnisfall.",
+    "Bei der Wahl 2024 erhielt die Partei 12 Sitze.",
+    "Die Marine bestellt vier Fregatten.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_troop_figures(sentencizer, text):
+    assert _troops(sentencizer, text) == []
+
+
+def test_whole_phrase_offsets(sentencizer):
+    text = "Medienberichten zufolge plant Nordkorea, bis zu 30.000 zusätzliche Soldat:innen zu entsenden."
+    (fig,) = _troops(sentencizer, text)
+    assert fig.text == "bis zu 30.000 zusätzliche Soldat:innen"
+    assert fig.sentence == text
+    assert fig.sent_idx == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Laut Geheimdienstangaben sind 14.000 Soldaten im Einsatz.", "Geheimdienstangaben"),
+        ("Medienberichten zufolge plant Nordkorea, 30.000 Soldaten zu entsenden.", "Medienberichten"),
+        ("Nach Angaben des ukrainischen Geheimdienstes kämpfen 11.000 Soldaten in Kursk.",
+         "des ukrainischen Geheimdienstes"),
+        ("Unter Berufung auf Militärkreise hieß es, 4000 Soldaten seien im Einsatz.",
+         "Militärkreise"),
+        ("Es sind 500 Soldaten im Einsatz.", None),
+    ],
+)
+def test_attribution(sentencizer, text, source):
+    (fig,) = _troops(sentencizer, text)
+    assert fig.attribution == source
+
+
+def test_attribution_from_person_entity(sentencizer):
+    text = "31.000 ukrainische Soldaten sind gefallen, sagte Selenskyj."
+    start = text.index("Selenskyj")
+    ent = EntityMention(0, start, start + len("Selenskyj"), "Selenskyj", "PER")
+    (fig,) = _troops(sentencizer, text, [ent], [Resolution("Wolodymyr Selenskyj", "p1")])
+    assert fig.attribution == "Selenskyj"
+
+
+def test_country_from_resolved_entity(sentencizer):
+    text = "Etwa 3000 Soldaten aus Pjöngjang kämpfen an der Front."
+    start = text.index("Pjöngjang")
+    ent = EntityMention(0, start, start + len("Pjöngjang"), "Pjöngjang", "LOC")
+    res = Resolution("Pjöngjang", "g1", country="KP")
+    (fig,) = _troops(sentencizer, text, [ent], [res])
+    assert fig.country == "KP"
+
+
+def test_previous_sentence_carries_elided_figure(sentencizer):
+    text = "156.000 Soldaten der Alliierten landen in der Normandie. 133.000 davon kommen mit Schiffen."
+    rows = [(f.low, f.status) for f in _troops(sentencizer, text)]
+    assert rows == [(156000, "deployed"), (133000, "deployed")]
+
+
+def test_elided_number_without_military_context_is_ignored(sentencizer):
+    assert _troops(sentencizer, "Die Stadt hat 300.000 Einwohner. Davon sind 150.000 älter.") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "military"),
+    [("Soldaten", True), ("Bundeswehrsoldaten", True), ("US-Soldaten", True),
+     ("Elitesoldaten", True), ("Soldat:innen", True), ("Soldat*innen", True),
+     ("Wagner-Kämpfer", True), ("Blauhelme", True), ("Marinesoldaten", True), ("Mann", True),
+     ("Polizisten", False), ("Zuschauer", False), ("Panzer", False)],
+)
+def test_military_nouns(word, military):
+    assert is_military_noun(word) is military
+
+
+def _seed_text() -> str:
+    (path,) = sorted(SEEDS.glob("*.txt"))
+    return HEADER.sub("", path.read_text(encoding="utf-8"), count=1)
+
+
+def test_seed_article_end_to_end(sentencizer):
+    figs = _troops(sentencizer, _seed_text())
+    rows = [(f.text, *_row(f)) for f in figs]
+    assert rows == [
+        ("bis zu 30.000 zusätzliche Soldat:innen", None, 30000, "up_to", "KP", "planned"),
+        ("Tausende nordkoreanische Soldaten", 1000, None, "vague", "KP", "deployed"),
+        ("Bis zu 14.000 nordkoreanische Soldat:innen", None, 14000, "up_to", "KP", "deployed"),
+        ("bis zu 30.000 weiteren Soldat:innen", None, 30000, "up_to", "KP", "planned"),
+    ]
+
+
+def test_seed_headline_is_its_own_line(sentencizer):
+    text = _seed_text()
+    fig = next(f for f in _troops(sentencizer, text) if f.qualifier == "vague")
+    assert "Tausende nordkoreanische Soldaten bereits im Einsatz" in fig.sentence
+
+
+def test_pure_and_deterministic(sentencizer):
+    text = _seed_text()
+    assert _troops(sentencizer, text) == _troops(sentencizer, text)

@@ -7,8 +7,8 @@ import re
 import pytest
 import spacy
 
-from pipeline.numbers import find_numbers
 from pipeline.normalise.troops import extract_troop_figures, is_military_noun
+from pipeline.numbers import find_numbers
 from pipeline.records import EntityMention, Resolution, Sentence, TroopFigure
 from pipeline.tokenizer import fix_gender_forms
 

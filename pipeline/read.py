@@ -63,6 +63,15 @@ def table_files(path: PathLike, table: str) -> list[Path]:
     return sorted(p for p in found if p is not None)
 
 
+def _folder(path: PathLike) -> Path:
+    out = Path(path)
+    if not out.is_dir():
+        raise FileNotFoundError(
+            f"no Lagebild tables folder at {out}: run `lagebild run ARTICLES --out {out}` first"
+        )
+    return out
+
+
 def _tables(tables: Iterable[str] | None) -> tuple[str, ...]:
     names = tuple(tables) if tables is not None else TABLES
     unknown = [t for t in names if t not in SCHEMAS]
@@ -127,10 +136,11 @@ def load(path: PathLike, tables: Iterable[str] | None = None) -> dict[str, pd.Da
     """Read every table of a Lagebild output folder into pandas, with the declared dtypes.
 
     Returns ``{table: DataFrame}`` for all tables (or just ``tables``); a table with no
-    rows, or no folder at all, is an empty DataFrame with the right columns and dtypes.
-    Row order follows the Parquet parts (sorted by file name), not any meaning.
+    rows, or no folder of its own, is an empty DataFrame with the right columns and
+    dtypes. Row order follows the Parquet parts (sorted by file name), not any meaning.
+    Raises FileNotFoundError when ``path`` is not a folder.
     """
-    out = Path(path)
+    out = _folder(path)
     return {t: _to_pandas(t, _read_arrow(out, t)) for t in _tables(tables)}
 
 
@@ -165,9 +175,10 @@ def connect(path: PathLike, tables: Iterable[str] | None = None) -> duckdb.DuckD
 
     ``SELECT * FROM people`` and joins such as ``troop_figures JOIN places USING (doc_id)``
     work directly; empty tables are empty views with the declared columns. The views
-    name the parts live at connection time: reconnect after a new run.
+    name the parts live at connection time: reconnect after a new run. Raises
+    FileNotFoundError when ``path`` is not a folder.
     """
-    out = Path(path)
+    out = _folder(path)
     con = duckdb.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")

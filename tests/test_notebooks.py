@@ -35,8 +35,9 @@ def tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def execute(name: str) -> nbformat.NotebookNode:
+def execute(name: str, monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in the python3 kernel of this environment; a failing cell raises."""
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend, which keeps the plots
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
@@ -61,7 +62,7 @@ def images(notebook: nbformat.NotebookNode) -> int:
 @pytest.mark.parametrize("name", sorted(PLOTS))
 def test_notebook_runs_and_plots(name: str, tables: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LAGEBILD_DATA", str(tables))
-    notebook = execute(name)
+    notebook = execute(name, monkeypatch)
     text = outputs_text(notebook)
     assert str(tables.resolve()) in text  # it read our tables, not ../data
     for expected in ("Kim Jong Un", "Kursk", "KP", "FR"):  # seed and fixture people, places, nationalities
@@ -74,7 +75,7 @@ def test_explore_runs_lagebild_when_the_folder_is_empty(
 ) -> None:
     monkeypatch.setenv("LAGEBILD_DATA", str(tmp_path / "fresh"))
     monkeypatch.setenv("LAGEBILD_SEEDS", str(FIXTURES))
-    notebook = execute("01_explore.ipynb")
+    notebook = execute("01_explore.ipynb", monkeypatch)
     assert "ran Lagebild on" in outputs_text(notebook)
     assert (tmp_path / "fresh" / "_lagebild" / "manifest.json").exists()
     assert images(notebook) == PLOTS["01_explore.ipynb"]

@@ -97,8 +97,8 @@ def test_load_declared_dtypes(plain: Path) -> None:
     assert frames["runs"]["counts"].struct.field("documents").tolist() == [1]
 
 
-def test_load_missing_folder_gives_empty_typed_frames(tmp_path: Path) -> None:
-    frames = load(tmp_path / "nothing-here")
+def test_load_empty_folder_gives_empty_typed_frames(tmp_path: Path) -> None:
+    frames = load(tmp_path)
     for table, frame in frames.items():
         assert frame.empty
         assert list(frame.columns) == SCHEMAS[table].names
@@ -149,3 +149,11 @@ def test_connect_empty_tables_are_typed_views(tmp_path: Path) -> None:
     assert types["lat"] == "DOUBLE"
     assert types["mentions"] == "INTEGER"
     assert con.execute("SELECT count(*), sum(high) FROM troop_figures").fetchone() == (0, None)
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="lagebild run"):
+        load(tmp_path / "typo")
+    with pytest.raises(FileNotFoundError):
+        connect(tmp_path / "typo")
+    assert table_files(tmp_path / "typo", "people") == []

@@ -159,3 +159,8 @@ def test_empty_folder(tmp_path: Path) -> None:
     assert s.people == [] and s.troops == [] and s.runs == []
     text = format_stats(s)
     assert "0 documents" in text and "(none)" in text
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        stats(tmp_path / "typo")

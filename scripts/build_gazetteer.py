@@ -119,7 +119,7 @@ def build() -> list[dict]:
     for extra in read_tsv("places_extra.tsv"):
         names = {extra["name"], *(n for n in extra["names"].split("|") if n)}
         code, kind = extra["country"], extra["kind"]
-        if kind == "country" and code in countries:
+        if kind == "country" and code in countries and not extra["lat"]:
             target = countries[code]
             target["names"] |= names
             target["name"] = extra["name"]  # the usual German news form (USA, Großbritannien)

@@ -144,7 +144,10 @@ class AliasTable:
 
     def canonical(self, name: str, kind: str) -> str | None:
         """Canonical name for ``name`` of type ``kind`` ("PER"/"ORG"), or None if unknown."""
-        return self.entries.get((kind, name_key(name)))
+        hit = self.entries.get((kind, name_key(name)))
+        if hit is None and " " in name.strip():  # inflected: "des Islamischen Staates"
+            hit = self.entries.get((kind, "~" + name_key(stem_key(name))))
+        return hit
 
     def extended(self, rows: Iterable[tuple[str, str, str]]) -> AliasTable:
         """A new table with ``(alias, canonical, type)`` rows added; later rows win."""
@@ -166,6 +169,8 @@ def _alias_entries(rows: Iterable[tuple[str, str, str]], source: str) -> dict[tu
             if out.get(key, canonical) != canonical:
                 raise ResourceError(f"{source}: {name!r} is an alias of two names")
             out[key] = canonical
+            if " " in name:
+                out.setdefault((kind, "~" + name_key(stem_key(name))), canonical)
     return out
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from pipeline.normalise.demonyms import country_for_word
 from pipeline.normalise.names import (
     AliasTable,
     clean_span,
@@ -36,6 +37,7 @@ GENITIVE_HEADS = (
     "kommando", "verband", "institut", "komitee", "parlament", "kabinett", "konzern", "zentrum",
     "büro", "kreml", "pentagon", "militär", "regime", "senat", "bündnis", "unternehmen",
 )
+GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an of the and".split())
 
 
@@ -72,21 +74,17 @@ def strip_descriptor(tokens: list[str]) -> list[str]:
 
 
 def _genitive_forms(word: str) -> list[str]:
-    """Nominative candidates for the last word of an organisation name, safest first."""
+    """Nominative candidates for the last word of an organisation name, likeliest first:
+    a known institution head decides ("Ministeriums", "Bundestages"), else the word itself."""
     if word.endswith(("'", "’")):
         return [word[:-1]]
     if word.isupper() or len(word) < 4 or not word.endswith("s"):
         return [word]
-    out = [word]
-    low = word.lower()
-    for cut in (2, 1) if low.endswith("es") else (1,):
-        stem = low[:-cut]
-        if stem.endswith((*GENITIVE_HEADS, "um")):
-            out.insert(0, word[:-cut])
-            break
-    else:
-        out.append(word[:-1])
-    return out
+    cuts = [word[:-2], word[:-1]] if word.endswith("es") and len(word) > 5 else [word[:-1]]
+    for cut in cuts:
+        if cut.lower().endswith((*GENITIVE_HEADS, "um")):
+            return [cut, word, *(c for c in cuts if c != cut)]
+    return [word, *cuts]
 
 
 def org_tokens(text: str) -> list[str]:
@@ -118,18 +116,17 @@ def resolve_organisations(
     token_lists = [org_tokens(m.text) for m in mentions]
     literal = {fold(" ".join(t)) for t in token_lists if t}
     names: list[str | None] = []
-    for tokens in token_lists:
-        if not tokens or not any(is_capitalised(t) or t.isupper() for t in tokens):
+    for m, tokens in zip(mentions, token_lists, strict=True):
+        if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
             names.append(None)
             continue
-        names.append(_nominative(tokens, literal, aliases))
+        genitive = _after_genitive_article(text, m.start) or (
+            m.text.split()[0].lower() in GENITIVE_ARTICLES
+        )
+        names.append(_nominative(tokens, literal, aliases, genitive))
 
-    # Group by canonical key; join acronyms to long forms written in the same document.
     canon: list[str | None] = [(_canonical(n, aliases) or n) if n else None for n in names]
-    long_forms = {acronym(c.split()).upper(): c for c in canon if c and len(c.split()) > 2}
-    for i, c in enumerate(canon):
-        if c and c.isupper() and c in long_forms and not _canonical(c, aliases):
-            canon[i] = long_forms[c]
+    _join_short_forms(canon, names, aliases)
     groups: dict[str, list[int]] = {}
     for i, c in enumerate(canon):
         if c:
@@ -153,11 +150,57 @@ def resolve_organisations(
     return ResolvedEntities(resolutions=resolutions, referents=referents)
 
 
-def _nominative(tokens: list[str], literal: set[str], aliases: AliasTable) -> str:
-    """Name with a genitive ending removed when the alias table, the document or a known
-    institution head says so ("des Bundestages" → Bundestag, "Wagners" → Wagner)."""
+def _has_letter(token: str) -> bool:
+    return any(ch.isalpha() for ch in token)
+
+
+def _after_genitive_article(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
+
+
+def _join_short_forms(
+    canon: list[str | None], names: list[str | None], aliases: AliasTable
+) -> None:
+    """Within one document, point short forms at the long form they abbreviate (in place):
+    an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge"), a name
+    without its country prefix ("Verteidigungsministerium" … "US-Verteidigungsministerium"),
+    or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …")."""
+    pairs = list(dict.fromkeys((n, c) for n, c in zip(names, canon, strict=True) if n and c))
+    by_acronym: dict[str, str] = {}
+    prefixed: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    for name, c in pairs:
+        for form in dict.fromkeys((name, c)):
+            if len(form.split()) > 2:
+                by_acronym.setdefault(acronym(form.split()).upper(), c)
+            first, _, rest = form.partition("-")
+            if rest and " " not in first and country_for_word(first) and rest[:1].isupper():
+                prefixed.setdefault(name_key(rest), c)
+            if len(form.split()) > 1:
+                heads.setdefault(name_key(form.split()[0]), c)
+    for i, c in enumerate(canon):
+        if not c or _canonical(c, aliases) and _canonical(c, aliases) != c:
+            continue
+        key = name_key(c)
+        if c.isupper() and c in by_acronym:
+            canon[i] = by_acronym[c]
+        elif key in prefixed and prefixed[key] != c:
+            canon[i] = prefixed[key]
+        elif " " not in c and key in heads and heads[key] != c and not c.isupper():
+            canon[i] = heads[key]
+
+
+def _nominative(
+    tokens: list[str], literal: set[str], aliases: AliasTable, genitive: bool = False
+) -> str:
+    """Name with a genitive ending removed when the alias table, the document, a preceding
+    "des"/"eines" or a known institution head says so ("des Bundestages" → Bundestag,
+    "des Warschauer Pakts" → Warschauer Pakt)."""
     head = tokens[:-1]
     forms = _genitive_forms(tokens[-1])
+    if genitive and forms[0] == tokens[-1] and len(forms) > 1:
+        forms = [*forms[1:], forms[0]]
     for form in forms:  # alias table or another mention of the document confirms the form
         name = " ".join([*head, form])
         if _canonical(name, aliases) or (form != tokens[-1] and fold(name) in literal):

@@ -219,7 +219,7 @@ def resolve_people(
     for i in order:
         p = parsed[i]
         assert p is not None
-        cluster, tokens = _attach(p.tokens, clusters, aliases)
+        cluster, tokens = _attach(p.tokens, clusters, aliases, text)
         if cluster is None:
             cluster = _Cluster(forms=[tokens])
             clusters.append(cluster)
@@ -248,12 +248,10 @@ def resolve_people(
 
 
 def _attach(
-    tokens: list[str], clusters: list[_Cluster], aliases: AliasTable
+    tokens: list[str], clusters: list[_Cluster], aliases: AliasTable, text: str
 ) -> tuple[_Cluster | None, list[str]]:
     """Find the cluster for a name form, trying genitive-stripped forms of the last token."""
     candidates = [tokens[:-1] + [last] for last in genitive_candidates(tokens[-1])]
-    if len(candidates) > 1 and not looks_genitive(tokens[-1]):
-        candidates = candidates[:1] + candidates[1:]  # still try, but keep literal first
     for cand in candidates:
         hit = _match(cand, clusters)
         if hit is not None:
@@ -263,12 +261,37 @@ def _attach(
             for c in clusters:
                 if _canonical(c.longest, aliases) == canon:
                     return c, cand
-    # No other mention explains the form: strip a genitive only when it clearly is one.
-    if tokens[-1].endswith(("'", "’")) or (len(candidates) > 1 and looks_genitive(tokens[-1])):
-        literal = " ".join(tokens)
-        if not aliases.canonical(literal, "PER"):
-            return None, candidates[1] if len(candidates) > 1 else candidates[0]
+    if len(candidates) > 1 and _is_genitive(tokens, candidates[1][-1], text, aliases):
+        return None, candidates[1]
     return None, candidates[0]
+
+
+def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTable) -> bool:
+    """Decide "Putins" → Putin vs "Sanders" → Sanders when no other mention tells.
+
+    Evidence, strongest first: an apostrophe ("Merz'"); the alias table; the bare form
+    written elsewhere in the text; a Saxon genitive ("Putins Krieg") or a postposed one
+    ("der Tod Stalins"). Without evidence a full name keeps its -s (Mats Hummels) and a
+    lone surname follows its spelling (:func:`looks_genitive`).
+    """
+    word = tokens[-1]
+    if word.endswith(("'", "’")):
+        return True
+    full, bare = " ".join(tokens), " ".join([*tokens[:-1], stripped])
+    if aliases.canonical(full, "PER"):
+        return False
+    if aliases.canonical(bare, "PER"):
+        return True
+    if re.search(rf"(?<!\w){re.escape(bare)}(?![\w'’])", text):
+        return True
+    for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+        if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end():m.end() + 3]):
+            return True  # "Putins Krieg"
+        before = TOKEN.findall(text[max(0, m.start() - 40):m.start()])
+        if (len(before) >= 2 and before[-1][:1].isupper() and not is_role(before[-1])
+                and before[-2].lower() in ARTICLES):
+            return True  # "im Namen Putins"
+    return len(tokens) == 1 and looks_genitive(word)
 
 
 def _person(c: _Cluster, aliases: AliasTable) -> Person:

@@ -11,7 +11,9 @@ Matching: the span loses leading articles/prepositions ("der Ukraine"), a place-
 Staaten", "im Nahen Osten").
 
 Ambiguity tie-break (e.g. Donezk UA vs Donezk RU, Gaza strip vs Gaza city):
-  1. candidates in a country the document itself names as a place come first;
+  1. candidates in a country the document itself names as a place come first — among
+     candidates of comparable size (at least a tenth of the largest population), so a town
+     called Washington in England does not beat Washington, D.C. in an article naming Britain;
   2. then by source: countries, hand-checked places (``places_extra.tsv``), US states, cities;
   3. then by population (largest first), then by GeoNames id (deterministic).
 """
@@ -46,9 +48,10 @@ TYPE_WORDS: dict[str, str | None] = {
     "stadt": "city", "hauptstadt": "city", "hafenstadt": "city", "küstenstadt": "city",
     "großstadt": "city", "metropole": "city", "kleinstadt": "city", "frontstadt": "city",
     "gemeinde": "city", "dorf": "city", "ort": "city", "ortschaft": "city", "insel": "region",
-    "halbinsel": "region", "fluss": "other", "republik": None, "staat": None,
+    "halbinsel": "region", "fluss": "other", "republik": None, "staat": None, "markt": "city",
 }
-SOURCE_RANK = {"country": 0, "extra": 1, "region": 2, "city": 3, "other": 2}
+COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
+GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,7 @@ class GazetteerRow:
     @property
     def key(self) -> str:
         """Stable identity across builds: GeoNames id, country code or folded name."""
-        if self.kind == "country" and self.country:
+        if self.kind == "country" and self.country and self.geonames_id is not None:
             return f"cc:{self.country}"
         if self.geonames_id is not None:
             return f"gn:{self.geonames_id}"
@@ -170,10 +173,13 @@ def _strip_type_word(tokens: list[str]) -> tuple[list[str], str | None]:
 
 
 def _variants(tokens: list[str]) -> list[str]:
-    """Candidate nominative strings, most literal first."""
+    """Candidate nominative strings, most literal first (genitive -s/-es, dative -n:
+    "Russlands", "Kiews", "den Niederlanden")."""
     out: list[str] = []
     for last in genitive_candidates(tokens[-1]):
         out.append(" ".join([*tokens[:-1], last]))
+    if tokens[-1].endswith("en") and len(tokens[-1]) > 4:
+        out.append(" ".join([*tokens[:-1], tokens[-1][:-1]]))
     return out
 
 
@@ -221,74 +227,101 @@ def _surface(candidate: str, row: GazetteerRow) -> str:
 
 def _choose(rows: list[GazetteerRow], context: set[str]) -> GazetteerRow:
     """Tie-break documented in the module docstring."""
-    in_context = [r for r in rows if r.country in context]
+    top = max(r.population for r in rows)
+    comparable = [r for r in rows if r.population * COMPARABLE >= top or r.rank < 3]
+    in_context = [r for r in comparable if r.country in context]
     return (in_context or rows)[0]
 
 
 def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEntities:
-    """Resolve the LOC spans of one document; ``referents`` is a list of :class:`Place`."""
+    """Resolve the LOC spans of one document; ``referents`` is a list of :class:`Place`.
+
+    A span the gazetteer does not know (a square, a base, a village) stays a place of kind
+    ``other`` without coordinates; its country is taken from the nearest resolved place
+    mention in the text (note ``country_from_context``), else left empty.
+    """
     matches = [match_place(m.text) for m in mentions]
     context = {
         m.rows[0].country for m in matches
         if m and m.rows[0].kind == "country" and m.rows[0].country
     }
+    rows = [_choose(m.rows, context) if m else None for m in matches]
+    anchors = [(m.start, r.country) for m, r in zip(mentions, rows, strict=True)
+               if r is not None and r.country]
     resolutions: list[Resolution] = []
-    groups: dict[str, list[tuple[str, GazetteerRow | None, str | None]]] = {}
+    groups: dict[str, list[tuple[str, GazetteerRow | None, str | None, str | None]]] = {}
     order: list[str] = []
-    for mention, match in zip(mentions, matches, strict=True):
-        if match is None:
-            name = _unresolved_name(mention.text)
+    for mention, match, row in zip(mentions, matches, rows, strict=True):
+        country: str | None
+        if match is None or row is None:
+            name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
             if not name:
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue
             key = f"xx:{fold(name)}:"
-            row = None
             hint = None
+            country = _nearest_country(mention.start, anchors)
+            note = "country_from_context" if country else "not_in_gazetteer"
         else:
-            row = _choose(match.rows, context)
-            key = row.key
-            name = match.surface
-            hint = match.kind_hint
-        pid = stable_id("plc", key)
+            key, name, hint, country, note = row.key, match.surface, match.kind_hint, row.country, None
         if key not in groups:
             groups[key] = []
             order.append(key)
-        groups[key].append((name, row, hint))
-        resolutions.append(
-            Resolution(name, pid, country=row.country if row else None,
-                       note=None if row else "not_in_gazetteer")
-        )
+        groups[key].append((name, row, hint, country))
+        resolutions.append(Resolution(name, stable_id("plc", key), country=country, note=note))
     referents = [_place(key, groups[key]) for key in order]
-    names = {p.place_id: p.name for p in referents}
+    by_id = {p.place_id: p for p in referents}
     resolutions = [
-        Resolution(names.get(r.ref_id, r.norm), r.ref_id, r.country, r.note) if r.ref_id else r
+        Resolution(by_id[r.ref_id].name, r.ref_id, by_id[r.ref_id].country, r.note)
+        if r.ref_id else r
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
 
 
-def _unresolved_name(text: str) -> str:
-    tokens = drop_leading_articles(clean_span(text).split())
+def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:
+    """Country of the resolved place mention closest to ``start`` (earlier one on ties)."""
+    if not anchors:
+        return None
+    return min(anchors, key=lambda a: (abs(a[0] - start), a[0] > start))[1]
+
+
+def _after_genitive_article(text: str, start: int) -> bool:
+    """True when the span follows "des"/"eines" ("des Reichstagsgebäudes")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
+
+
+def _unresolved_name(span: str, genitive: bool = False) -> str:
+    tokens = drop_leading_articles(clean_span(span).split())
+    if tokens and tokens[0].lower() in GENITIVE_ARTICLES:
+        genitive, tokens = True, tokens[1:]
     if not tokens or not tokens[0][:1].isupper():
         return ""
     last = tokens[-1]
     if last.endswith(("'", "’")):
         last = last[:-1]
+    elif genitive and last.endswith("s") and len(last) > 4:
+        last = last[:-2] if last.endswith(("es",)) and last[-3] in "stzß" else last[:-1]
     return " ".join([*tokens[:-1], last])
 
 
-def _place(key: str, members: list[tuple[str, GazetteerRow | None, str | None]]) -> Place:
-    counts = Counter(name for name, _, _ in members)
-    first = {name: i for i, (name, _, _) in reversed(list(enumerate(members)))}
+def _place(
+    key: str, members: list[tuple[str, GazetteerRow | None, str | None, str | None]]
+) -> Place:
+    counts = Counter(m[0] for m in members)
+    first = {m[0]: i for i, m in reversed(list(enumerate(members)))}
     name = max(counts, key=lambda n: (counts[n], -first[n]))
     row = members[0][1]
-    hints = [h for _, _, h in members if h]
+    hints = [m[2] for m in members if m[2]]
     kind = row.kind if row else "other"
-    if hints and kind not in {"country"}:
+    if hints and kind != "country":
         kind = Counter(hints).most_common(1)[0][0]
+    countries = Counter(m[3] for m in members if m[3])
+    country = row.country if row else (countries.most_common(1)[0][0] if countries else None)
     return Place(
-        place_id=stable_id("plc", key), name=name, country=row.country if row else None,
-        kind=kind, lat=row.lat if row else None, lon=row.lon if row else None,
+        place_id=stable_id("plc", key), name=name, country=country, kind=kind,
+        lat=row.lat if row else None, lon=row.lon if row else None,
         geonames_id=row.geonames_id if row else None, mentions=len(members),
     )
 

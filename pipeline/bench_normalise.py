@@ -1,0 +1,107 @@
+"""Benchmark of entity normalisation: gazetteer start-up, seed normalisation time, memory added.
+
+Run: ``python -m pipeline.bench_normalise``. The seed's mentions are the spans an NER model
+finds in ``seeds/*.txt`` (fixed here, so the figure does not depend on a model).
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import time
+from pathlib import Path
+
+from pipeline.records import EntityMention
+
+SEED_DIR = Path(__file__).resolve().parents[1] / "seeds"
+SEED_SPANS = {
+    "PER": ("Sergej Lawrow", "Kim Jong Un", "Kremlchef Wladimir Putin", "Wladimir Putin", "Kim",
+            "Lawrow", "Putins", "Kremlchef"),
+    "LOC": ("Russlands", "Russland", "Nordkoreas", "Nordkorea", "Ukraine", "Kursk", "Wonsan"),
+    "ORG": ("KCNA",),
+    "MISC": ("russischen", "nordkoreanische", "ukrainischen", "russische", "nordkoreanischer"),
+}
+REPEAT = 20
+
+
+def seed_mentions(text: str) -> list[EntityMention]:
+    """Every occurrence of the seed spans, longest first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    out: list[EntityMention] = []
+    spans = sorted(((s, lab) for lab, ss in SEED_SPANS.items() for s in ss), key=lambda x: -len(x[0]))
+    for span, label in spans:
+        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(EntityMention(0, m.start(), m.end(), m.group(), label))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _rss_mib() -> float:
+    """Current resident set size in MiB (Linux /proc; peak RSS elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * resource.getpagesize() / 2**20
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    base = _rss_mib()
+    t0 = time.perf_counter()
+    from pipeline.normalise.demonyms import country_for_word
+    from pipeline.normalise.names import load_aliases
+    from pipeline.normalise.orgs import resolve_organisations
+    from pipeline.normalise.people import resolve_people
+    from pipeline.normalise.places import gazetteer, resolve_misc, resolve_places
+
+    t1 = time.perf_counter()
+    gaz = gazetteer()
+    t2 = time.perf_counter()
+    aliases = load_aliases()
+    country_for_word("russische")
+    t3 = time.perf_counter()
+    loaded = _rss_mib()
+
+    text = next(iter(sorted(SEED_DIR.glob("*.txt")))).read_text(encoding="utf-8")
+    mentions = seed_mentions(text)
+    by = {lab: [m for m in mentions if m.label == lab] for lab in SEED_SPANS}
+
+    def run() -> tuple:
+        return (
+            resolve_people(text, by["PER"], aliases),
+            resolve_places(text, by["LOC"]),
+            resolve_organisations(text, by["ORG"], aliases),
+            resolve_misc(by["MISC"]),
+        )
+
+    first_t = time.perf_counter()
+    people, places, orgs, _ = run()
+    first = time.perf_counter() - first_t
+    times = []
+    for _ in range(REPEAT):
+        s = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - s)
+    times.sort()
+
+    print(f"imports:                 {1000 * (t1 - t0):7.1f} ms")
+    print(f"gazetteer start-up:      {1000 * (t2 - t1):7.1f} ms ({len(gaz)} places; target < 1000 ms)")
+    print(f"aliases + demonyms load: {1000 * (t3 - t2):7.1f} ms")
+    print(f"memory added (RSS, imports + all tables):      {loaded - base:7.1f} MiB")
+    print(f"seed: {len(mentions)} mentions → {len(people.referents)} people, "
+          f"{len(places.referents)} places, {len(orgs.referents)} organisations")
+    print(f"normalise seed, first call after start-up: {1000 * first:6.2f} ms (target < 50 ms)")
+    print(f"normalise seed, median of {REPEAT}:           {1000 * times[len(times) // 2]:6.2f} ms")
+    for p in people.referents:
+        print(f"  person {p.person_id} {p.name!r} roles={list(p.roles)} mentions={p.mentions}")
+    for p in places.referents:
+        print(f"  place  {p.place_id} {p.name!r} {p.country} {p.kind} ({p.lat}, {p.lon}) "
+              f"geonames={p.geonames_id} mentions={p.mentions}")
+    for o in orgs.referents:
+        print(f"  org    {o.org_id} {o.name!r} mentions={o.mentions}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Tests for the shared name helpers: cleaning, genitives, keys, ids and the alias table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalise.names import (
+    clean_span,
+    fold,
+    genitive_candidates,
+    load_aliases,
+    looks_genitive,
+    name_key,
+    stable_id,
+    stem_key,
+)
+from pipeline.resources import ResourceError, read_text
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Putins", ("Putins", "Putin")), ("Lawrows", ("Lawrows", "Lawrow")), ("Merz'", ("Merz",)),
+     ("Merz’", ("Merz",)), ("Kim", ("Kim",)), ("Russlands", ("Russlands", "Russland")),
+     ("Gazastreifens", ("Gazastreifens", "Gazastreifen")), ("Bundestages",
+     ("Bundestages", "Bundestage", "Bundestag"))],
+)
+def test_genitive_candidates(word: str, expected: tuple[str, ...]) -> None:
+    assert genitive_candidates(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Putins", True), ("Lawrows", True), ("Trumps", True), ("Merz'", True),
+     ("Pistorius", False), ("Mattis", False), ("Paulus", False), ("Kim", False), ("Jens", True)],
+)
+def test_looks_genitive(word: str, expected: bool) -> None:
+    assert looks_genitive(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Selenskyj", "Selenskij"), ("Selenskyj", "Selensky"), ("Lawrow", "Lavrov"),
+     ("Schoigu", "Shoigu"), ("Prigoschin", "Prigozhin"), ("Erdoğan", "Erdogan"),
+     ("Wolodymyr Selenskyj", "Volodymyr Zelensky"), ("Walerij Saluschnyj", "Valerii Zaluzhnyi"),
+     ("KIM JONG UN", "Kim Jong Un"), ("Kim Jong-un", "Kim Jong Un")],
+)
+def test_name_key_merges_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Putin", "Lawrow"), ("Kim Jong Un", "Kim Yo Jong")])
+def test_name_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_fold_and_stem_key() -> None:
+    assert fold("Straße") == "strasse"
+    assert fold("Sainte-Mère-Église") == "sainte mere eglise"
+    assert stem_key("der Vereinigten Staaten") == stem_key("Vereinigte Staaten")
+    assert stem_key("im Nahen Osten") == stem_key("Naher Osten")
+    assert clean_span("„Kremlchef Putin“,") == "Kremlchef Putin"
+
+
+def test_stable_id_is_deterministic_and_prefixed() -> None:
+    a = stable_id("per", name_key("Wladimir Putin"))
+    assert a == stable_id("per", name_key("WLADIMIR PUTIN"))
+    assert a.startswith("per_") and len(a) == 16
+    # Fixed value: ids must not change between runs or versions without notice.
+    assert a == "per_" + __import__("hashlib").sha1(b"vladimir putin").hexdigest()[:12]
+
+
+def test_alias_table_variants_map_to_one_name() -> None:
+    table = load_aliases()
+    for variant in ["Zelensky", "Selenskij", "Wolodimir Selenskij", "Volodymyr Zelensky"]:
+        assert table.canonical(variant, "PER") == "Wolodymyr Selenskyj"
+    assert table.canonical("Nordatlantikpakt", "ORG") == "NATO"
+    assert table.canonical("nato", "ORG") == "NATO"
+    assert table.canonical("Nato", "PER") is None
+
+
+def test_user_alias_file_extends_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "aliases.tsv"
+    user.write_text(
+        "alias\tcanonical\ttype\nJoschka\tJoschka Fischer\tPER\nAtlantikbündnis\tNATO\tORG\n",
+        encoding="utf-8",
+    )
+    table = load_aliases(user)
+    assert table.canonical("Joschka", "PER") == "Joschka Fischer"
+    assert table.canonical("Atlantikbündnis", "ORG") == "NATO"
+    assert table.canonical("Zelensky", "PER") == "Wolodymyr Selenskyj"  # shipped rows kept
+    assert load_aliases().canonical("Joschka", "PER") is None  # shipped table unchanged
+
+
+def test_bad_user_alias_file_raises(tmp_path: Path) -> None:
+    user = tmp_path / "bad.tsv"
+    user.write_text("only-one-column\n", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        load_aliases(user)
+
+
+def test_alias_table_has_no_duplicate_keys() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for line in read_text("aliases.tsv").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("alias\t"):
+            continue
+        alias, canonical, kind = line.split("\t")
+        key = (kind, name_key(alias))
+        assert key not in seen, f"duplicate alias {alias!r}"
+        seen[key] = canonical

@@ -1,0 +1,84 @@
+"""Tests for organisation resolution and NER label repair."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.normalise.orgs import relabel, resolve_organisations
+from pipeline.records import EntityMention
+
+
+def org_mentions(text: str, *spans: str) -> list[EntityMention]:
+    out = []
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(EntityMention(0, m.start(), m.end(), m.group(), "ORG"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def orgs(text: str, *spans: str) -> list[str]:
+    return [o.name for o in resolve_organisations(text, org_mentions(text, *spans)).referents]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Die Nato tagt. Die NATO und der Nordatlantikpakt", ("Nato", "NATO", "Nordatlantikpakt"),
+         ["NATO"]),
+        ("Wie die nordkoreanische Nachrichtenagentur KCNA meldete", ("Nachrichtenagentur KCNA",),
+         ["KCNA"]),
+        ("Soldaten der Bundeswehr; die Bundeswehr", ("Bundeswehr",), ["Bundeswehr"]),
+        ("Sprecher des Verteidigungsministeriums. Das Verteidigungsministerium",
+         ("Verteidigungsministeriums", "Verteidigungsministerium"), ["Verteidigungsministerium"]),
+        ("Beschluss des Bundestages. Der Bundestag", ("Bundestages", "Bundestag"), ["Bundestag"]),
+        ("Staaten des Warschauer Pakts", ("Warschauer Pakts",), ["Warschauer Pakt"]),
+        ("Die UN und die Vereinten Nationen", ("UN", "Vereinten Nationen"), ["Vereinte Nationen"]),
+        ("Das Bundesamt für Migration und Flüchtlinge (BAMF) meldet. Das BAMF",
+         ("Bundesamt für Migration und Flüchtlinge", "BAMF"), ["BAMF"]),
+        ("Das Referat für Arbeit und Wirtschaft (RAW) rechnet. Das RAW",
+         ("Referat für Arbeit und Wirtschaft", "RAW"), ["Referat für Arbeit und Wirtschaft"]),
+        ("Das US-Verteidigungsministerium teilte mit. Das Verteidigungsministerium",
+         ("US-Verteidigungsministerium", "Verteidigungsministerium"),
+         ["US-Verteidigungsministerium"]),
+        ("Kämpfer der Gruppe Wagner und der Wagner-Gruppe", ("Gruppe Wagner", "Wagner-Gruppe"),
+         ["Wagner"]),
+        ("laut dpa", ("dpa",), ["dpa"]),
+        ("Kämpfer des Islamischen Staates", ("Islamischen Staates",), ["Islamischer Staat"]),
+        ("Ein Sprecher des Deutschen Roten Kreuzes", ("Deutschen Roten Kreuzes",), ["DRK"]),
+        ("die Nachrichtenagentur Reuters berichtet", ("Nachrichtenagentur Reuters",), ["Reuters"]),
+    ],
+)
+def test_organisations(text: str, spans: tuple[str, ...], expected: list[str]) -> None:
+    assert orgs(text, *spans) == expected
+
+
+def test_org_ids_stable_and_shared_by_aliases() -> None:
+    a = resolve_organisations("Nato", org_mentions("Nato", "Nato")).referents[0]
+    b = resolve_organisations("Nordatlantikpakt", org_mentions("Nordatlantikpakt",
+                                                               "Nordatlantikpakt")).referents[0]
+    assert a.org_id == b.org_id and a.org_id.startswith("org_")
+
+
+def test_resolutions_parallel_to_mentions() -> None:
+    text = "Die Nato und die Bundeswehr; die Nato"
+    ms = org_mentions(text, "Nato", "Bundeswehr")
+    res = resolve_organisations(text, ms)
+    assert len(res.resolutions) == len(ms) == 3
+    assert [r.norm for r in res.resolutions] == ["NATO", "Bundeswehr", "NATO"]
+    assert [o.mentions for o in res.referents] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [("Kreml", "LOC", "ORG"), ("Nato", "PER", "ORG"), ("Russland", "ORG", "LOC"),
+     ("Putin", "ORG", "PER"), ("Berlin", "LOC", "LOC"), ("Bundeswehr", "ORG", "ORG"),
+     ("Kim Jong Un", "PER", "PER")],
+)
+def test_relabel(text: str, label: str, expected: str) -> None:
+    assert relabel(EntityMention(0, 0, len(text), text, label)) == expected

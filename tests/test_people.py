@@ -1,0 +1,190 @@
+"""Tests for person resolution: roles, genitives, short forms, stable ids."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.normalise.people import is_role, resolve_people, roles_before, split_roles
+from pipeline.records import EntityMention
+from tests.conftest import SEEDS
+
+
+def mentions(text: str, *spans: str) -> list[EntityMention]:
+    """PER mentions for every occurrence of each span string (longest first, no overlap)."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for span in sorted(spans, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(EntityMention(0, m.start(), m.end(), m.group(), "PER"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def people(text: str, *spans: str) -> dict[str, tuple[str, ...]]:
+    return {p.name: p.roles for p in resolve_people(text, mentions(text, *spans)).referents}
+
+
+SEED_SPANS = ("Sergej Lawrow", "Kim Jong Un", "Kremlchef Wladimir Putin", "Wladimir Putin",
+              "Kim", "Lawrow", "Putins")
+
+
+def seed_text() -> str:
+    return next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
+
+
+def test_seed_people() -> None:
+    result = resolve_people(seed_text(), mentions(seed_text(), *SEED_SPANS))
+    names = [p.name for p in result.referents]
+    assert sorted(names) == ["Kim Jong Un", "Sergej Lawrow", "Wladimir Putin"]
+    by = {p.name: p for p in result.referents}
+    assert "Machthaber" in by["Kim Jong Un"].roles
+    assert "Außenminister" in by["Sergej Lawrow"].roles
+    assert {"Kremlchef", "Präsident"} <= set(by["Wladimir Putin"].roles)
+    assert all(not any(is_role(t) for t in n.split()) for n in names)
+    assert sum(p.mentions for p in result.referents) == len(result.resolutions)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "name", "role"),
+    [
+        ("Kremlchef Wladimir Putin sagte, Putin wolle reden.", ("Kremlchef Wladimir Putin",
+         "Putin"), "Wladimir Putin", "Kremlchef"),
+        ("der russische Außenminister Sergej Lawrow kam.", ("Sergej Lawrow",), "Sergej Lawrow",
+         "Außenminister"),
+        ("Nordkoreas Machthaber Kim Jong Un lobte Kim.", ("Kim Jong Un", "Kim"), "Kim Jong Un",
+         "Machthaber"),
+        ("Bundeskanzler Friedrich Merz sagte, Merz' Plan stehe.", ("Friedrich Merz", "Merz'"),
+         "Friedrich Merz", "Bundeskanzler"),
+        ("Verteidigungsminister Boris Pistorius (SPD) reist. Pistorius sagte", ("Boris Pistorius",
+         "Pistorius"), "Boris Pistorius", "Verteidigungsminister"),
+        ("US-Präsident Donald Trump drohte. Trumps Zölle", ("Donald Trump", "Trumps"),
+         "Donald Trump", "US-Präsident"),
+        ("Generalsekretär Mark Rutte warnte.", ("Generalsekretär Mark Rutte",), "Mark Rutte",
+         "Generalsekretär"),
+        ("Oberbefehlshaber Olexander Syrskyj meldete.", ("Olexander Syrskyj",),
+         "Olexander Syrskyj", "Oberbefehlshaber"),
+        ("Bundesinnenministerin Nancy Faeser will.", ("Nancy Faeser",), "Nancy Faeser",
+         "Bundesinnenministerin"),
+        ("Ex-Kanzler Gerhard Schröder", ("Gerhard Schröder",), "Gerhard Schröder", "Ex-Kanzler"),
+    ],
+)
+def test_roles_split_off(text: str, spans: tuple[str, ...], name: str, role: str) -> None:
+    found = people(text, *spans)
+    assert list(found) == [name]
+    assert role in found[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Im Namen Putins grüßte Lawrow.", ("Putins", "Lawrow"), {"Wladimir Putin", "Sergej Lawrow"}),
+        ("Lawrows Reise nach Pjöngjang", ("Lawrows",), {"Sergej Lawrow"}),
+        ("Merz' Kabinett tagte.", ("Merz'",), {"Friedrich Merz"}),
+        ("Sprecherin Sarah Sanders sagte, Sanders werde", ("Sarah Sanders", "Sanders"),
+         {"Sarah Sanders"}),
+        ("Mats Hummels spielte.", ("Mats Hummels",), {"Mats Hummels"}),
+        ("Der Tod Stalins am 5. März", ("Stalins",), {"Stalin"}),
+        ("Jewgeni Prigoschin führte Wagner. Prigoschins Truppen", ("Jewgeni Prigoschin",
+         "Prigoschins"), {"Jewgeni Prigoschin"}),
+    ],
+)
+def test_genitive_forms(text: str, spans: tuple[str, ...], expected: set[str]) -> None:
+    assert set(people(text, *spans)) == expected
+
+
+def test_short_forms_join_longest_form() -> None:
+    text = "Kim Jong Un empfing Sergej Lawrow. Kim sagte, Lawrow und Kim seien einig."
+    result = resolve_people(text, mentions(text, "Kim Jong Un", "Sergej Lawrow", "Kim", "Lawrow"))
+    assert [p.name for p in result.referents] == ["Kim Jong Un", "Sergej Lawrow"]
+    assert [p.mentions for p in result.referents] == [3, 2]
+    ids = {r.ref_id for r in result.resolutions if r.norm == "Kim Jong Un"}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize("span", ["Kremlchef", "Außenminister", "der Präsident", "Machthaber"])
+def test_role_only_mention_is_dropped_with_note(span: str) -> None:
+    text = f"Gestern sagte {span}, es gebe Gespräche."
+    result = resolve_people(text, mentions(text, span))
+    assert result.referents == []
+    assert result.resolutions[0].norm is None
+    assert result.resolutions[0].ref_id is None
+    assert result.resolutions[0].note == "role_only"
+
+
+def test_same_person_same_id_in_two_documents() -> None:
+    a = resolve_people("Kremlchef Wladimir Putin sprach.", mentions(
+        "Kremlchef Wladimir Putin sprach.", "Kremlchef Wladimir Putin"))
+    b = resolve_people("Putins Rede: Putin sagte", mentions("Putins Rede: Putin sagte", "Putins",
+                                                            "Putin"))
+    c = resolve_people("Vladimir Putin said", mentions("Vladimir Putin said", "Vladimir Putin"))
+    ids = {a.referents[0].person_id, b.referents[0].person_id, c.referents[0].person_id}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [("Wolodymyr Selenskyj", "Selenskyj", "Wolodimir Selenskij", "Volodymyr Zelensky", "Selensky"),
+     ("Sergej Lawrow", "Lawrow", "Sergey Lavrov"),
+     ("Walerij Saluschnyj", "Walerij Saluschnyi", "Valerii Zaluzhnyi")],
+)
+def test_transliteration_variants_share_an_id(variants: tuple[str, ...]) -> None:
+    ids = set()
+    for v in variants:
+        text = f"Heute sprach {v}."
+        ids.add(resolve_people(text, mentions(text, v)).referents[0].person_id)
+    assert len(ids) == 1
+
+
+def test_person_id_stable_across_runs() -> None:
+    code = (
+        "from pipeline.normalise.people import resolve_people;"
+        "from pipeline.records import EntityMention as E;"
+        "t='Sergej Lawrow kam.';"
+        "print(resolve_people(t,[E(0,0,13,'Sergej Lawrow','PER')]).referents[0].person_id)"
+    )
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)}
+    text = "Sergej Lawrow kam."
+    here = resolve_people(text, mentions(text, "Sergej Lawrow")).referents[0].person_id
+    assert runs == {here}
+
+
+def test_user_aliases_change_the_canonical(tmp_path) -> None:
+    from pipeline.normalise.people import load_aliases
+
+    f = tmp_path / "a.tsv"
+    f.write_text("Lawrow\tSergei Viktorovich Lavrov\tPER\n", encoding="utf-8")
+    text = "Lawrow kam."
+    p = resolve_people(text, mentions(text, "Lawrow"), load_aliases(f)).referents[0]
+    assert p.name == "Sergei Viktorovich Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "roles"),
+    [("Kremlchef Wladimir Putin", ["Wladimir", "Putin"], ["Kremlchef"]),
+     ("Präsident Emmanuel Macron", ["Emmanuel", "Macron"], ["Präsident"]),
+     ("Dr. Angela Merkel", ["Angela", "Merkel"], ["Dr."]),
+     ("Herrn Scholz", ["Scholz"], []),
+     ("Marc-André ter Stegen", ["Marc-André", "ter", "Stegen"], []),
+     ("Kremlchef", [], ["Kremlchef"])],
+)
+def test_split_roles(span: str, name: list[str], roles: list[str]) -> None:
+    assert split_roles(span) == (name, roles)
+
+
+@pytest.mark.parametrize(
+    ("before", "roles"),
+    [("Das sagte der russische Außenminister ", ["Außenminister"]),
+     ("Nordkoreas Machthaber ", ["Machthaber"]),
+     ("Treffen mit Kremlchef ", ["Kremlchef"]),
+     ("Das sagte ", []),
+     ("Außenminister. Dann kam ", [])],
+)
+def test_roles_before(before: str, roles: list[str]) -> None:
+    assert roles_before(before + "X", len(before)) == roles

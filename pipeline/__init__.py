@@ -1,31 +1,25 @@
 """Lagebild: German news articles in, normalised Parquet tables out.
 
-The Python twins of the command-line verbs are re-exported here and imported lazily, so
-``import pipeline`` stays cheap (spaCy loads only when a verb needs it).
+The Python twins of the command-line verbs, with the same parameter names:
+``run`` (lagebild run), ``stats`` (lagebild stats), ``train`` (lagebild train),
+``evaluate_ner`` (lagebild evaluate-ner), ``eval_articles`` (lagebild eval-articles), plus
+``load_nlp``, ``load`` and ``connect``.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
 __version__ = "0.1.0"
 
-_TWINS = {
-    "run": "pipeline.runner",
-    "load_nlp": "pipeline.recognise",
-    "load": "pipeline.read",
-    "connect": "pipeline.read",
-    "stats": "pipeline.stats",
-    "train": "pipeline.train",
-    "evaluate_ner": "pipeline.evaluate_ner",
-    "eval_articles": "pipeline.evaluate_articles",
-}
+# Bound after the submodules are imported, so that ``pipeline.stats`` and friends stay the
+# functions even where a module of the same name is imported elsewhere.
+from pipeline.evaluate_articles import eval_articles  # noqa: E402
+from pipeline.evaluate_ner import evaluate_ner  # noqa: E402
+from pipeline.read import connect, load  # noqa: E402
+from pipeline.recognise import load_nlp  # noqa: E402
+from pipeline.runner import run  # noqa: E402
+from pipeline.stats import stats  # noqa: E402
+from pipeline.train import train  # noqa: E402
 
-__all__ = ["__version__", *_TWINS]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _TWINS:
-        return getattr(import_module(_TWINS[name]), name)
-    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+__all__ = [
+    "__version__", "run", "stats", "train", "evaluate_ner", "eval_articles", "load_nlp", "load", "connect",
+]  # fmt: skip

@@ -116,6 +116,21 @@ def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazil
     return "\n".join(lines)
 
 
+@app.command()
+def stats(
+    path: Annotated[Path, typer.Argument(help="Tables folder written by `lagebild run`.")] = Path("data"),
+    top: Annotated[int, typer.Option("--top", min=1, help="How many people, places, organisations to list.")] = 10,
+) -> None:
+    """Summarise a tables folder: rows, most named people/places/organisations, troop figures, errors, runs."""
+    from pipeline.stats import format_stats
+    from pipeline.stats import stats as summarise
+
+    try:
+        typer.echo(format_stats(summarise(path, top=top)), nl=False)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+
+
 @app.command("eval-articles")
 def eval_articles(
     directory: Annotated[Path, typer.Argument(help="Folder of NNN.txt articles with NNN.json gold files.")],

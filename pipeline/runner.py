@@ -339,9 +339,17 @@ def run(
         if prune:
             summary.counts["pruned"] = _prune(store, {f.path for f in files})
         summary.seconds = time.perf_counter() - t0
-        summary.model = f"{meta.get('lang', 'de')}_{meta.get('name')}" if meta.get("name") else summary.model
+        summary.model = model_name(meta, model)
         _commit_run(store, summary, started, meta.get("version"))
     return summary
+
+
+def model_name(meta: dict, model: str | None) -> str:
+    """The model's package-style name (``de_core_news_sm``, ``de_lagebild``) for the runs table."""
+    name, lang = meta.get("name"), meta.get("lang", "de")
+    if not name:
+        return model or "de_lagebild"
+    return name if name.startswith(f"{lang}_") else f"{lang}_{name}"
 
 
 def _plan(

@@ -32,7 +32,7 @@ ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".
 # Geheimdienstes", "Medienberichten", "US-Regierungsbeamte").
 SOURCE = (
     r"(?P<src>(?:(?:der|des|dem|den|von|vom|eines|einer|[a-zäöüß]+(?:en|er|es|em|e))\s+){0,3}"
-    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2})"
+    r"[A-ZÄÖÜ][\w-]*(?:\s+(?:(?:für|der|des|von)\s+)?[A-ZÄÖÜ][\w-]*){0,2})"
 )
 SPEECH_VERBS = frozenset(
     "sagte sagt sagten erklärte erklärt berichtete berichtet berichten meldete meldet teilte "
@@ -358,7 +358,7 @@ def _casualty_groups(
     counts ("800.000 Nordkoreaner und 1,23 Millionen Chinesen verloren ihr Leben oder wurden
     verletzt"), except those right after another figure.
     """
-    clusters = _casualty_clusters(sent_toks, hits)
+    clusters = _casualty_clusters(sent_toks, hits, frozenset(rivals) | {num_i})
     adjacent = [i for i in sorted(clusters) if num_i - 1 <= i <= end_i + ADJACENT]
     if adjacent:  # "davon starben 105.000 in Gefangenschaft": killed
         return set().union(*(clusters[i] for i in adjacent))
@@ -367,7 +367,7 @@ def _casualty_groups(
 
 
 def _casualty_clusters(
-    sent_toks: list[_Tok], hits: list[tuple[int, str]]
+    sent_toks: list[_Tok], hits: list[tuple[int, str]], figures: frozenset[int]
 ) -> dict[int, set[str]]:
     """Token index of each casualty cue → the groups of its list ("tot, verwundet oder
     gefangen" is one list; "20 getötet und 35 verletzt" are two)."""
@@ -376,8 +376,8 @@ def _casualty_clusters(
     out: dict[int, set[str]] = {}
     current: list[int] = []
     for i in positions:
-        gap = sent_toks[current[-1] + 1 : i] if current else []
-        if current and (len(gap) > 3 or any(not _joins(t) for t in gap)):
+        gap = range(current[-1] + 1, i) if current else range(0)
+        if current and (len(gap) > 3 or any(k in figures or not _joins(sent_toks[k]) for k in gap)):
             _close(current, groups, out)
             current = []
         current.append(i)
@@ -583,8 +583,8 @@ def _context(toks: list[_Tok], head: _Head) -> str:
     return "none"
 
 
-def _accepts(head: _Head, context: str, num: NumberMention, has_noun_sent: bool,
-             prev_troops: bool) -> bool:
+def _accepts(head: _Head, context: str, num: NumberMention, nouns_in_sentence: bool,
+             cue_follows: bool, prev_troops: bool) -> bool:
     """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
         return not _non_troop_tail(head)
@@ -596,13 +596,24 @@ def _accepts(head: _Head, context: str, num: NumberMention, has_noun_sent: bool,
             context == "forces" or (casualty_noun and (context != "none" or prev_troops))
         )
     if head.kind == "elided":
-        return num.text[:1].isdigit() and (has_noun_sent or prev_troops)
+        # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"
+        written = num.text[:1].isdigit() or (cue_follows and nouns_in_sentence)
+        return written and (nouns_in_sentence or prev_troops)
     return False
 
 
 def _non_troop_tail(head: _Head) -> bool:
     """ "40.000 Einsatzkräfte der Feuerwehr": the genitive names a civil body."""
     return bool(head.tail) and any(_is_non_troop(t.text) for t in head.tail)
+
+
+@dataclass(slots=True)
+class _Carry:
+    """What the figures before tell the next one (elided nouns, "Verluste" …)."""
+
+    sent_idx: int = -2
+    status: str | None = None
+    country: str | None = None
 
 
 def extract_troop_figures(
@@ -614,10 +625,8 @@ def extract_troop_figures(
 ) -> list[TroopFigure]:
     """Every number of military personnel in ``text``, in text order (pure function)."""
     out: list[TroopFigure] = []
-    sent_cache: dict[int, tuple[Sentence, list[_Tok]]] = {}
-    last_sent_with_troops = -2
-    last_status: str | None = None
-    last_country: str | None = None
+    sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
+    carry = _Carry()
     for num in numbers:
         if num.kind not in COUNTED_KINDS or (num.value is None and num.low is None):
             continue
@@ -625,57 +634,65 @@ def extract_troop_figures(
             continue
         sent = _sentence_of(sentences, num, text)
         if sent.start not in sent_cache:
-            sent_cache[sent.start] = (sent, _tokens(text, sent.start, sent.end))
-        sent, toks = sent_cache[sent.start]
-        after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
-        num_i = next((k for k, t in enumerate(toks) if t.end > num.start), len(toks))
-        head = _head(toks, after, num.end)
-        if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
-            continue
-        context = _context(toks, head)
-        has_noun = any(t.is_word and is_military_noun(t.text) for t in toks)
-        prev_troops = last_sent_with_troops >= sent.idx - 1
-        if not _accepts(head, context, num, has_noun, prev_troops):
-            continue
-        qualifier, q_start = _qualifier(text, sent, num, head)
-        low, high = _bounds(qualifier, num)
-        others = [
-            next((k for k, t in enumerate(toks) if t.end > n.start), len(toks))
-            for n in numbers
-            if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end
-        ]
-        status = _status(toks, num_i, head, others)
-        if status is None:
-            status = last_status if prev_troops and last_status else "other"
-        elif status == GENERAL_CASUALTY:
-            status = last_status if prev_troops and last_status in CASUALTY else "killed_or_wounded"
-        country = _phrase_country(text, num, head, toks, entities, resolutions)
-        if country is None:
-            country = _sender_country(toks, min(q_start, num.start))
-        if country is None and head.kind == "elided" and last_sent_with_troops == sent.idx:
-            country = last_country
-        if country is None:
-            country = _sentence_country(toks, entities, resolutions, sent)
-        start, end = min(q_start, num.start), max(head.end, num.end)
-        out.append(
-            TroopFigure(
-                sent_idx=sent.idx,
-                start=start,
-                end=end,
-                text=text[start:end],
-                low=low,
-                high=high,
-                qualifier=qualifier,
-                country=country,
-                status=status,
-                attribution=_attribution(text, sent, entities),
-                sentence=sent.text,
-            )
-        )
-        last_sent_with_troops = sent.idx
-        last_status = status
-        last_country = country
+            toks = _tokens(text, sent.start, sent.end)
+            positions = [_token_at(toks, n.start) for n in numbers
+                         if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end]
+            sent_cache[sent.start] = (sent, toks, positions)
+        sent, toks, positions = sent_cache[sent.start]
+        fig = _figure(text, sent, toks, positions, num, entities, resolutions, carry)
+        if fig is not None:
+            out.append(fig)
+            carry = _Carry(sent.idx, fig.status, fig.country)
     return out
+
+
+def _token_at(toks: list[_Tok], pos: int) -> int:
+    return next((k for k, t in enumerate(toks) if t.end > pos), len(toks))
+
+
+def _figure(
+    text: str, sent: Sentence, toks: list[_Tok], positions: list[int], num: NumberMention,
+    entities: Sequence[EntityMention], resolutions: Sequence[Resolution], carry: _Carry,
+) -> TroopFigure | None:
+    """The troop figure ``num`` stands for, or None when it counts something else."""
+    after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
+    num_i = _token_at(toks, num.start)
+    head = _head(toks, after, num.end)
+    if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
+        return None
+    prev_troops = carry.sent_idx >= sent.idx - 1
+    nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)
+    cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
+    if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows,
+                    prev_troops):
+        return None
+    qualifier, q_start = _qualifier(text, sent, num, head)
+    low, high = _bounds(qualifier, num)
+    status = _status(toks, num_i, head, positions)
+    if status is None:
+        status = carry.status if prev_troops and carry.status else "other"
+    elif status == GENERAL_CASUALTY:
+        status = carry.status if prev_troops and carry.status in CASUALTY else "killed_or_wounded"
+    country = (
+        _phrase_country(text, num, head, toks, entities, resolutions)
+        or _sender_country(toks, min(q_start, num.start))
+        or (carry.country if head.kind == "elided" and carry.sent_idx == sent.idx else None)
+        or _sentence_country(toks, entities, resolutions, sent)
+    )
+    start, end = min(q_start, num.start), max(head.end, num.end)
+    return TroopFigure(
+        sent_idx=sent.idx,
+        start=start,
+        end=end,
+        text=text[start:end],
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        country=country,
+        status=status,
+        attribution=_attribution(text, sent, entities),
+        sentence=sent.text,
+    )
 
 
 def _blocks(prev: _Tok, num_i: int) -> bool:

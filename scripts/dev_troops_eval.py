@@ -47,22 +47,16 @@ def sentences_of(nlp, text: str) -> list[Sentence]:
 
 
 def match(gold: list[dict], pred: list[TroopFigure]) -> list[tuple[dict, TroopFigure | None]]:
-    """Greedy one-to-one matching on (low, high), preferring a prediction overlapping the gold text."""
-    used: set[int] = set()
-    pairs: list[tuple[dict, TroopFigure | None]] = []
-    for g in gold:
-        cands = [i for i, p in enumerate(pred)
-                 if i not in used and (p.low, p.high) == (g["low"], g["high"])]
-        best = next((i for i in cands if g["text"] in p_text(pred[i]) or
-                     p_text(pred[i]) in g["text"]), cands[0] if cands else None)
-        if best is not None:
-            used.add(best)
-        pairs.append((g, pred[best] if best is not None else None))
-    return pairs
-
-
-def p_text(p: TroopFigure) -> str:
-    return p.text
+    """One-to-one matching on (low, high) in text order, as ``lagebild eval-articles`` does:
+    each prediction takes the first free gold figure with the same bounds."""
+    free = list(range(len(gold)))
+    found: dict[int, TroopFigure] = {}
+    for p in sorted(pred, key=lambda f: f.start):
+        hit = next((i for i in free if (gold[i]["low"], gold[i]["high"]) == (p.low, p.high)), None)
+        if hit is not None:
+            free.remove(hit)
+            found[hit] = p
+    return [(g, found.get(i)) for i, g in enumerate(gold)]
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
+LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 LOCATIVE_PREPS = frozenset(
     "in im ins nach gegen mit über zwischen auf an am bei durch gegenüber um "
@@ -469,6 +470,8 @@ def _phrase_country(
 def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
     """A country named right before a figure: "Österreich wird 150 …", "Italien mit 2.200 …"."""
     before = [t for t in sent_toks if t.end <= q_start][-LOOKBACK:]
+    if len(before) >= 2 and before[-1].text in LIST_MARKS and before[-2].is_cap:
+        return country_for_word(before[-2].text)  # "Ukrainer - 31 Tausend", "Russland: 120.000"
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
         if not tok.is_word or (tok.low in LOCATIVE_PREPS | {"bei", "von", "aus"} and tok.low != "mit"):

@@ -39,6 +39,7 @@ from pipeline.write import Manifest, Store, part_name
 
 DEFAULT_BATCH_SIZE = 64
 ENGINES = ("local", "dask")
+GERMAN_LANGS = ("de", "und")  # "und": too short to tell, kept
 
 
 @dataclass
@@ -216,9 +217,16 @@ def process_batch(
     labels: Counter = Counter()
     errors: Counter = Counter()
     words = 0
-    docs = [d for d in items if isinstance(d, Document)]
-    doc_hashes = {d.path: d.content_hash for d in docs}
     failed = [d for d in items if isinstance(d, IngestError)]
+    docs = []
+    for d in items:
+        if isinstance(d, Document) and _skipped(d, options.skip_non_german):
+            failed.append(
+                IngestError(d.path, "ingest", "non_german", f"language detected as {d.lang!r}; skipped")
+            )
+        elif isinstance(d, Document):
+            docs.append(d)
+    doc_hashes = {d.path: _state_hash(d, options.skip_non_german) for d in items if isinstance(d, Document)}
     for doc_record, doc in zip(docs, _pipe(nlp, docs, failed), strict=True):
         if doc is None:
             continue
@@ -376,18 +384,14 @@ def _plan(
             yield item.problem
             continue
         record = read_document(item.path, max_bytes=max_bytes)
-        digest = record.content_hash if isinstance(record, Document) else f"error:{record.error}"
+        digest = _state_hash(record, skip_non_german)
         if known and known["hash"] == digest:
             counts["unchanged"] += 1
             continue
         counts["changed" if known else "added"] += 1
-        if isinstance(record, Document) and skip_non_german and record.lang not in ("de", "und"):
+        if _skipped(record, skip_non_german):  # becomes a non_german error row in process_batch
             counts["skipped"] += 1
-            yield IngestError(
-                item.path, "ingest", "non_german", f"language detected as {record.lang!r}; skipped"
-            )
-            continue
-        if isinstance(record, Document):
+        elif isinstance(record, Document):
             unit = f"doc:{record.doc_id}"
             if unit in live:
                 counts["duplicates"] += 1
@@ -395,6 +399,21 @@ def _plan(
                 continue
             live.add(unit)
         yield record
+
+
+def _skipped(record: Document | IngestError, skip_non_german: bool) -> bool:
+    return skip_non_german and isinstance(record, Document) and record.lang not in GERMAN_LANGS
+
+
+def _state_hash(record: Document | IngestError, skip_non_german: bool) -> str:
+    """What the manifest remembers of a file: its content hash, marked when it was skipped.
+
+    The mark makes a skipped article unchanged on the next run with ``--skip-non-german``
+    and changed (so processed) on the next run without it.
+    """
+    if isinstance(record, IngestError):
+        return f"error:{record.error}"
+    return f"skip:{record.content_hash}" if _skipped(record, skip_non_german) else record.content_hash
 
 
 def _batches(items: Iterable[Document | IngestError], size: int) -> Iterator[list[Document | IngestError]]:

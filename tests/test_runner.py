@@ -1,0 +1,201 @@
+"""The batch runner: incremental reruns, prune, the runs table, workers, the run lock, offsets."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.recognise import DEFAULT_MODEL
+from pipeline.runner import run
+from pipeline.write import LockedError, Store
+from tests.badcorpus import (
+    OFFSET_TABLES,
+    all_rows,
+    article,
+    make_good_corpus,
+    make_standin_model,
+    read_table,
+)
+
+N = 12
+BATCH = 4
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return make_standin_model(tmp_path_factory.mktemp("model") / "standin")
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    make_good_corpus(tmp_path / "in", N)
+    return tmp_path / "in"
+
+
+def go(corpus: Path, out: Path, model: str, **kwargs) -> Counter:
+    summary = run([corpus], out, model, workers=kwargs.pop("workers", 1), batch_size=BATCH, **kwargs)
+    return summary.counts
+
+
+def part_files(out: Path) -> dict[str, tuple[int, int]]:
+    """Every live part file -> (inode, mtime_ns): a rewritten file changes both."""
+    return {
+        str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.glob("*/*.parquet")
+        if p.parent.name != "runs"
+    }
+
+
+def doc_ids_by_part(out: Path) -> dict[str, set[str]]:
+    import pyarrow.parquet as pq
+
+    return {
+        p.name: set(pq.read_table(p)["doc_id"].to_pylist()) for p in (out / "documents").glob("*.parquet")
+    }
+
+
+def doc_id_of(out: Path, name: str) -> str:
+    docs = read_table(out, "documents").to_pylist()
+    return next(d["doc_id"] for d in docs if d["path"].endswith(name))
+
+
+def test_first_run_writes_every_table_and_keeps_offsets(corpus: Path, tmp_path: Path, model: str) -> None:
+    counts = go(corpus, tmp_path / "out", model, tokens=True)
+    assert counts["added"] == N and counts["documents"] == N and counts["errors"] == 0
+    for table in (
+        "tokens",
+        "sentences",
+        "entities",
+        "numbers",
+        "troop_figures",
+        "people",
+        "places",
+        "organisations",
+    ):
+        assert read_table(tmp_path / "out", table).num_rows > 0, table
+    assert_offsets(tmp_path / "out")
+
+
+def test_rerun_without_changes_adds_nothing(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    before, files = all_rows(out), part_files(out)
+    counts = go(corpus, out, model)
+    assert counts["unchanged"] == N
+    assert counts["added"] == counts["changed"] == counts["documents"] == 0
+    assert all_rows(out) == before
+    assert part_files(out) == files
+
+
+def test_incremental_rerun_touches_only_changed_files(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    old_id = doc_id_of(out, "a005.txt")
+    files, parts = part_files(out), doc_ids_by_part(out)
+    (corpus / "a005.txt").write_text(article(500), encoding="utf-8")
+    make_good_corpus(corpus, 1, start=100)
+    counts = go(corpus, out, model)
+    assert (counts["added"], counts["changed"], counts["unchanged"]) == (1, 1, N - 1)
+    assert counts["documents"] == 2
+    # parts holding none of the changed documents are the very same files
+    untouched = [name for name, ids in parts.items() if old_id not in ids]
+    assert untouched and len(untouched) == len(parts) - 1
+    now = part_files(out)
+    for name in untouched:
+        assert now[f"documents/{name}"] == files[f"documents/{name}"]
+    # the changed file's rows are replaced, not duplicated
+    docs = read_table(out, "documents").to_pylist()
+    assert len(docs) == N + 1
+    [changed] = [d for d in docs if d["path"].endswith("a005.txt")]
+    assert "(Meldung 500)" in changed["text"]
+    for table in OFFSET_TABLES + ("people", "places", "organisations"):
+        assert old_id not in set(read_table(out, table)["doc_id"].to_pylist()), table
+    assert_offsets(out)
+    assert all_rows(out) == all_rows(clean_run(corpus, tmp_path / "clean", model))
+
+
+def test_prune_removes_rows_of_deleted_files_only_when_asked(
+    corpus: Path, tmp_path: Path, model: str
+) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    gone = doc_id_of(out, "a003.txt")
+    (corpus / "a003.txt").unlink()
+    counts = go(corpus, out, model)
+    assert counts["pruned"] == 0 and counts["unchanged"] == N - 1
+    assert gone in set(read_table(out, "documents")["doc_id"].to_pylist())
+    counts = go(corpus, out, model, prune=True)
+    assert counts["pruned"] == 1
+    for table in ("documents", *OFFSET_TABLES, "people", "places", "organisations"):
+        assert gone not in set(read_table(out, table)["doc_id"].to_pylist()), table
+    assert all_rows(out) == all_rows(clean_run(corpus, tmp_path / "clean", model))
+
+
+def test_runs_table_records_each_run(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    (corpus / "a001.txt").write_text(article(900), encoding="utf-8")
+    (corpus / "a002.txt").unlink()
+    (corpus / "a007.txt").write_bytes(b"")
+    go(corpus, out, model, prune=True)
+    runs = sorted(read_table(out, "runs").to_pylist(), key=lambda r: r["started"])
+    assert len(runs) == 2 and runs[0]["run_id"] != runs[1]["run_id"]
+    first, second = runs[0]["counts"], runs[1]["counts"]
+    assert (first["files"], first["added"], first["documents"], first["errors"]) == (N, N, N, 0)
+    assert (second["files"], second["added"], second["changed"], second["unchanged"]) == (N - 1, 0, 2, N - 3)
+    assert (second["pruned"], second["errors"], second["documents"]) == (1, 1, 1)
+    assert runs[1]["model"] and runs[1]["seconds"] > 0
+
+
+def test_duplicate_text_under_another_name_adds_no_rows(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    before = all_rows(out)
+    shutil.copy(corpus / "a004.txt", corpus / "copy-of-a004.txt")
+    counts = go(corpus, out, model)
+    assert counts["duplicates"] == 1 and counts["documents"] == 0
+    assert all_rows(out) == before
+    assert go(corpus, out, model)["unchanged"] == N + 1
+
+
+def test_output_does_not_depend_on_the_number_of_workers(corpus: Path, tmp_path: Path, model: str) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    go(corpus, one, model, workers=1)
+    counts = go(corpus, two, model, workers=2)
+    assert counts["documents"] == N
+    assert all_rows(one) == all_rows(two)
+
+
+def test_concurrent_run_is_refused(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    with Store(out).lock():
+        with pytest.raises(LockedError, match="in use by another Lagebild run"):
+            go(corpus, out, model)
+    assert read_table(out, "documents").num_rows == 0
+    assert go(corpus, out, model)["documents"] == N  # the lock is free again
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL / "meta.json").exists(), reason="Lagebild's model is not trained yet")
+def test_end_to_end_with_the_real_model(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    counts = run([corpus], out, None, workers=1, batch_size=BATCH).counts
+    assert counts["documents"] == N and counts["errors"] == 0 and counts["entities"] > 0
+    assert_offsets(out)
+    assert go(corpus, out, None)["unchanged"] == N  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- helpers
+def clean_run(corpus: Path, out: Path, model: str) -> Path:
+    go(corpus, out, model)
+    return out
+
+
+def assert_offsets(out: Path) -> None:
+    """``documents.text[start:end] == text`` for every row of every table with offsets."""
+    texts = {d["doc_id"]: d["text"] for d in read_table(out, "documents").to_pylist()}
+    for table in OFFSET_TABLES:
+        for row in read_table(out, table).to_pylist():
+            assert texts[row["doc_id"]][row["start"] : row["end"]] == row["text"], (table, row)

@@ -438,13 +438,12 @@ def _combine_casualties(groups: set[str]) -> str | None:
 # --------------------------------------------------------------------------- country
 
 
-def _entity_country(
+def _entity_countries(
     start: int, end: int, entities: Sequence[EntityMention], resolutions: Sequence[Resolution]
-) -> str | None:
-    for ent, res in zip(entities, resolutions, strict=False):
-        if ent.start >= start and ent.end <= end and res.country:
-            return res.country
-    return None
+) -> set[str | None]:
+    """Countries of the resolved entities inside ``start``–``end`` ("aus Pjöngjang" → KP)."""
+    return {res.country for ent, res in zip(entities, resolutions, strict=False)
+            if ent.start >= start and ent.end <= end and res.country}
 
 
 def _phrase_country(
@@ -456,11 +455,8 @@ def _phrase_country(
         code = country_for_word(tok.text)
         if code:
             return code
-    tail = head.tail
-    code = _entity_country(num.end, head.end, entities, resolutions)
-    if code:
-        return code
-    codes = {country_for_word(t.text) for t in tail if t.is_word and t.low not in ARTICLES}
+    codes = {country_for_word(t.text) for t in head.tail if t.is_word and t.low not in ARTICLES}
+    codes |= _entity_countries(num.end, head.end, entities, resolutions)
     codes.discard(None)
     if len(codes) == 1:  # "aus Nordkorea"; "aus Großbritannien, Kanada und …" says no one country
         return codes.pop()

@@ -80,6 +80,11 @@ def _non_troop_nouns() -> tuple[str, ...]:
 
 
 @cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("measure_nouns.txt"))
+
+
+@cache
 def _cues(kind: str) -> tuple[tuple[str, str], ...]:
     rows = [(r["cue"], r.get("value", "")) for r in read_tsv("troop_cues.tsv") if r["kind"] == kind]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
@@ -613,6 +618,8 @@ class _Carry:
     sent_idx: int = -2
     status: str | None = None
     country: str | None = None
+    # the last counted number with a noun: (sentence, start, was it troops?)
+    counted: tuple[int, int, bool] | None = None
 
 
 def extract_troop_figures(
@@ -638,10 +645,12 @@ def extract_troop_figures(
                          if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end]
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
-        fig = _figure(text, sent, toks, positions, num, entities, resolutions, carry)
+        fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry)
         if fig is not None:
             out.append(fig)
-            carry = _Carry(sent.idx, fig.status, fig.country)
+            carry = _Carry(sent.idx, fig.status, fig.country, carry.counted)
+        if head.noun is not None and head.noun.low not in _measure_nouns():
+            carry.counted = (sent.idx, num.start, fig is not None)
     return out
 
 
@@ -652,19 +661,22 @@ def _token_at(toks: list[_Tok], pos: int) -> int:
 def _figure(
     text: str, sent: Sentence, toks: list[_Tok], positions: list[int], num: NumberMention,
     entities: Sequence[EntityMention], resolutions: Sequence[Resolution], carry: _Carry,
-) -> TroopFigure | None:
-    """The troop figure ``num`` stands for, or None when it counts something else."""
+) -> tuple[TroopFigure | None, _Head]:
+    """The troop figure ``num`` stands for (None when it counts something else), and its head."""
     after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
     num_i = _token_at(toks, num.start)
     head = _head(toks, after, num.end)
     if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
-        return None
+        return None, head
+    if head.kind == "elided" and carry.counted and carry.counted[0] == sent.idx:
+        if not carry.counted[2]:  # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"
+            return None, head
     prev_troops = carry.sent_idx >= sent.idx - 1
     nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)
     cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
     if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows,
                     prev_troops):
-        return None
+        return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)
     status = _status(toks, num_i, head, positions)
@@ -691,7 +703,7 @@ def _figure(
         status=status,
         attribution=_attribution(text, sent, entities),
         sentence=sent.text,
-    )
+    ), head
 
 
 def _blocks(prev: _Tok, num_i: int) -> bool:

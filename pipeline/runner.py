@@ -266,7 +266,9 @@ def process_batch(
     for table in DOCUMENT_TABLES:
         counts[table] = tables[table].num_rows
     counts["errors"] = len(failed)
-    part = part_name(set(units.values()))
+    # the run id keeps the name new: an error unit ("err:<path>") of a changed file may
+    # come back in a batch of the same units, and a live part is never overwritten
+    part = part_name([*units.values(), f"run:{run_id}"])
     Store(out).stage(part, tables)
     return BatchResult(part, units, hashes, counts, labels, errors, words)
 
@@ -497,7 +499,8 @@ def _commit_batch(store: Store, result: BatchResult) -> None:
     stale = {new.files[p]["unit"] for p in result.units if p in new.files}
     for path, unit in result.units.items():
         new.files[path] = {"hash": result.hashes[path], "unit": unit}
-    _drop_units(store, new, stale - _referenced(new))
+    redone = set(result.units.values())  # e.g. "err:<path>" of a file that failed again: new row wins
+    _drop_units(store, new, (stale - _referenced(new)) | redone)
     new.parts[result.part] = sorted(set(result.units.values()))
     for table in (*DOCUMENT_TABLES, "errors"):
         if store.read_part(table, result.part) is not None and result.part not in new.tables[table]:

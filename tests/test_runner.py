@@ -161,6 +161,20 @@ def test_duplicate_text_under_another_name_adds_no_rows(corpus: Path, tmp_path: 
     assert go(corpus, out, model)["unchanged"] == N + 1
 
 
+def test_changed_bad_file_gets_its_new_error_row(tmp_path: Path, model: str) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(b"")
+    go(folder, out, model)
+    (folder / "bad.txt").write_bytes(b"%PDF-1.4 not an article")
+    assert go(folder, out, model)["changed"] == 1
+    assert [r["error"] for r in read_table(out, "errors").to_pylist()] == ["binary"]
+    (folder / "bad.txt").write_text(article(1), encoding="utf-8")
+    go(folder, out, model)
+    assert read_table(out, "errors").num_rows == 0
+    assert read_table(out, "documents")["path"].to_pylist() == [str(folder / "bad.txt")]
+
+
 def test_output_does_not_depend_on_the_number_of_workers(corpus: Path, tmp_path: Path, model: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     go(corpus, one, model, workers=1)

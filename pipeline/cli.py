@@ -76,6 +76,9 @@ def run(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
     ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")
+    ] = 64,
 ) -> None:
     """Process article folders into Parquet tables in OUT (incremental: only new or changed files)."""
     import os
@@ -86,7 +89,7 @@ def run(
         summary = run_pipeline(
             [str(p) for p in paths], out, model, tokens=tokens, workers=workers or os.cpu_count(),
             engine=engine, scheduler=scheduler, prune=prune, max_bytes=max_bytes,
-            skip_non_german=skip_non_german, aliases=aliases, progress=progress,
+            skip_non_german=skip_non_german, aliases=aliases, batch_size=batch_size, progress=progress,
         )  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - the run itself failed: say why, exit non-zero
         raise _fail(exc) from exc

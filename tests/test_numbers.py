@@ -157,6 +157,16 @@ def test_sentence_final_number_is_no_ordinal(sentencizer):
     assert m.value == 52
 
 
+def test_no_digit_cut_out_of_a_longer_number(sentencizer):
+    found = _find(sentencizer, "Es folgen Thyssenkrupp Steel (11.00) und andere.")
+    assert all(m.text != "1" for m in found)
+
+
+def test_abbreviated_scale_at_sentence_end(sentencizer):
+    m = _one(sentencizer, "Die Kosten betragen 2 Mio.", "2 Mio.")
+    assert m.value == 2000000
+
+
 def test_article_is_not_a_number(sentencizer):
     found = _find(sentencizer, "Ein Soldat und eine Soldatin trafen einen Offizier.")
     assert found == []

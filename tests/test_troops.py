@@ -136,6 +136,29 @@ CASES = [
      [(70000, 70000, "exact", "US", "stationed"), (35000, 35000, "approx", "US", "stationed")]),
     ("Die Ukraine hat eine Million Mann unter Waffen, davon 800 000 in den Streitkräften.",
      [(1000000, 1000000, "exact", "UA", "strength"), (800000, 800000, "exact", "UA", "strength")]),
+    ("Im Jahr 2000 waren es 70 000 US-Soldaten, zehn Jahre später 48 000.",
+     [(70000, 70000, "exact", "US", "other"), (48000, 48000, "exact", "US", "other")]),
+    ("Bei Gefechten wurden am Wochenende 14 ukrainische Soldaten verwundet und vier getötet.",
+     [(14, 14, "exact", "UA", "wounded"), (4, 4, "exact", "UA", "killed")]),
+    ("Gefallene Soldaten nach Kiewer Zählung: Ukrainer - 31 Tausend.",
+     [(31000, 31000, "exact", "UA", "killed")]),
+    # more cues
+    ("Die Armee schickte 250 Panzer und 3000 Soldaten an die Front.",
+     [(3000, 3000, "exact", None, "deployed")]),
+    ("Russland hat an der Grenze rund 100.000 Soldaten zusammengezogen.",
+     [(100000, 100000, "approx", "RU", "deployed")]),
+    ("Russland verfügt über zwei Millionen Reservisten.",
+     [(2000000, 2000000, "exact", "RU", "strength")]),
+    ("Die Armee verlor nach eigenen Angaben 200 Mann.",
+     [(200, 200, "exact", None, "killed")]),
+    ("Israelische Streitkräfte haben 360.000 Reservisten einberufen.",
+     [(360000, 360000, "exact", "IL", "mobilized")]),
+    ("Insgesamt wurden 300.000 Russen zum Wehrdienst eingezogen.",
+     [(300000, 300000, "exact", "RU", "mobilized")]),
+    ("Die Zahl der gefallenen ukrainischen Soldaten liegt bei 43.000.",
+     [(43000, 43000, "exact", "UA", "killed")]),
+    ("Hunderte russische Soldaten wurden gefangen genommen.",
+     [(100, None, "vague", "RU", "captured")]),
 ]
 
 
@@ -170,6 +193,8 @@ NEGATIVES = [
     "Artikel 5 des Nato-Vertrags regelt den Bündnisfall.",
     "Bei der Wahl 2024 erhielt die Partei 12 Sitze.",
     "Die Marine bestellt vier Fregatten.",
+    "In Rheinland-Pfalz arbeiten 7000 Ortskräfte für die US-Streitkräfte, in ganz Deutschland rund 12 000.",
+    "Die Hamas hält noch 24 Geiseln fest.",
 ]
 
 
@@ -196,6 +221,8 @@ def test_whole_phrase_offsets(sentencizer):
         ("Unter Berufung auf Militärkreise hieß es, 4000 Soldaten seien im Einsatz.",
          "Militärkreise"),
         ("Es sind 500 Soldaten im Einsatz.", None),
+        ("Nach Angaben des Instituts für Kriegsstudien kämpfen 5000 Söldner in Mali.",
+         "des Instituts für Kriegsstudien"),
     ],
 )
 def test_attribution(sentencizer, text, source):
@@ -218,6 +245,17 @@ def test_country_from_resolved_entity(sentencizer):
     res = Resolution("Pjöngjang", "g1", country="KP")
     (fig,) = _troops(sentencizer, text, [ent], [res])
     assert fig.country == "KP"
+
+
+def test_several_resolved_countries_after_the_noun_give_none(sentencizer):
+    text = "Dazu kommen 3500 Soldaten aus Großbritannien und Kanada."
+    ents, res = [], []
+    for name, code in (("Großbritannien", "GB"), ("Kanada", "CA")):
+        start = text.index(name)
+        ents.append(EntityMention(0, start, start + len(name), name, "LOC"))
+        res.append(Resolution(name, code, country=code))
+    (fig,) = _troops(sentencizer, text, ents, res)
+    assert fig.country is None
 
 
 def test_previous_sentence_carries_elided_figure(sentencizer):

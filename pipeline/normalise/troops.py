@@ -21,6 +21,7 @@ ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
+ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 LOCATIVE_PREPS = frozenset(
@@ -111,9 +112,14 @@ def _is_non_troop(word: str) -> bool:
     return _ends_with(word, _non_troop_nouns())
 
 
+def _is_adjective(word: str) -> bool:
+    """``russische``, ``Israelische`` (capitalised at a sentence start) …"""
+    return not word[:1].isupper() or word.lower().endswith(ADJECTIVE_ENDINGS)
+
+
 def _is_demonym_noun(word: str) -> bool:
     """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
-    if not word[:1].isupper() or "-" in word:
+    if _is_adjective(word) or "-" in word:
         return False
     if word.lower() in _country_names():
         return False
@@ -506,7 +512,7 @@ def _sentence_country(
         prev = sent_toks[i - 1].low if i > 0 else ""
         prev2 = sent_toks[i - 2].low if i > 1 else ""
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
-        if not tok.is_cap:  # adjective: counts only before a military word
+        if _is_adjective(tok.text):  # adjective: counts only before a military word
             if "-" not in tok.text and nxt is not None and nxt.is_word and (
                 is_military_noun(nxt.text) or _is_side_noun(nxt.text)
             ):

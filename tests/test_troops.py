@@ -195,6 +195,8 @@ NEGATIVES = [
     "Die Marine bestellt vier Fregatten.",
     "In Rheinland-Pfalz arbeiten 7000 Ortskräfte für die US-Streitkräfte, in ganz Deutschland rund 12 000.",
     "Die Hamas hält noch 24 Geiseln fest.",
+    "Beim Hochwasser halfen 5000 Freiwillige in Bayern.",
+    "An der Europameisterschaft nehmen 24 Mannschaften teil.",
 ]
 
 

@@ -26,7 +26,7 @@ LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 LOCATIVE_PREPS = frozenset(
     "in im ins nach gegen mit über zwischen auf an am bei durch gegenüber um "
-    "unter vor hinter neben zu zur zum russisch-ukrainischen".split()
+    "unter vor hinter neben zu zur zum".split()
 )
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())

@@ -184,6 +184,14 @@ def _digit_spans(text: str) -> list[_Span]:
     return out
 
 
+def _opens(text: str, pos: int, sent_starts: Sequence[int]) -> bool:
+    """``pos`` starts a sentence, a line, a quotation or follows a colon or dash."""
+    if pos in sent_starts:
+        return True
+    before = text[:pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in "\n:„\"«»(–-"
+
+
 def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
     """Number words, ``eine Million``, ``ein Dutzend`` and vague quantities."""
     words = list(_WORD_RE.finditer(text))
@@ -225,19 +233,17 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
                              digits=False))
             i += 1
             continue
-        elif entry and entry[1] == "scale" and low in {"tausend", "hundert", "dutzend"}:
-            value = entry[0] if word[0].isupper() or low != "dutzend" else None
-            if value is not None:
-                out.append(_Span(m.start(), m.end(), value, value, value, "cardinal",
-                                 digits=False))
+        elif entry and entry[1] == "scale" and low in {"tausend", "hundert"}:
+            # "Tausend Soldaten", "hundert Meter": a bare scale word is the number itself
+            out.append(_Span(m.start(), m.end(), entry[0], entry[0], entry[0], "cardinal",
+                             digits=False))
             i += 1
             continue
         else:
             value = word_value(word)
-            if value is not None and word[0].isupper() and m.start() not in sent_starts:
-                # capitalised number words mid-sentence are nouns ("die Elf", "eine Drei")
-                if low not in {"tausend", "hundert"}:
-                    value = None
+            if value is not None and word[0].isupper() and not _opens(text, m.start(),
+                                                                       sent_starts):
+                value = None  # capitalised mid-sentence it is a noun ("die Elf", "eine Drei")
         if value is None:
             i += 1
             continue
@@ -324,6 +330,8 @@ def _is_year(text: str, span: _Span) -> bool:
         return False
     if not 1000 <= span.value <= 2099:
         return False
+    if re.match(r"er(?![^\W\d_])", text[span.end : span.end + 3]):
+        return True  # a decade: "die 1990er Jahre"
     prev = _prev_word(text, span.start)
     if prev in _year_cues() or (prev and prev in _months()):
         return True
@@ -342,7 +350,8 @@ def _is_year(text: str, span: _Span) -> bool:
     return True
 
 
-def _classify(text: str, span: _Span, sent_ends: frozenset[int]) -> _Span:
+def _classify(text: str, span: _Span) -> _Span:
+    """Money, percent or year by what stands around a plain number; else it stays cardinal."""
     after = _currency_after(text, span.end)
     if after is not None:
         return replace(span, kind="money", unit=after[0], end=after[1])
@@ -384,11 +393,7 @@ def _fixed_kind_spans(text: str, sent_ends: frozenset[int]) -> list[_Span]:
     for m in _DATE_NUMERIC_RE.finditer(text):
         add(_Span(m.start(), m.end(), None, None, None, "date"))
     for m in _TIME_RE.finditer(text):
-        raw = m.group(0)
-        hm = re.match(r"(\d+)(?:[:.](\d+))?", raw)
-        assert hm is not None
-        value = float(hm.group(1)) + (float(hm.group(2)) / 100 if hm.group(2) else 0.0)
-        add(_Span(m.start(), m.end(), value, value, value, "time"))
+        add(_Span(m.start(), m.end(), None, None, None, "time"))  # a clock time is no quantity
     for m in _ORDINAL_RE.finditer(text):
         nxt = _next_word(text, m.end())
         value = float(m.group(0)[:-1])
@@ -435,7 +440,7 @@ def find_numbers(text: str, sentences: Sequence[Sentence]) -> list[NumberMention
             continue
         kept.append(span)
     merged = _merge_ranges(text, kept)
-    spans = fixed + [_classify(text, s, sent_ends) for s in merged]
+    spans = fixed + [_classify(text, s) for s in merged]
     spans.sort(key=lambda s: s.start)
     result = []
     for s in spans:

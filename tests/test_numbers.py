@@ -123,6 +123,7 @@ KINDS = [
     ("Die Frist endet am 12.03.2024.", "12.03.2024", "date", None),
     ("Der Zug fährt um 12:30 Uhr ab.", "12:30 Uhr", "time", None),
     ("Die Sitzung beginnt um 9 Uhr.", "9 Uhr", "time", None),
+    ("In den 1990er Jahren wurde die Armee verkleinert.", "1990", "year", None),
     ("Der 1. FC Köln gewann das Spiel.", "1.", "ordinal", None),
     ("Das ist der 2. Versuch.", "2.", "ordinal", None),
     ("Die Inflation lag bei 30 Prozent.", "30 Prozent", "percent", "%"),
@@ -165,6 +166,11 @@ def test_no_digit_cut_out_of_a_longer_number(sentencizer):
 def test_abbreviated_scale_at_sentence_end(sentencizer):
     m = _one(sentencizer, "Die Kosten betragen 2 Mio.", "2 Mio.")
     assert m.value == 2000000
+
+
+def test_capitalised_number_word_opening_a_line(sentencizer):
+    m = _one(sentencizer, "Anschlag in Kabul\n\nDrei Soldaten getötet", "Drei")
+    assert m.value == 3
 
 
 def test_article_is_not_a_number(sentencizer):

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.normalise.orgs import relabel, resolve_organisations  # noqa: E402
+from pipeline.normalise.orgs import relabel_mentions, resolve_organisations  # noqa: E402
 from pipeline.normalise.people import is_role, resolve_people  # noqa: E402
 from pipeline.normalise.places import resolve_places  # noqa: E402
 from pipeline.records import EntityMention  # noqa: E402
@@ -150,8 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         text = read_text(gold_path.with_suffix(".txt"))
         mentions = model_mentions(nlp, text) if nlp else oracle_mentions(text, gold)
         if not args.no_relabel:
-            mentions = [EntityMention(m.sent_idx, m.start, m.end, m.text, relabel(m))
-                        for m in mentions]
+            mentions = relabel_mentions(text, mentions)
         by = {lab: [m for m in mentions if m.label == lab] for lab in ("PER", "LOC", "ORG")}
         doc = gold_path.stem
         people = resolve_people(text, by["PER"]).referents

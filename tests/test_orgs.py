@@ -82,3 +82,17 @@ def test_resolutions_parallel_to_mentions() -> None:
 )
 def test_relabel(text: str, label: str, expected: str) -> None:
     assert relabel(EntityMention(0, 0, len(text), text, label)) == expected
+
+
+def test_relabel_mentions_makes_a_document_consistent() -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Sarah Sanders sagte, Sanders werde. Bachmut fiel; Bachmuts Ruinen; Bachmut."
+    spans = [("Sarah Sanders", "PER"), ("Sanders", "LOC"), ("Bachmut", "LOC"),
+             ("Bachmuts", "PER"), ("Bachmut", "LOC")]
+    ms, pos = [], 0
+    for span, label in spans:
+        start = text.index(span, pos)
+        ms.append(EntityMention(0, start, start + len(span), span, label))
+        pos = start + len(span)
+    assert [m.label for m in relabel_mentions(text, ms)] == ["PER", "PER", "LOC", "LOC", "LOC"]

@@ -153,3 +153,19 @@ def test_resolve_misc_demonyms(span: str, norm: str, code: str) -> None:
 def test_resolve_misc_without_country_keeps_text() -> None:
     res = resolve_misc([EntityMention(0, 0, 9, "Champions", "MISC")])[0]
     assert res.ref_id is None and res.norm == "Champions" and res.note == "no_country"
+
+
+def test_common_noun_tagged_as_place_is_dropped() -> None:
+    text = "In einer Stellungnahme hieß es"
+    res = resolve_places(text, loc(text, "Stellungnahme"))
+    assert res.referents == [] and res.resolutions[0].note == "not_a_place"
+
+
+@pytest.mark.parametrize(
+    ("span", "country"), [("Balkanroute", None), ("Berlinale-Palast", "DE")]
+)
+def test_compound_place_takes_country_of_its_first_part(span: str, country: str | None) -> None:
+    text = f"Viele kamen über die {span} nach Russland."
+    res = resolve_places(text, loc(text, span, "Russland"))
+    assert res.referents[0].name == span and res.referents[0].country == country
+    assert res.resolutions[0].note == "country_from_name"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.resources import ResourceError, read_text
+from pipeline.resources import ResourceError, read_lines, read_text
 
 QUOTES = "\"'„“”‚‘’«»‹›()[]{}"
 EDGE_PUNCT = QUOTES + ".,;:!?–—-/ \t\n"
@@ -203,3 +203,58 @@ def load_aliases(path: Path | None = None) -> AliasTable:
         return table
     text = Path(path).read_text(encoding="utf-8")
     return table.extended(_parse_alias_text(text, str(path)))
+
+
+# --- word lists: common nouns, names ending in -s --------------------------------------------
+
+COMMON_NOUNS = "common_nouns.txt.gz"
+NAMES_ENDING_S = "names_ending_s.txt"
+MIN_COMPOUND_PART = 5  # "Bürger|kriegen": both parts nouns, the head at least 5 letters
+LINKING = ("s", "es", "n", "en", "")
+
+
+@cache
+def _common_nouns() -> frozenset[str]:
+    from importlib import resources
+
+    try:
+        raw = resources.files("pipeline.resources").joinpath(COMMON_NOUNS).read_bytes()
+    except FileNotFoundError as exc:
+        raise ResourceError(f"missing resource table: {COMMON_NOUNS}") from exc
+    import gzip
+
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    words = frozenset(ln for ln in lines if ln and not ln.startswith("#"))
+    if not words:
+        raise ResourceError(f"{COMMON_NOUNS}: empty table")
+    return words
+
+
+@lru_cache(maxsize=1 << 14)
+def is_common_noun(word: str) -> bool:
+    """True for a capitalised German common noun ("Luftangriffen", "Stellungnahme"),
+    also a compound of two known nouns ("Bürgerkriegen", "Integrationskursen").
+
+    Names are not in the list (it is built from words that follow determiners or
+    adjectives in running text), so "Putin", "Merz", "Berlin" → False.
+    """
+    nouns = _common_nouns()
+    if word in nouns:
+        return True
+    if len(word) < 2 * MIN_COMPOUND_PART - 1 or not word[:1].isupper():
+        return False
+    for cut in range(3, len(word) - MIN_COMPOUND_PART + 1):
+        head = word[cut:].capitalize()
+        if head not in nouns:
+            continue
+        modifier = word[:cut]
+        for link in LINKING:
+            if modifier.endswith(link) and modifier[: len(modifier) - len(link)] in nouns:
+                return True
+    return False
+
+
+@cache
+def names_ending_s() -> frozenset[str]:
+    """Names whose final -s is not a genitive (Lars, Jens, Behrens, Hummels)."""
+    return frozenset(read_lines(NAMES_ENDING_S))

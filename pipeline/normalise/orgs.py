@@ -212,8 +212,9 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
     """Repair obvious NER label errors with the alias table and the gazetteer.
 
     A LOC/PER span that is a known organisation ("Kreml", "Nato", "Pentagon") → ORG; a
-    PER/ORG span that is exactly a country or a hand-checked region → LOC; an ORG span
-    that is a known person → PER. Everything else keeps its label.
+    PER/ORG span that is exactly a country or a hand-checked region → LOC; an ORG/LOC span
+    that the alias table knows as a person ("Putin", "Putins") → PER. Everything else keeps
+    its label. See :func:`relabel_mentions` for the document-level version.
     """
     from pipeline.normalise.places import match_place
 
@@ -233,6 +234,64 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
             hit and hit.rows[0].geonames_id is None and hit.rows[0].kind == "region"
         ):
             return "LOC"
-    if mention.label == "ORG" and aliases.canonical(name, "PER"):
-        return "PER"
+    if mention.label in {"ORG", "LOC", "MISC"} and (
+        aliases.canonical(name, "PER") or aliases.canonical(bare, "PER")
+    ):
+        hit = match_place(mention.text)
+        if not (hit and hit.rows[0].kind == "country"):
+            return "PER"
     return mention.label
+
+
+def relabel_mentions(
+    text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+) -> list[EntityMention]:
+    """:func:`relabel` every mention, then make one document consistent.
+
+    A one-word LOC/ORG/MISC span equal to a word of a multi-word person name in the same
+    document becomes PER ("Sanders" after "Sarah Sanders", "Putins" after "Wladimir
+    Putin"); a span written with different labels takes the label most of its mentions
+    have ("Bachmut" tagged LOC twice and PER once → LOC). Offsets and texts are unchanged.
+    """
+    aliases = aliases if aliases is not None else load_aliases()
+    labels = [relabel(m, aliases) for m in mentions]
+    keys = [_surface_key(m.text) for m in mentions]
+    present = set(keys)
+    keys = [k[:-1] if k.endswith("s") and k[:-1] in present else k for k in keys]  # Bachmuts
+    person_words = {
+        fold(t.rstrip("'’")) for m, lab in zip(mentions, labels, strict=True) if lab == "PER"
+        for t in clean_span(m.text).split()[1:] if len(clean_span(m.text).split()) > 1
+    }
+    person_words |= {
+        fold(clean_span(m.text).split()[0]) for m, lab in zip(mentions, labels, strict=True)
+        if lab == "PER" and len(clean_span(m.text).split()) > 1
+    }
+    votes: dict[str, Counter[str]] = {}
+    for key, lab in zip(keys, labels, strict=True):
+        if key:
+            votes.setdefault(key, Counter())[lab] += 1
+    out: list[EntityMention] = []
+    for m, key, lab in zip(mentions, keys, labels, strict=True):
+        new = lab
+        if key and " " not in key:
+            stripped = {key, key[:-1] if key.endswith("s") else key}
+            if lab != "PER" and stripped & person_words and not _is_country(m.text):
+                new = "PER"
+            else:
+                ranked = votes[key].most_common()
+                if len(ranked) > 1 and ranked[0][0] != lab and ranked[0][1] > votes[key][lab]:
+                    new = ranked[0][0]
+        out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
+    return out
+
+
+def _surface_key(span: str) -> str:
+    tokens = drop_leading_articles(clean_span(span).split())
+    return fold(" ".join(tokens).rstrip("'’")) if tokens else ""
+
+
+def _is_country(span: str) -> bool:
+    from pipeline.normalise.places import match_place
+
+    hit = match_place(span)
+    return bool(hit) and hit.rows[0].kind == "country"

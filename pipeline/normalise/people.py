@@ -23,9 +23,11 @@ from pipeline.normalise.names import (
     clean_span,
     genitive_candidates,
     is_capitalised,
+    is_common_noun,
     load_aliases,
     looks_genitive,
     name_key,
+    names_ending_s,
     stable_id,
 )
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
@@ -114,6 +116,11 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
         if not name and (_is_modifier(bare) or _is_address(bare)):
             continue
         name.append(bare)
+    # "Merz’ Büro": a possessive apostrophe ends the name.
+    for i, tok in enumerate(name[:-1]):
+        if tok.endswith(("'", "’")):
+            name = name[: i + 1]
+            break
     # Trailing lower-case words (not particles) are not part of a name.
     while name and not is_capitalised(name[-1]):
         name.pop()
@@ -231,6 +238,11 @@ def resolve_people(
             if role not in cluster.roles:
                 cluster.roles.append(role)
 
+    nouns = {id(c) for c in clusters if _only_common_nouns(c, aliases)}
+    for i in [i for i, c in member.items() if id(c) in nouns]:
+        del member[i]
+        notes[i] = "common_noun"
+    clusters = [c for c in clusters if id(c) not in nouns]
     first_seen = {id(member[i]): i for i in sorted(member, reverse=True)}
     ordered = sorted(clusters, key=lambda c: first_seen[id(c)])
     people: dict[int, Person] = {}
@@ -277,6 +289,8 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
     word = tokens[-1]
     if word.endswith(("'", "’")):
         return True
+    if word in names_ending_s():
+        return False
     full, bare = " ".join(tokens), " ".join([*tokens[:-1], stripped])
     if aliases.canonical(full, "PER"):
         return False
@@ -292,6 +306,17 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
                 and before[-2].lower() in ARTICLES):
             return True  # "im Namen Putins"
     return len(tokens) == 1 and looks_genitive(word)
+
+
+def _only_common_nouns(c: _Cluster, aliases: AliasTable) -> bool:
+    """A "person" whose every form is made of German common nouns ("Luftangriffen",
+    "Zehntausender Reservisten") is an NER error, unless the alias table knows it."""
+    for form in c.forms:
+        if aliases.canonical(" ".join(form), "PER"):
+            return False
+        if not all(is_common_noun(t.rstrip("'’")) for t in form):
+            return False
+    return True
 
 
 def _person(c: _Cluster, aliases: AliasTable) -> Person:

@@ -237,8 +237,10 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
     """Resolve the LOC spans of one document; ``referents`` is a list of :class:`Place`.
 
     A span the gazetteer does not know (a square, a base, a village) stays a place of kind
-    ``other`` without coordinates; its country is taken from the nearest resolved place
-    mention in the text (note ``country_from_context``), else left empty.
+    ``other`` without coordinates; its country comes from a known place it starts with
+    ("Balkanroute" → none, note ``country_from_name``), else from the nearest resolved place
+    mention in the text (note ``country_from_context``), else it is left empty. A one-word
+    unknown span that is a German common noun ("Stellungnahme") is dropped (``not_a_place``).
     """
     matches = [match_place(m.text) for m in mentions]
     context = {
@@ -255,13 +257,17 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
         country: str | None
         if match is None or row is None:
             name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
-            if not name:
+            if not name or (_common_noun_span(name) and prefix_place(name) is None):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue
             key = f"xx:{fold(name)}:"
             hint = None
-            country = _nearest_country(mention.start, anchors)
-            note = "country_from_context" if country else "not_in_gazetteer"
+            prefix = prefix_place(name)
+            if prefix is not None:
+                country, note = prefix.country, "country_from_name"
+            else:
+                country = _nearest_country(mention.start, anchors)
+                note = "country_from_context" if country else "not_in_gazetteer"
         else:
             key, name, hint, country, note = row.key, match.surface, match.kind_hint, row.country, None
         if key not in groups:
@@ -277,6 +283,35 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+def _common_noun_span(name: str) -> bool:
+    """An unknown one-word "place" that is a German common noun ("Stellungnahme",
+    "Umfragen") is an NER error; multi-word and hyphenated names are kept."""
+    return " " not in name and "-" not in name and name in _noun_list()
+
+
+PREFIX_MIN = 5
+PREFIX_CITY_POPULATION = 100_000
+
+
+def prefix_place(name: str) -> GazetteerRow | None:
+    """The known place a compound place name starts with: "Balkanroute" → Balkan,
+    "Berlinale-Palast" → Berlin, "Europa-Park-Stadion" → Europa (countries, regions and
+    cities of 100,000+ only; the longest prefix of at least five letters wins)."""
+    gaz = gazetteer()
+    word = name.split()[0]
+    for size in range(len(word) - 1, PREFIX_MIN - 1, -1):
+        for row in gaz.lookup(stem_key(word[:size])):
+            if row.kind in {"country", "region"} or row.population >= PREFIX_CITY_POPULATION:
+                return row
+    return None
+
+
+def _noun_list() -> frozenset[str]:
+    from pipeline.normalise.names import _common_nouns
+
+    return _common_nouns()
 
 
 def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:

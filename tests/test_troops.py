@@ -196,6 +196,10 @@ NEGATIVES = [
     "In Rheinland-Pfalz arbeiten 7000 Ortskräfte für die US-Streitkräfte, in ganz Deutschland rund 12 000.",
     "Die Hamas hält noch 24 Geiseln fest.",
     "Beim Hochwasser halfen 5000 Freiwillige in Bayern.",
+    "Seit Kriegsbeginn sind mehr als 6 Millionen Ukrainer aus dem Land geflohen.",
+    "Zehntausende Menschen flohen vor den Kämpfen.",
+    "Mehr als 1000 Menschen wurden bei russischen Angriffen getötet.",
+    "Die Bundeswehr beschäftigt 80.000 zivile Mitarbeiter.",
     "An der Europameisterschaft nehmen 24 Mannschaften teil.",
 ]
 

@@ -20,6 +20,7 @@ STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
 ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
+ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed"}
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
@@ -581,14 +582,15 @@ def _has_cue(word: str, kind: str) -> bool:
 
 
 def _context(toks: list[_Tok], head: _Head) -> str:
-    """How military the sentence is, the figure's own noun aside: forces | military | none."""
+    """How military the sentence is, the figure's own noun aside: forces (armed forces
+    named) | action (troops' fate or moves: killed, mobilised, deployed …) | military | none."""
     own = {id(head.noun)} if head.noun is not None else set()
     others = [t for t in toks if t.is_word and id(t) not in own]
     if any(is_military_noun(t.text) or _has_cue(t.text, "forces") for t in others):
         return "forces"
+    if any(g in ACTION_STATUS for _, g in _cue_hits(others)):
+        return "action"
     if any(_has_cue(t.text, "military") for t in others):
-        return "military"
-    if any(g in {"mobilized", "stationed", "deployed"} for _, g in _cue_hits(others)):
         return "military"
     return "none"
 
@@ -598,8 +600,8 @@ def _accepts(head: _Head, context: str, num: NumberMention, nouns_in_sentence: b
     """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
         return not _non_troop_tail(head)
-    if head.kind == "demonym":
-        return context != "none" or prev_troops
+    if head.kind == "demonym":  # "180.000 Russen gestorben", not "6 Millionen Ukrainer geflohen"
+        return context in {"forces", "action"} or prev_troops
     if head.kind == "person":
         casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
         return not _non_troop_tail(head) and (

@@ -197,6 +197,8 @@ NEGATIVES = [
     "Die Hamas hält noch 24 Geiseln fest.",
     "Beim Hochwasser halfen 5000 Freiwillige in Bayern.",
     "Seit Kriegsbeginn sind mehr als 6 Millionen Ukrainer aus dem Land geflohen.",
+    "Nach der Roten Karte mussten die Bayern mit zehn Mann weiterspielen.",
+    "Bei dem Angriff auf den Markt gab es Dutzende Tote.",
     "Zehntausende Menschen flohen vor den Kämpfen.",
     "Mehr als 1000 Menschen wurden bei russischen Angriffen getötet.",
     "Die Bundeswehr beschäftigt 80.000 zivile Mitarbeiter.",

@@ -23,6 +23,7 @@ GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure 
 ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed"}
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
+MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 LOCATIVE_PREPS = frozenset(
@@ -599,13 +600,16 @@ def _accepts(head: _Head, context: str, num: NumberMention, nouns_in_sentence: b
              cue_follows: bool, prev_troops: bool) -> bool:
     """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
+        if head.noun is not None and head.noun.low == "mann" and (num.value or 0) < MANN_MIN:
+            return context != "none"  # "mit zehn Mann weiterspielen" is football
         return not _non_troop_tail(head)
     if head.kind == "demonym":  # "180.000 Russen gestorben", not "6 Millionen Ukrainer geflohen"
         return context in {"forces", "action"} or prev_troops
     if head.kind == "person":
+        # "52 Tote" counts soldiers only where troops are named or the figure before was troops
         casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
         return not _non_troop_tail(head) and (
-            context == "forces" or (casualty_noun and (context != "none" or prev_troops))
+            context == "forces" or (casualty_noun and prev_troops)
         )
     if head.kind == "elided":
         # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"

@@ -102,6 +102,8 @@ CASES = [
      [(10000, None, "more_than", "KP", "deployed")]),
     ("Bei Kämpfen wurden 120 russische Fallschirmjäger verwundet.",
      [(120, 120, "exact", "RU", "wounded")]),
+    ("Die Bundesregierung will wegen einer von Litauen befürchteten Aggression 4000 Soldaten stationieren.",
+     [(4000, 4000, "exact", "DE", "planned")]),
     ("Die 3500 Soldaten aus Großbritannien, Kanada und Polen wurden verlegt.",
      [(3500, 3500, "exact", None, "deployed")]),
     # statuses

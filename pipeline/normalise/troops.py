@@ -505,6 +505,7 @@ def _sentence_country(
     """The one nationality a sentence names for its troops, or None when unsaid or mixed."""
     strong: set[str] = set()
     weak: set[str] = set()
+    subject: str | None = None  # a country opening the sentence: "Die Bundesregierung hat …"
     for i, tok in enumerate(sent_toks):
         if not tok.is_word:
             continue
@@ -535,6 +536,8 @@ def _sentence_country(
         if _is_demonym_noun(tok.text):
             continue
         weak.add(code)
+        if i == 0 or (i == 1 and prev in ARTICLES):
+            subject = code
     for ent, res in zip(entities, resolutions, strict=False):
         if sent.start <= ent.start < sent.end and res.country and ent.label == "ORG":
             if _is_military_word(ent.text):
@@ -543,7 +546,7 @@ def _sentence_country(
         return next(iter(strong))
     if not strong and len(weak) == 1:
         return next(iter(weak))
-    return None
+    return subject if not strong else None
 
 
 # --------------------------------------------------------------------------- attribution

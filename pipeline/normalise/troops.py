@@ -26,10 +26,6 @@ ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
-LOCATIVE_PREPS = frozenset(
-    "in im ins nach gegen mit über zwischen auf an am bei durch gegenüber um "
-    "unter vor hinter neben zu zur zum".split()
-)
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 # A named source: optional article/adjectives, then capitalised words ("des ukrainischen
@@ -37,10 +33,6 @@ ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".
 SOURCE = (
     r"(?P<src>(?:(?:der|des|dem|den|von|vom|eines|einer|[a-zäöüß]+(?:en|er|es|em|e))\s+){0,3}"
     r"[A-ZÄÖÜ][\w-]*(?:\s+(?:(?:für|der|des|von)\s+)?[A-ZÄÖÜ][\w-]*){0,2})"
-)
-SPEECH_VERBS = frozenset(
-    "sagte sagt sagten erklärte erklärt berichtete berichtet berichten meldete meldet teilte "
-    "schätzt schätzte betonte so".split()
 )
 
 
@@ -85,6 +77,11 @@ def _non_troop_nouns() -> tuple[str, ...]:
 @cache
 def _measure_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("measure_nouns.txt"))
+
+
+@cache
+def _locative() -> frozenset[str]:
+    return frozenset(cue for cue, _ in _cues("locative"))
 
 
 @cache
@@ -483,16 +480,17 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
         return country_for_word(before[-2].text)  # "Ukrainer - 31 Tausend", "Russland: 120.000"
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
-        if not tok.is_word or (tok.low in LOCATIVE_PREPS | {"bei", "von", "aus"} and tok.low != "mit"):
+        between_stops = tok.low != "mit" and (tok.low in _locative() or tok.low in {"von", "aus"})
+        if not tok.is_word or between_stops:  # "Italien mit 2.200", not "aus Nordkorea bei 28.500"
             return None
         if tok.is_cap and tok.low not in ARTICLES:
             code = country_for_word(tok.text)
             idx = sent_toks.index(tok)
             prev = sent_toks[idx - 1].low if idx > 0 else ""
             prev2 = sent_toks[idx - 2].low if idx > 1 else ""
-            if code is None or "-" in tok.text or prev in LOCATIVE_PREPS:
+            if code is None or "-" in tok.text or prev in _locative():
                 return None
-            if prev in ARTICLES and prev2 in LOCATIVE_PREPS:
+            if prev in ARTICLES and prev2 in _locative():
                 return None
             return code
     return None
@@ -531,7 +529,7 @@ def _sentence_country(
         if prev == "aus":
             weak.add(code)
             continue
-        if prev in LOCATIVE_PREPS or (prev in ARTICLES and prev2 in LOCATIVE_PREPS):
+        if prev in _locative() or (prev in ARTICLES and prev2 in _locative()):
             continue
         if _is_demonym_noun(tok.text):
             continue
@@ -567,7 +565,7 @@ def _attribution(
     for ent in entities:
         if sent.start <= ent.start < sent.end and ent.label in {"PER", "ORG"}:
             window = text[max(sent.start, ent.start - 25) : min(sent.end, ent.end + 25)].lower()
-            if any(re.search(rf"\b{v}\b", window) for v in SPEECH_VERBS):
+            if any(re.search(rf"\b{v}\b", window) for v, _ in _cues("speech")):
                 return ent.text
     return None
 
@@ -721,10 +719,18 @@ def _figure(
     ), head
 
 
+@cache
+def _qualifier_words() -> frozenset[str]:
+    """Single words of qualifier and filler cues, plus "nicht" ("Nicht 300.000, …")."""
+    words = {w.lower() for kind in ("qualifier", "filler") for cue, _ in _cues(kind)
+             for w in cue.split()}
+    return frozenset(words | {"nicht"})
+
+
 def _blocks(prev: _Tok, num_i: int) -> bool:
     """A number after a capitalised noun is a label ("Artikel 5", "Resolution 2334")."""
     return (
         prev.is_word and prev.is_cap and not _is_military_word(prev.text)
-        and prev.low not in {"nicht", "bis", "rund", "etwa", "knapp", "mehr", "über", "nur"}
+        and prev.low not in _qualifier_words()
         and num_i > 1
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalise.demonyms import country_for_word
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, TroopFigure
@@ -311,21 +311,40 @@ def _int(x: float | None) -> int | None:
 # --------------------------------------------------------------------------- status
 
 
-def _cue_hits(sent_toks: list[_Tok]) -> list[tuple[int, str]]:
-    """(token index, status group) for every status cue in the sentence."""
+def _cue_hits(sent_toks: Sequence[_Tok]) -> list[tuple[int, str]]:
+    """(token index, status group) for every status cue in the tokens."""
+    return list(_cue_hits_in(tuple(t.low.rsplit("-", 1)[-1] for t in sent_toks)))
+
+
+@lru_cache(maxsize=4096)
+def _cue_hits_in(lows: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     hits: list[tuple[int, str]] = []
-    lows = [t.low.rsplit("-", 1)[-1] for t in sent_toks]
-    for cue, group in _cues("status"):
-        exact = cue.startswith("=")
-        words = cue.lstrip("=").split()
-        for i in range(len(lows) - len(words) + 1):
-            ok = all(
-                (lows[i + k] == w) if (exact or k < len(words) - 1) else lows[i + k].startswith(w)
+    index = _status_index()
+    for i, low in enumerate(lows):
+        for exact, words, group in index.get(low[:3], ()):
+            if i + len(words) > len(lows):
+                continue
+            last = len(words) - 1
+            if all(
+                lows[i + k] == w if (exact or k < last) else lows[i + k].startswith(w)
                 for k, w in enumerate(words)
-            )
-            if ok:
+            ):
                 hits.append((i, group))
-    return hits
+    return tuple(hits)
+
+
+@cache
+def _status_index() -> dict[str, tuple[tuple[bool, tuple[str, ...], str], ...]]:
+    """Status cues by the first three letters of their first word (for a fast scan).
+
+    A cue starting with "=" must equal the word; otherwise its last word is a stem (stems
+    are at least three letters long, so a word and its stem share the key).
+    """
+    index: dict[str, list[tuple[bool, tuple[str, ...], str]]] = {}
+    for cue, group in _cues("status"):
+        words = tuple(cue.lstrip("=").split())
+        index.setdefault(words[0][:3], []).append((cue.startswith("="), words, group))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _status(

@@ -73,6 +73,8 @@ CASES = [
      [(1000, None, "vague", "KP", "deployed")]),
     ("Israel kündigte die Einberufung Zehntausender Reservisten an.",
      [(10000, None, "vague", "IL", "mobilized")]),
+    ("Tausende von Soldaten wurden an die Grenze verlegt.",
+     [(1000, None, "vague", None, "deployed")]),
     ("Mehrere hundert Soldaten wurden an die Grenze verlegt.",
      [(100, None, "vague", None, "deployed")]),
     ("Einige Tausend Söldner kämpfen für Russland.",

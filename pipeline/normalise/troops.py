@@ -696,6 +696,8 @@ def _figure(
 ) -> tuple[TroopFigure | None, _Head]:
     """The troop figure ``num`` stands for (None when it counts something else), and its head."""
     after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
+    if num.vague and after < len(toks) and toks[after].low == "von":
+        after += 1  # "Tausende von Soldaten"
     num_i = _token_at(toks, num.start)
     head = _head(toks, after, num.end)
     if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):

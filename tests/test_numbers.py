@@ -134,6 +134,7 @@ KINDS = [
     ("Der Fonds umfasst 100 Millionen Franken.", "100 Millionen Franken", "money", "CHF"),
     ("Anrufe unter 030/1234567 sind kostenlos.", "030/1234567", "phone", None),
     ("Erreichbar ist die Hotline unter +49 30 1234567.", "+49 30 1234567", "phone", None),
+    ("Das Bürgertelefon ist unter 0711 2345678 erreichbar.", "0711 2345678", "phone", None),
     ("Die Ukraine erhält F-16 Kampfjets.", "F-16", "other", None),
     ("Das Spiel endete 3:1.", "3:1", "other", None),
 ]

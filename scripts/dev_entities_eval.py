@@ -26,9 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.normalise.orgs import relabel_mentions, resolve_organisations  # noqa: E402
+from pipeline.normalise.orgs import (  # noqa: E402
+    find_known_organisations,
+    relabel_mentions,
+    resolve_organisations,
+)
 from pipeline.normalise.people import is_role, resolve_people  # noqa: E402
-from pipeline.normalise.places import resolve_places  # noqa: E402
+from pipeline.normalise.places import find_known_places, resolve_places  # noqa: E402
 from pipeline.records import EntityMention  # noqa: E402
 
 DEV = Path("/work/shared/articles/dev")
@@ -125,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mentions", choices=["auto", "model", "oracle"], default="auto")
     ap.add_argument("--no-relabel", action="store_true", help="keep the NER labels as they are")
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    ap.add_argument("--known-orgs", action="store_true",
+                    help="add ORG mentions for alias-table names the model missed")
+    ap.add_argument("--known-places", action="store_true",
+                    help="add LOC mentions for country/region names the model missed")
     args = ap.parse_args(argv)
 
     mode = args.mentions
@@ -151,6 +159,12 @@ def main(argv: list[str] | None = None) -> int:
         mentions = model_mentions(nlp, text) if nlp else oracle_mentions(text, gold)
         if not args.no_relabel:
             mentions = relabel_mentions(text, mentions)
+        if args.known_orgs:
+            mentions = sorted([*mentions, *find_known_organisations(text, mentions)],
+                              key=lambda e: e.start)
+        if args.known_places:
+            mentions = sorted([*mentions, *find_known_places(text, mentions)],
+                              key=lambda e: e.start)
         by = {lab: [m for m in mentions if m.label == lab] for lab in ("PER", "LOC", "ORG")}
         doc = gold_path.stem
         people = resolve_people(text, by["PER"]).referents

@@ -96,3 +96,14 @@ def test_relabel_mentions_makes_a_document_consistent() -> None:
         ms.append(EntityMention(0, start, start + len(span), span, label))
         pos = start + len(span)
     assert [m.label for m in relabel_mentions(text, ms)] == ["PER", "PER", "LOC", "LOC", "LOC"]
+
+
+def test_find_known_organisations_adds_missed_names() -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = "Die SPD und die Nato; Kämpfer der Wagner-Gruppe. Laut KCNA. Die Union und der Spiegel."
+    have = [EntityMention(0, 4, 7, "SPD", "ORG")]
+    found = find_known_organisations(text, have, sentence_starts=[0, 50])
+    assert [m.text for m in found] == ["Nato", "Wagner-Gruppe", "KCNA"]
+    assert [m.sent_idx for m in found] == [0, 0, 1]
+    assert all(m.label == "ORG" for m in found)

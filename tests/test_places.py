@@ -169,3 +169,13 @@ def test_compound_place_takes_country_of_its_first_part(span: str, country: str 
     res = resolve_places(text, loc(text, span, "Russland"))
     assert res.referents[0].name == span and res.referents[0].country == country
     assert res.resolutions[0].note == "country_from_name"
+
+
+def test_find_known_places_adds_missed_countries_and_regions() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "In der Normandie und im Kosovo-Krieg; Russlands Armee. Oder doch Berlin?"
+    have = [EntityMention(0, 39, 48, "Russlands", "LOC")]
+    found = find_known_places(text, have)
+    assert [m.text for m in found] == ["Normandie", "Kosovo"]
+    assert all(m.label == "LOC" for m in found)

@@ -141,6 +141,7 @@ class AliasTable:
     """Variant spelling → canonical name, per type (PER / ORG), matched by :func:`name_key`."""
 
     entries: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    surfaces: tuple[tuple[str, str], ...] = ()  # (type, name as written), aliases and canonicals
 
     def canonical(self, name: str, kind: str) -> str | None:
         """Canonical name for ``name`` of type ``kind`` ("PER"/"ORG"), or None if unknown."""
@@ -151,9 +152,14 @@ class AliasTable:
 
     def extended(self, rows: Iterable[tuple[str, str, str]]) -> AliasTable:
         """A new table with ``(alias, canonical, type)`` rows added; later rows win."""
+        rows = list(rows)
         merged = dict(self.entries)
         merged.update(_alias_entries(rows, source="user"))
-        return AliasTable(merged)
+        return AliasTable(merged, _surfaces(self.surfaces, rows))
+
+    def names(self, kind: str) -> tuple[str, ...]:
+        """Every written form (aliases and canonical names) of type ``kind``."""
+        return tuple(name for k, name in self.surfaces if k == kind)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -190,10 +196,20 @@ def _parse_alias_text(text: str, source: str) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _surfaces(
+    known: tuple[tuple[str, str], ...], rows: Iterable[tuple[str, str, str]]
+) -> tuple[tuple[str, str], ...]:
+    out = dict.fromkeys(known)
+    for alias, canonical, kind in rows:
+        out.setdefault((kind, canonical))
+        out.setdefault((kind, alias))
+    return tuple(out)
+
+
 @cache
 def _shipped_aliases() -> AliasTable:
     rows = _parse_alias_text(read_text(ALIAS_TABLE), ALIAS_TABLE)
-    return AliasTable(_alias_entries(rows, ALIAS_TABLE))
+    return AliasTable(_alias_entries(rows, ALIAS_TABLE), _surfaces((), rows))
 
 
 def load_aliases(path: Path | None = None) -> AliasTable:

@@ -22,6 +22,7 @@ from pipeline.normalise.names import (
     drop_leading_articles,
     fold,
     is_capitalised,
+    is_common_noun,
     load_aliases,
     name_key,
     stable_id,
@@ -228,7 +229,7 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
         _canonical(name, aliases) or _canonical(bare, aliases)
     ):
         return "ORG"
-    if mention.label in {"PER", "ORG"}:
+    if mention.label in {"PER", "ORG", "MISC"}:
         hit = match_place(mention.text)
         if hit and hit.rows[0].kind == "country" or (
             hit and hit.rows[0].geonames_id is None and hit.rows[0].kind == "region"
@@ -295,3 +296,63 @@ def _is_country(span: str) -> bool:
 
     hit = match_place(span)
     return bool(hit) and hit.rows[0].kind == "country"
+
+
+def find_known_organisations(
+    text: str,
+    mentions: Sequence[EntityMention] = (),
+    aliases: AliasTable | None = None,
+    sentence_starts: Sequence[int] = (),
+) -> list[EntityMention]:
+    """ORG mentions for names of the alias table that the NER model missed.
+
+    Every written form of an ORG entry (also with a genitive -s/-es) found as a whole word
+    in ``text`` and not overlapping one of ``mentions`` becomes an ``EntityMention`` labelled
+    ORG, also as the first part of a hyphenated compound ("SPD-Politiker", "Nato-Staaten":
+    the mention covers "SPD", "Nato"); forms that are ordinary German nouns ("Union", "Spiegel") are skipped, so only
+    names that cannot be read otherwise are added. ``sentence_starts`` (sorted character
+    offsets) give ``sent_idx``. Returns the new mentions only, in text order.
+    """
+    import bisect
+
+    aliases = aliases if aliases is not None else load_aliases()
+    pattern = _known_org_pattern(aliases)
+    if pattern is None:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[EntityMention] = []
+    for m in pattern.finditer(text):
+        i = bisect.bisect_left(taken, (m.end(), -1))
+        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2):i + 1]):
+            continue
+        sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
+        out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
+    return out
+
+
+_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
+
+
+def _form_regex(form: str) -> str:
+    """Regex for one written form: "Nato" also matches "NATO" (first letter as written);
+    multi-word and short forms match only as written."""
+    if len(form) < CASELESS_MIN or " " in form or not form[0].isupper():
+        return re.escape(form)
+    return re.escape(form[0]) + f"(?i:{re.escape(form[1:])})"
+
+
+def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:
+    key = id(aliases)
+    if key not in _PATTERNS:
+        forms = sorted(
+            {n for n in aliases.names("ORG")
+             if len(n) > 1 and (" " in n or "-" in n or not is_common_noun(n))},
+            key=len, reverse=True,
+        )
+        _PATTERNS[key] = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)
+                       + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])")
+            if forms else None
+        )
+    return _PATTERNS[key]

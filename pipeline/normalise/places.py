@@ -21,6 +21,7 @@ Ambiguity tie-break (e.g. Donezk UA vs Donezk RU, Gaza strip vs Gaza city):
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -375,3 +376,54 @@ def resolve_misc(mentions: Sequence[EntityMention]) -> list[Resolution]:
         else:
             out.append(Resolution(clean_span(m.text) or None, None, note="no_country"))
     return out
+
+
+# Country/region names that are also ordinary words when capitalised at a sentence start.
+AMBIGUOUS_NAMES = frozenset({"Oder", "Man", "Jersey", "Golf", "Mali", "Georgia", "Bermuda",
+                             "Guinea", "Chad", "Niger", "Tonga", "Samoa", "Jordan", "Gold"})
+
+
+def find_known_places(
+    text: str,
+    mentions: Sequence[EntityMention] = (),
+    sentence_starts: Sequence[int] = (),
+    compounds: bool = True,
+) -> list[EntityMention]:
+    """LOC mentions for country and region names the NER model missed.
+
+    Only unambiguous names are searched: countries (CLDR German names and their variants)
+    and the hand-checked regions of ``places_extra.tsv`` ("Afghanistan", "Normandie",
+    "Balkan"), written capitalised as whole words, also with a genitive -s; never cities
+    (too many are ordinary words). With ``compounds`` (default) the first part of
+    "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping ``mentions`` are skipped; returns the new mentions in text order.
+    """
+    import bisect
+
+    pattern = _known_place_pattern(compounds)
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = list(sentence_starts)
+    out: list[EntityMention] = []
+    for m in pattern.finditer(text):
+        i = bisect.bisect_left(taken, (m.end(), -1))
+        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2):i + 1]):
+            continue
+        sent = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        out.append(EntityMention(sent, m.start(), m.end(), m.group(), "LOC"))
+    return out
+
+
+@cache
+def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
+    gaz = gazetteer()
+    forms: set[str] = set()
+    for line in gaz._lines:
+        f = line.split("\t")
+        if f[2] != "country" and not (f[2] in {"region", "other"} and not f[5]):
+            continue
+        for name in (f[0], *f[7].split("|")):
+            if len(name) > 3 and name[:1].isupper() and name not in AMBIGUOUS_NAMES:
+                forms.add(name)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    tail = r"(?!\w)" if compounds else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")
+

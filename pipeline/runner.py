@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
@@ -178,7 +179,10 @@ def _published_date(published: str | None) -> dt.date | None:
 
 
 def count_words(doc: Doc) -> int:
-    return sum(1 for t in doc if not (t.is_space or t.is_punct))
+    """Tokens that are neither space nor punctuation (vectorised: this runs on every document)."""
+    if not len(doc):
+        return 0
+    return int((doc.to_array([IS_SPACE, IS_PUNCT]).sum(axis=1) == 0).sum())
 
 
 # --------------------------------------------------------------------------- per batch
@@ -192,6 +196,17 @@ class BatchResult:
     counts: Counter
     entities_by_label: Counter
     errors_by_kind: Counter
+    words: int
+    tables: tuple[str, ...] = ()  # tables that got a part file
+
+
+@dataclass
+class _Processed:
+    """One recognised and normalised document, before its rows join the batch."""
+
+    record: Document
+    rows: dict[str, list[dict]]
+    labels: Counter
     words: int
 
 
@@ -210,13 +225,11 @@ def process_batch(
     one document becomes an ``errors`` row for that file and the batch goes on.
     """
     nlp, aliases = _worker_state(options)
-    rows: dict[str, list[dict]] = {t: [] for t in (*DOCUMENT_TABLES, "errors")}
     units: dict[str, str] = {}
     hashes: dict[str, str] = {}
     counts: Counter = Counter()
     labels: Counter = Counter()
     errors: Counter = Counter()
-    words = 0
     failed = [d for d in items if isinstance(d, IngestError)]
     docs = []
     for d in items:
@@ -227,6 +240,7 @@ def process_batch(
         elif isinstance(d, Document):
             docs.append(d)
     doc_hashes = {d.path: _state_hash(d, options.skip_non_german) for d in items if isinstance(d, Document)}
+    processed: list[_Processed] = []
     for doc_record, doc in zip(docs, _pipe(nlp, docs, failed), strict=True):
         if doc is None:
             continue
@@ -238,19 +252,20 @@ def process_batch(
             doc_rows = document_rows(
                 doc_record, doc, sentences, entities, numbers, result, tokens=options.tokens
             )
-            for table in DOCUMENT_TABLES:  # validate this document alone before adding it
-                to_arrow(table, doc_rows[table])
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
             failed.append(IngestError(doc_record.path, "normalise", type(exc).__name__, str(exc)))
             continue
-        for table, table_rows in doc_rows.items():
-            rows[table].extend(table_rows)
-        units[doc_record.path] = f"doc:{doc_record.doc_id}"
-        hashes[doc_record.path] = doc_record.content_hash
-        words += count_words(doc)
-        labels.update(e.label for e in entities)
+        processed.append(
+            _Processed(doc_record, doc_rows, Counter(e.label for e in entities), count_words(doc))
+        )
+    tables, processed = _document_tables(processed, failed)
+    for item in processed:
+        units[item.record.path] = f"doc:{item.record.doc_id}"
+        hashes[item.record.path] = item.record.content_hash
+        labels.update(item.labels)
+    error_rows = []
     for err in failed:
-        rows["errors"].append(
+        error_rows.append(
             {
                 "path": err.path,
                 "stage": err.stage,
@@ -262,15 +277,43 @@ def process_batch(
         units[err.path] = f"err:{err.path}"
         hashes[err.path] = doc_hashes.get(err.path) or f"error:{err.error}"
         errors[err.error] += 1
-    tables = {t: to_arrow(t, r) for t, r in rows.items()}
+    tables["errors"] = to_arrow("errors", error_rows)
     for table in DOCUMENT_TABLES:
         counts[table] = tables[table].num_rows
     counts["errors"] = len(failed)
     # the run id keeps the name new: an error unit ("err:<path>") of a changed file may
     # come back in a batch of the same units, and a live part is never overwritten
     part = part_name([*units.values(), f"run:{run_id}"])
-    Store(out).stage(part, tables)
-    return BatchResult(part, units, hashes, counts, labels, errors, words)
+    written = Store(out).stage(part, tables)
+    words = sum(item.words for item in processed)
+    return BatchResult(part, units, hashes, counts, labels, errors, words, tuple(written))
+
+
+def _document_tables(
+    processed: list[_Processed], failed: list[IngestError]
+) -> tuple[dict[str, pa.Table], list[_Processed]]:
+    """The batch's document tables, schema-checked in one go per table.
+
+    Only when that fails is each document checked alone: the ones that do not fit
+    become ``errors`` rows and the rest of the batch is kept.
+    """
+    try:
+        return _concat_tables(processed), processed
+    except Exception:  # noqa: BLE001 - find the culprit below
+        pass
+    fitting = []
+    for item in processed:
+        try:
+            _concat_tables([item])
+        except Exception as exc:  # noqa: BLE001
+            failed.append(IngestError(item.record.path, "normalise", type(exc).__name__, str(exc)))
+            continue
+        fitting.append(item)
+    return _concat_tables(fitting), fitting
+
+
+def _concat_tables(processed: Sequence[_Processed]) -> dict[str, pa.Table]:
+    return {t: to_arrow(t, [row for item in processed for row in item.rows[t]]) for t in DOCUMENT_TABLES}
 
 
 def _pipe(nlp: Language, docs: Sequence[Document], failed: list[IngestError]) -> Iterator[Doc | None]:
@@ -502,8 +545,8 @@ def _commit_batch(store: Store, result: BatchResult) -> None:
     redone = set(result.units.values())  # e.g. "err:<path>" of a file that failed again: new row wins
     _drop_units(store, new, (stale - _referenced(new)) | redone)
     new.parts[result.part] = sorted(set(result.units.values()))
-    for table in (*DOCUMENT_TABLES, "errors"):
-        if store.read_part(table, result.part) is not None and result.part not in new.tables[table]:
+    for table in result.tables:
+        if result.part not in new.tables[table]:
             new.tables[table].append(result.part)
     store.commit(new)
 

@@ -175,6 +175,27 @@ def test_changed_bad_file_gets_its_new_error_row(tmp_path: Path, model: str) -> 
     assert read_table(out, "documents")["path"].to_pylist() == [str(folder / "bad.txt")]
 
 
+def test_a_document_whose_rows_do_not_fit_becomes_an_error_row(
+    corpus: Path, tmp_path: Path, model: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.runner as runner
+
+    def broken(document, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        rows = document_rows(document, *args, **kwargs)
+        if document.path.endswith("a005.txt"):
+            rows["sentences"][-1]["start"] = None
+        return rows
+
+    document_rows = runner.document_rows
+    monkeypatch.setattr(runner, "document_rows", broken)
+    out = tmp_path / "out"
+    counts = go(corpus, out, model)
+    assert (counts["documents"], counts["errors"]) == (N - 1, 1)
+    [err] = read_table(out, "errors").to_pylist()
+    assert err["path"].endswith("a005.txt") and err["error"] == "SchemaMismatchError"
+    assert err["stage"] == "normalise" and "sentences.start" in err["message"]
+
+
 def test_output_does_not_depend_on_the_number_of_workers(corpus: Path, tmp_path: Path, model: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     go(corpus, one, model, workers=1)

@@ -207,3 +207,9 @@ def test_common_noun_tagged_as_person_is_dropped(text: str, span: str) -> None:
 def test_names_ending_in_s_are_not_genitives(name: str) -> None:
     text = f"Heute spielte {name} gut."
     assert [p.name for p in resolve_people(text, mentions(text, name)).referents] == [name]
+
+
+def test_noun_glued_to_a_known_name_is_cut() -> None:
+    text = "Kim Jong Un lobte. Zuvor hatte Kim Waffen geliefert."
+    found = people(text, "Kim Jong Un", "Kim Waffen")
+    assert list(found) == ["Kim Jong Un"]

@@ -179,3 +179,14 @@ def test_find_known_places_adds_missed_countries_and_regions() -> None:
     found = find_known_places(text, have)
     assert [m.text for m in found] == ["Normandie", "Kosovo"]
     assert all(m.label == "LOC" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Kim Jong Un kam. Dann sprach Kim lange.", "Kim"),
+     ("Im Namen Putins grüßte er.", "Putins")],
+)
+def test_person_names_tagged_as_places_are_dropped(text: str, span: str) -> None:
+    start = text.rindex(span)
+    res = resolve_places(text, [EntityMention(0, start, start + len(span), span, "LOC")])
+    assert res.referents == [] and res.resolutions[0].note == "person_name"

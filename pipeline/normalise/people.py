@@ -273,6 +273,11 @@ def _attach(
             for c in clusters:
                 if _canonical(c.longest, aliases) == canon:
                     return c, cand
+    if len(tokens) > 1 and is_common_noun(tokens[-1]):
+        # "hatte Kim Waffen geliefert": a noun glued to a known name by the NER model.
+        hit = _match(tokens[:-1], clusters)
+        if hit is not None:
+            return hit, tokens[:-1]
     if len(candidates) > 1 and _is_genitive(tokens, candidates[1][-1], text, aliases):
         return None, candidates[1]
     return None, candidates[0]

@@ -249,13 +249,19 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
         if m and m.rows[0].kind == "country" and m.rows[0].country
     }
     rows = [_choose(m.rows, context) if m else None for m in matches]
+    person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
+    matches = [None if p else m for m, p in zip(matches, person, strict=True)]
+    rows = [None if p else r for r, p in zip(rows, person, strict=True)]
     anchors = [(m.start, r.country) for m, r in zip(mentions, rows, strict=True)
                if r is not None and r.country]
     resolutions: list[Resolution] = []
     groups: dict[str, list[tuple[str, GazetteerRow | None, str | None, str | None]]] = {}
     order: list[str] = []
-    for mention, match, row in zip(mentions, matches, rows, strict=True):
+    for mention, match, row, is_person in zip(mentions, matches, rows, person, strict=True):
         country: str | None
+        if is_person:
+            resolutions.append(Resolution(None, None, note="person_name"))
+            continue
         if match is None or row is None:
             name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
             if not name or (_common_noun_span(name) and prefix_place(name) is None):
@@ -313,6 +319,34 @@ def _noun_list() -> frozenset[str]:
     from pipeline.normalise.names import _common_nouns
 
     return _common_nouns()
+
+
+GIVEN_NAME_MAX_POPULATION = 100_000
+
+
+def _person_name(span: str, row: GazetteerRow | None, text: str) -> bool:
+    """A LOC span that is really part of a person's name: a name the alias table knows as a
+    person ("Putins"), or a small town's name that the text also writes before another
+    name-like word ("Kim" … "Kim Jong Un"). Countries, regions and cities of 100,000+ are
+    never taken for people."""
+    from pipeline.normalise.names import is_common_noun, load_aliases
+
+    tokens = drop_leading_articles(clean_span(span).split())
+    if len(tokens) != 1:
+        return False
+    word = tokens[0]
+    if row is not None and (row.kind != "city" or row.population >= GIVEN_NAME_MAX_POPULATION):
+        return False
+    aliases = load_aliases()
+    if row is None and any(aliases.canonical(w, "PER") for w in genitive_candidates(word)):
+        return True
+    if row is None:
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)} ([A-ZÄÖÜ][\w-]+)", text):
+        nxt = m.group(1)
+        if not is_common_noun(nxt) and not gazetteer().lookup(stem_key(nxt)):
+            return True
+    return False
 
 
 def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:

@@ -213,3 +213,17 @@ def test_noun_glued_to_a_known_name_is_cut() -> None:
     text = "Kim Jong Un lobte. Zuvor hatte Kim Waffen geliefert."
     found = people(text, "Kim Jong Un", "Kim Waffen")
     assert list(found) == ["Kim Jong Un"]
+
+
+@pytest.mark.parametrize(
+    ("after", "roles"),
+    [(", der russische Außenminister, sagte", ["Außenminister"]),
+     (", die Bundesinnenministerin, will", ["Bundesinnenministerin"]),
+     (", der seit Jahren regiert, sagte", []),
+     (" sagte", [])],
+)
+def test_roles_after(after: str, roles: list[str]) -> None:
+    from pipeline.normalise.people import roles_after
+
+    text = "Sergej Lawrow" + after
+    assert roles_after(text, len("Sergej Lawrow")) == roles

@@ -309,8 +309,8 @@ def find_known_organisations(
     Every written form of an ORG entry (also with a genitive -s/-es) found as a whole word
     in ``text`` and not overlapping one of ``mentions`` becomes an ``EntityMention`` labelled
     ORG, also as the first part of a hyphenated compound ("SPD-Politiker", "Nato-Staaten":
-    the mention covers "SPD", "Nato"); forms that are ordinary German nouns ("Union", "Spiegel") are skipped, so only
-    names that cannot be read otherwise are added. ``sentence_starts`` (sorted character
+    the mention covers "SPD", "Nato"); forms that are ordinary German nouns ("Union",
+    "Spiegel") are skipped, so only names that cannot be read otherwise are added. ``sentence_starts`` (sorted character
     offsets) give ``sent_idx``. Returns the new mentions only, in text order.
     """
     import bisect

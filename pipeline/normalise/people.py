@@ -2,8 +2,9 @@
 
 Per document: role words and titles are removed from the span ("Kremlchef Wladimir Putin")
 and collected, also from the words just before it ("der russische Außenminister Sergej
-Lawrow"); a span with no name left ("Kremlchef") is dropped with note ``role_only``. Short
-forms ("Kim", "Lawrow", "Putins", "Merz'") join the longest form sharing their surname or
+Lawrow") and from an apposition after it ("Lawrow, der russische Außenminister,"); a
+span with no name left ("Kremlchef") is dropped with note ``role_only``, one made of
+common nouns ("Luftangriffen") with note ``common_noun``. Short forms ("Kim", "Lawrow", "Putins", "Merz'") join the longest form sharing their surname or
 given name. ``person_id`` = ``per_`` + sha1 of the transliteration-insensitive key of the
 canonical name after the alias table (:func:`load_aliases`), so it is stable across
 documents and runs.
@@ -152,6 +153,24 @@ def roles_before(text: str, start: int) -> list[str]:
     return list(reversed(found))
 
 
+APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:der|die|dem|den|des|ein|eine|einem|einen)\s+([^,.;:()\n\"„“]{1,60}?)\s*[,.;)]"
+)
+
+
+def roles_after(text: str, end: int) -> list[str]:
+    """A role in apposition after a span: "Sergej Lawrow|, der russische Außenminister,"."""
+    m = APPOSITION_AFTER.match(text, end, min(len(text), end + APPOSITION_WINDOW))
+    if not m:
+        return []
+    tokens = TOKEN.findall(m.group(1))
+    if tokens and is_role(tokens[-1]) and all(
+        _is_modifier(t) or t.islower() for t in tokens[:-1]
+    ):
+        return [tokens[-1]]
+    return []
+
+
 @dataclass
 class _Cluster:
     forms: list[list[str]]
@@ -213,7 +232,8 @@ def resolve_people(
             parsed.append(None)
             notes.append("organisation")
             continue
-        parsed.append(_Parsed(name, [*roles_before(text, m.start), *roles]))
+        found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
+        parsed.append(_Parsed(name, found))
         notes.append(None)
 
     # Longest forms first, so short forms find the full name they belong to.

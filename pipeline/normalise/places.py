@@ -429,7 +429,8 @@ def find_known_places(
     and the hand-checked regions of ``places_extra.tsv`` ("Afghanistan", "Normandie",
     "Balkan"), written capitalised as whole words, also with a genitive -s; never cities
     (too many are ordinary words). With ``compounds`` (default) the first part of
-    "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping ``mentions`` are skipped; returns the new mentions in text order.
+    "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping
+    ``mentions`` are skipped; returns the new mentions in text order.
     """
     import bisect
 

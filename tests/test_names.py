@@ -109,3 +109,14 @@ def test_alias_table_has_no_duplicate_keys() -> None:
         key = (kind, name_key(alias))
         assert key not in seen, f"duplicate alias {alias!r}"
         seen[key] = canonical
+
+
+def test_word_lists_parse_without_duplicates() -> None:
+    from pipeline.normalise.names import is_common_noun, names_ending_s
+    from pipeline.resources import read_lines
+
+    for table in ("role_words.txt", "org_descriptors.txt", "names_ending_s.txt"):
+        lines = read_lines(table)  # raises on duplicates or an empty table
+        assert len({ln.casefold() for ln in lines}) == len(lines), table
+    assert "Lars" in names_ending_s()
+    assert is_common_noun("Luftangriffen") and not is_common_noun("Putin")

@@ -148,8 +148,9 @@ def test_person_id_stable_across_runs() -> None:
         "t='Sergej Lawrow kam.';"
         "print(resolve_people(t,[E(0,0,13,'Sergej Lawrow','PER')]).referents[0].person_id)"
     )
+    # A second interpreter (other hash seed) must give the id this process computes.
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.strip() for _ in range(2)}
+                           check=True).stdout.strip()}
     text = "Sergej Lawrow kam."
     here = resolve_people(text, mentions(text, "Sergej Lawrow")).referents[0].person_id
     assert runs == {here}

@@ -190,3 +190,19 @@ def test_person_names_tagged_as_places_are_dropped(text: str, span: str) -> None
     start = text.rindex(span)
     res = resolve_places(text, [EntityMention(0, start, start + len(span), span, "LOC")])
     assert res.referents == [] and res.resolutions[0].note == "person_name"
+
+
+def test_gazetteer_rows_parse_and_extra_table_has_unique_names() -> None:
+    from pipeline.resources import read_tsv
+
+    gaz = gazetteer()
+    kinds = {"country", "city", "region", "other"}
+    for i in range(0, len(gaz), 97):  # a sample of every 97th row
+        row = gaz.row(i)
+        assert row.kind in kinds and row.name
+        assert row.country is None or len(row.country) == 2
+        assert (row.lat is None) == (row.lon is None)
+    extra = [(r["name"], r["country"]) for r in read_tsv("places_extra.tsv")]
+    assert len(extra) == len(set(extra))
+    codes = {gaz.row(i).country for i in range(len(gaz)) if gaz.row(i).kind == "country"}
+    assert {"RU", "UA", "KP", "DE", "US", "XK"} <= codes

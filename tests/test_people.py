@@ -228,3 +228,9 @@ def test_roles_after(after: str, roles: list[str]) -> None:
 
     text = "Sergej Lawrow" + after
     assert roles_after(text, len("Sergej Lawrow")) == roles
+
+
+@pytest.mark.parametrize("text", ["Das sagte Frau Sommer gestern.", "Das sagte Ministerin Spiegel."])
+def test_noun_like_surname_after_role_or_address_is_kept(text: str) -> None:
+    span = text.split()[3].rstrip(".")
+    assert list(people(text, span)) == [span]

@@ -227,6 +227,11 @@ COMMON_NOUNS = "common_nouns.txt.gz"
 NAMES_ENDING_S = "names_ending_s.txt"
 MIN_COMPOUND_PART = 5  # "Bürger|kriegen": both parts nouns, the head at least 5 letters
 LINKING = ("s", "es", "n", "en", "")
+INFLECTION_ENDINGS = ("e", "en", "n", "s", "es", "er", "ern")
+# Number nouns: "Tausende", "Zehntausender", "Hunderten", "Millionen".
+NUMBER_NOUN = re.compile(
+    r"^(?:Zehn|Hundert)?(?:[Tt]ausend|[Hh]undert)(?:e|en|er|ern)?$|^(?:Millionen|Milliarden|Dutzende[n]?)$"
+)
 
 
 @cache
@@ -255,13 +260,15 @@ def is_common_noun(word: str) -> bool:
     adjectives in running text), so "Putin", "Merz", "Berlin" → False.
     """
     nouns = _common_nouns()
-    if word in nouns:
+    if word in nouns or NUMBER_NOUN.match(word):
         return True
     if len(word) < 2 * MIN_COMPOUND_PART - 1 or not word[:1].isupper():
         return False
     for cut in range(3, len(word) - MIN_COMPOUND_PART + 1):
         head = word[cut:].capitalize()
-        if head not in nouns:
+        if head not in nouns and not any(
+            head.endswith(e) and head[: -len(e)] in nouns for e in INFLECTION_ENDINGS
+        ):
             continue
         modifier = word[:cut]
         for link in LINKING:

@@ -88,11 +88,29 @@ def _genitive_forms(word: str) -> list[str]:
     return [word, *cuts]
 
 
-def org_tokens(text: str) -> list[str]:
-    """Cleaned name tokens of an ORG span (articles and descriptors removed)."""
+def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
+    """Cleaned name tokens of an ORG span: articles, descriptors ("Nachrichtenagentur"),
+    a leading person genitive ("Erdoğans AKP") and words after a known name that the
+    NER model swallowed ("SPD Sitze", "Roten Armee beim Häuserkampf") are removed."""
+    aliases = aliases if aliases is not None else load_aliases()
     tokens = drop_leading_articles(clean_span(text).split())
     tokens = [t.strip(",;:") for t in tokens if t.strip(",;:")]
-    return strip_descriptor(tokens) if tokens else []
+    while len(tokens) > 1 and tokens[0].endswith(("s", "'", "’")) and any(
+        aliases.canonical(g, "PER") for g in _person_genitive(tokens[0])
+    ):
+        tokens = tokens[1:]
+    tokens = strip_descriptor(tokens) if tokens else []
+    for i in range(len(tokens) - 1, 0, -1):
+        rest = tokens[i:]
+        if all(t.islower() or is_common_noun(t) for t in rest) and _canonical(
+            " ".join(tokens[:i]), aliases
+        ):
+            return tokens[:i]
+    return tokens
+
+
+def _person_genitive(word: str) -> tuple[str, ...]:
+    return (word[:-1],) if word.endswith(("s", "'", "’")) else ()
 
 
 def acronym(tokens: list[str]) -> str:
@@ -114,7 +132,7 @@ def resolve_organisations(
 ) -> ResolvedEntities:
     """Resolve the ORG spans of one document; ``referents`` is a list of :class:`Organisation`."""
     aliases = aliases if aliases is not None else load_aliases()
-    token_lists = [org_tokens(m.text) for m in mentions]
+    token_lists = [org_tokens(m.text, aliases) for m in mentions]
     literal = {fold(" ".join(t)) for t in token_lists if t}
     names: list[str | None] = []
     for m, tokens in zip(mentions, token_lists, strict=True):
@@ -271,9 +289,19 @@ def relabel_mentions(
     for key, lab in zip(keys, labels, strict=True):
         if key:
             votes.setdefault(key, Counter())[lab] += 1
+    surnames = {
+        fold(clean_span(m.text).split()[-1].rstrip("'’")) for m, lab in zip(mentions, labels,
+                                                                       strict=True)
+        if lab == "PER" and clean_span(m.text)
+    }
     out: list[EntityMention] = []
     for m, key, lab in zip(mentions, keys, labels, strict=True):
         new = lab
+        words = clean_span(m.text).split()
+        if (lab in {"ORG", "LOC"} and 2 <= len(words) <= 3 and all(is_capitalised(w) for w in words)
+                and fold(words[-1]) in surnames and not _canonical(m.text, aliases)
+                and match_place_rows(m.text) is None):
+            new = "PER"  # "Ilkay Gündogan" tagged ORG, "Gündogan" tagged PER elsewhere
         if key and " " not in key:
             stripped = {key, key[:-1] if key.endswith("s") else key}
             if lab != "PER" and stripped & person_words and not _is_country(m.text):
@@ -284,6 +312,14 @@ def relabel_mentions(
                     new = ranked[0][0]
         out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
     return out
+
+
+def match_place_rows(span: str):
+    """Gazetteer rows for a span, or None (lazy import: places loads the gazetteer)."""
+    from pipeline.normalise.places import match_place
+
+    hit = match_place(span)
+    return hit.rows if hit else None
 
 
 def _surface_key(span: str) -> str:

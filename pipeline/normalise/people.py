@@ -228,11 +228,13 @@ def resolve_people(
             parsed.append(None)
             notes.append("role_only" if roles else "not_a_name")
             continue
-        if aliases.canonical(" ".join(name), "ORG"):
+        found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
+        if not found and aliases.canonical(" ".join(name), "ORG") and not aliases.canonical(
+            " ".join(name), "PER"
+        ):
             parsed.append(None)
             notes.append("organisation")
             continue
-        found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
         parsed.append(_Parsed(name, found))
         notes.append(None)
 
@@ -258,7 +260,7 @@ def resolve_people(
             if role not in cluster.roles:
                 cluster.roles.append(role)
 
-    nouns = {id(c) for c in clusters if _only_common_nouns(c, aliases)}
+    nouns = {id(c) for c in clusters if _only_common_nouns(c, aliases, text)}
     for i in [i for i, c in member.items() if id(c) in nouns]:
         del member[i]
         notes[i] = "common_noun"
@@ -333,14 +335,21 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
     return len(tokens) == 1 and looks_genitive(word)
 
 
-def _only_common_nouns(c: _Cluster, aliases: AliasTable) -> bool:
+def _only_common_nouns(c: _Cluster, aliases: AliasTable, text: str) -> bool:
     """A "person" whose every form is made of German common nouns ("Luftangriffen",
-    "Zehntausender Reservisten") is an NER error, unless the alias table knows it."""
+    "Zehntausender Reservisten") is an NER error, unless the alias table knows it or the
+    text writes it after a role or form of address ("Frau Sommer", "Ministerin Spiegel")."""
+    if c.roles:
+        return False
     for form in c.forms:
         if aliases.canonical(" ".join(form), "PER"):
             return False
         if not all(is_common_noun(t.rstrip("'’")) for t in form):
             return False
+        for m in re.finditer(rf"(?<!\w){re.escape(' '.join(form))}(?!\w)", text):
+            before = TOKEN.findall(text[max(0, m.start() - 30):m.start()])
+            if before and (is_role(before[-1]) or _is_address(before[-1])):
+                return False
     return True
 
 

@@ -47,6 +47,21 @@ def _rss_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def warm_up() -> None:
+    """Load every lazily loaded table once, so the seed timing is per-document work only."""
+    from pipeline.normalise.names import is_common_noun, names_ending_s
+    from pipeline.normalise.orgs import _descriptors, find_known_organisations
+    from pipeline.normalise.people import is_role
+    from pipeline.normalise.places import find_known_places
+
+    is_common_noun("Soldaten")
+    names_ending_s()
+    is_role("Kremlchef")
+    _descriptors()
+    find_known_organisations("Nato")
+    find_known_places("Russland")
+
+
 def main() -> None:
     base = _rss_mib()
     t0 = time.perf_counter()
@@ -61,6 +76,7 @@ def main() -> None:
     t2 = time.perf_counter()
     aliases = load_aliases()
     country_for_word("russische")
+    warm_up()
     t3 = time.perf_counter()
     loaded = _rss_mib()
 
@@ -88,7 +104,7 @@ def main() -> None:
 
     print(f"imports:                 {1000 * (t1 - t0):7.1f} ms")
     print(f"gazetteer start-up:      {1000 * (t2 - t1):7.1f} ms ({len(gaz)} places; target < 1000 ms)")
-    print(f"aliases + demonyms load: {1000 * (t3 - t2):7.1f} ms")
+    print(f"other tables (aliases, demonyms, roles, nouns): {1000 * (t3 - t2):7.1f} ms")
     print(f"memory added (RSS, imports + all tables):      {loaded - base:7.1f} MiB")
     print(f"seed: {len(mentions)} mentions → {len(people.referents)} people, "
           f"{len(places.referents)} places, {len(orgs.referents)} organisations")

@@ -146,6 +146,9 @@ def build() -> list[dict]:
         if pop < (MIN_POP_LOCAL if c["countrycode"] in LOCAL else MIN_POP_ALL):
             continue
         names = {c["name"]}
+        first = c["name"].split("-", 1)[0]
+        if "-" in c["name"] and len(first) >= 4 and " " not in first:
+            names.add(first)  # "Ramstein" for Ramstein-Miesenbach
         if pop >= ALT_POP:
             names |= {a for a in c["alternatenames"] if good_alt(a, c["name"])}
         rows.append({

@@ -50,6 +50,9 @@ TYPE_WORDS: dict[str, str | None] = {
     "großstadt": "city", "metropole": "city", "kleinstadt": "city", "frontstadt": "city",
     "gemeinde": "city", "dorf": "city", "ort": "city", "ortschaft": "city", "insel": "region",
     "halbinsel": "region", "fluss": "other", "republik": None, "staat": None, "markt": "city",
+    "luftwaffenstützpunkt": "other", "stützpunkt": "other", "militärstützpunkt": "other",
+    "militärbasis": "other", "luftwaffenbasis": "other", "truppenübungsplatz": "other",
+    "flughafen": "other", "hafen": "other",
 }
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -186,29 +187,44 @@ class Store:
         """Hold the folder's run lock; a stale lock of a dead process is taken over."""
         path = self.meta / LOCK
         me = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
-        for _ in range(3):
-            try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = _read_lock(path)
-                if holder is not None and _alive(holder):
-                    raise LockedError(
-                        f"{self.out} is in use by another Lagebild run (pid {holder.get('pid')} on "
-                        f"{holder.get('host')}); wait for it to finish"
-                    ) from None
-                path.unlink(missing_ok=True)  # stale: its process is gone
-                continue
-            with os.fdopen(fd, "w") as fh:
-                json.dump(me, fh)
-            break
-        else:  # pragma: no cover - only under a storm of competing runs
-            raise LockedError(f"could not take the lock on {self.out}")
+        # one taker at a time: two runs that find the same stale lock must not both take it
+        with _exclusive(self.meta / f"{LOCK}.guard"):
+            for _ in range(3):
+                try:
+                    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                except FileExistsError:
+                    holder = _read_lock(path)
+                    if holder is not None and _alive(holder):
+                        raise LockedError(
+                            f"{self.out} is in use by another Lagebild run (pid {holder.get('pid')} on "
+                            f"{holder.get('host')}); wait for it to finish"
+                        ) from None
+                    path.unlink(missing_ok=True)  # stale: its process is gone
+                    continue
+                with os.fdopen(fd, "w") as fh:
+                    json.dump(me, fh)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                break
+            else:  # pragma: no cover - only under a storm of competing runs
+                raise LockedError(f"could not take the lock on {self.out}")
         try:
             yield
         finally:
             holder = _read_lock(path)
             if holder and holder.get("pid") == me["pid"] and holder.get("host") == me["host"]:
                 path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold an flock on ``path`` (the kernel releases it if the process dies)."""
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _read_lock(path: Path) -> dict | None:

@@ -234,3 +234,15 @@ def test_roles_after(after: str, roles: list[str]) -> None:
 def test_noun_like_surname_after_role_or_address_is_kept(text: str) -> None:
     span = text.split()[3].rstrip(".")
     assert list(people(text, span)) == [span]
+
+
+def test_name_cut_before_a_particle_is_completed() -> None:
+    text = "Im Tor stand Marc-André ter Stegen, davor Ursula von der Leyen."
+    assert list(people(text, "Marc-André", "Ursula")) == ["Marc-André ter Stegen",
+                                                          "Ursula von der Leyen"]
+
+
+@pytest.mark.parametrize("text", ["Friedrich Merz von der CDU sagte", "Wladimir Putin von Russland"])
+def test_particle_before_org_or_place_is_not_a_name(text: str) -> None:
+    span = " ".join(text.split()[:2])
+    assert list(people(text, span)) == [span]

@@ -384,7 +384,7 @@ def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:
         forms = sorted(
             {n for n in aliases.names("ORG")
              if len(n) > 1 and (" " in n or "-" in n or not is_common_noun(n))},
-            key=len, reverse=True,
+            key=lambda f: (-len(f), f),
         )
         _PATTERNS[key] = (
             re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)

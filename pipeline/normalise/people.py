@@ -153,6 +153,31 @@ def roles_before(text: str, start: int) -> list[str]:
     return list(reversed(found))
 
 
+PARTICLE_TAIL = re.compile(
+    r"[ \t]+((?:von|van|de|ter|ten|da|di|du|le|la|al|el|bin|ibn|dos)(?:[ \t]+(?:der|den|de|la))?"
+    r"[ \t]+[A-ZÄÖÜ][\w'’-]+)"
+)
+
+
+def _particle_tail(text: str, end: int) -> str:
+    """Name words after a span cut before a particle: "Marc-André| ter Stegen". Not when
+    the word after the particle is an organisation or a place ("Merz von der CDU")."""
+    m = PARTICLE_TAIL.match(text, end, min(len(text), end + 40))
+    if not m:
+        return ""
+    last = m.group(1).split()[-1]
+    if last.isupper() or load_aliases().canonical(last, "ORG") or _is_place(last):
+        return ""
+    return " " + m.group(1)
+
+
+def _is_place(word: str) -> bool:
+    from pipeline.normalise.places import match_place
+
+    hit = match_place(word)
+    return bool(hit) and (hit.rows[0].kind != "city" or hit.rows[0].population >= 100_000)
+
+
 APPOSITION_AFTER = re.compile(
     r"\s*,\s*(?:der|die|dem|den|des|ein|eine|einem|einen)\s+([^,.;:()\n\"„“]{1,60}?)\s*[,.;)]"
 )
@@ -223,7 +248,7 @@ def resolve_people(
     parsed: list[_Parsed | None] = []
     notes: list[str | None] = []
     for m in mentions:
-        name, roles = split_roles(m.text)
+        name, roles = split_roles(m.text + _particle_tail(text, m.end))
         if not name:
             parsed.append(None)
             notes.append("role_only" if roles else "not_a_name")

@@ -461,7 +461,7 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
         for name in (f[0], *f[7].split("|")):
             if len(name) > 3 and name[:1].isupper() and name not in AMBIGUOUS_NAMES:
                 forms.add(name)
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")
 

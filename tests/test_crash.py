@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.runner import run
+from pipeline.write import Store
 from tests.badcorpus import all_rows, make_bad_corpus, make_good_corpus, make_standin_model, read_table
 
 pytestmark = pytest.mark.slow
@@ -119,3 +121,36 @@ def test_kill_before_the_first_commit_and_with_workers(setup: tuple[Path, str, P
     finish(corpus, out, model)
     assert all_rows(out) == all_rows(clean)
     assert_clean_state(out)
+
+
+TAKE_LOCK = """
+import sys, time
+from pipeline.write import LockedError, Store
+store = Store(sys.argv[1])
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+try:
+    with store.lock():
+        print("took", flush=True)
+        time.sleep(3)
+except LockedError:
+    print("refused", flush=True)
+"""
+
+
+def test_runs_that_find_the_same_stale_lock_do_not_both_take_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    Store(out)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    stale = {"pid": int(dead.stdout), "host": socket.gethostname(), "started": 0}
+    (out / "_lagebild" / "lock").write_text(json.dumps(stale), encoding="utf-8")
+    at = time.time() + 4  # all of them start taking the lock at the same moment
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", TAKE_LOCK, str(out), str(at)], cwd=ROOT, stdout=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    results = sorted(p.communicate(timeout=120)[0].decode().strip() for p in procs)
+    assert results == ["refused", "refused", "refused", "took"]

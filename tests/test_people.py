@@ -246,3 +246,9 @@ def test_name_cut_before_a_particle_is_completed() -> None:
 def test_particle_before_org_or_place_is_not_a_name(text: str) -> None:
     span = " ".join(text.split()[:2])
     assert list(people(text, span)) == [span]
+
+
+def test_possessor_before_role_is_not_the_name() -> None:
+    text = "Putins Sprecher Dmitri Peskow sagte"
+    found = people(text, "Putins Sprecher Dmitri Peskow")
+    assert list(found) == ["Dmitri Peskow"] and found["Dmitri Peskow"] == ("Sprecher",)

@@ -206,3 +206,10 @@ def test_gazetteer_rows_parse_and_extra_table_has_unique_names() -> None:
     assert len(extra) == len(set(extra))
     codes = {gaz.row(i).country for i in range(len(gaz)) if gaz.row(i).kind == "country"}
     assert {"RU", "UA", "KP", "DE", "US", "XK"} <= codes
+
+
+@pytest.mark.parametrize(("span", "code"), [("Kiewer", "UA"), ("Moskauer", "RU"),
+                                            ("Berliner", "DE"), ("Pariser", "FR")])
+def test_city_adjectives_give_a_country(span: str, code: str) -> None:
+    res = resolve_misc([EntityMention(0, 0, len(span), span, "MISC")])[0]
+    assert res.ref_id == code

@@ -105,14 +105,18 @@ class _Parsed:
 def split_roles(span: str) -> tuple[list[str], list[str]]:
     """Split a PER span into (name tokens, roles): "Kremlchef Wladimir Putin" →
     (["Wladimir", "Putin"], ["Kremlchef"]). Leading articles, modifiers ("russische",
-    "Nordkoreas") and forms of address are dropped; roles are kept in text order."""
+    "Nordkoreas"), forms of address and a possessor before a role ("Putins Sprecher
+    Dmitri Peskow") are dropped; roles are kept in text order."""
     tokens = clean_span(span).split()
     roles: list[str] = []
     name: list[str] = []
-    for tok in tokens:
+    for idx, tok in enumerate(tokens):
         bare = tok.strip(",;:")
         if is_role(bare) and (not name or not _looks_like_name_part(bare)):
             roles.append(bare)
+            if (len(name) == 1 and name[0].endswith(("s", "'", "’"))
+                    and any(is_capitalised(t) for t in tokens[idx + 1:])):
+                name = []  # "Putins Sprecher Dmitri Peskow": the genitive is the employer
             continue
         if not name and (_is_modifier(bare) or _is_address(bare)):
             continue

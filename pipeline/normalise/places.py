@@ -400,12 +400,13 @@ def _place(
 
 
 def resolve_misc(mentions: Sequence[EntityMention]) -> list[Resolution]:
-    """MISC spans: a demonym/adjective gives its country ("russische" → RU, norm "Russland")."""
+    """MISC spans: a demonym/adjective gives its country ("russische" → RU, norm "Russland";
+    city adjectives too: "Kiewer" → UA, "Moskauer" → RU)."""
     out: list[Resolution] = []
     for m in mentions:
         code = None
         for token in clean_span(m.text).split():
-            code = country_for_word(token)
+            code = country_for_word(token) or _city_adjective_country(token)
             if code:
                 break
         if code:
@@ -413,6 +414,18 @@ def resolve_misc(mentions: Sequence[EntityMention]) -> list[Resolution]:
         else:
             out.append(Resolution(clean_span(m.text) or None, None, note="no_country"))
     return out
+
+
+def _city_adjective_country(token: str) -> str | None:
+    """Country of a place adjective in -er ("Kiewer", "Moskauer", "Berliner"): the place of
+    100,000+ people (or region) it is formed from."""
+    word = token.split("-", 1)[0]
+    if len(word) < 6 or not word.endswith("er") or not word[:1].isupper():
+        return None
+    for row in gazetteer().lookup(stem_key(word[:-2])):
+        if row.country and (row.kind != "city" or row.population >= PREFIX_CITY_POPULATION):
+            return row.country
+    return None
 
 
 # Country/region names that are also ordinary words when capitalised at a sentence start.

@@ -116,6 +116,27 @@ def build() -> list[dict]:
         countries[code] = row
         rows.append(row)
 
+    city_rows: list[dict] = []
+    for c in sorted(cities, key=lambda c: c["geonameid"]):
+        pop = int(c["population"] or 0)
+        if pop < (MIN_POP_LOCAL if c["countrycode"] in LOCAL else MIN_POP_ALL):
+            continue
+        names = {c["name"]}
+        first = c["name"].split("-", 1)[0]
+        if "-" in c["name"] and len(first) >= 4 and " " not in first:
+            names.add(first)  # "Ramstein" for Ramstein-Miesenbach
+        if pop >= ALT_POP:
+            names |= {a for a in c["alternatenames"] if good_alt(a, c["name"])}
+        city_rows.append({
+            "name": c["name"], "country": c["countrycode"], "kind": "city",
+            "lat": round(float(c["latitude"]), 4), "lon": round(float(c["longitude"]), 4),
+            "geonames_id": c["geonameid"], "population": pop, "names": names,
+        })
+    by_name: dict[tuple[str, str], dict] = {}
+    for row in sorted(city_rows, key=lambda r: -r["population"]):
+        for n in row["names"]:
+            by_name.setdefault((row["country"], n.casefold()), row)
+
     for extra in read_tsv("places_extra.tsv"):
         names = {extra["name"], *(n for n in extra["names"].split("|") if n)}
         code, kind = extra["country"], extra["kind"]
@@ -125,6 +146,11 @@ def build() -> list[dict]:
             target["name"] = extra["name"]  # the usual German news form (USA, Großbritannien)
             if extra["lat"] and not target["lat"]:
                 target["lat"], target["lon"] = float(extra["lat"]), float(extra["lon"])
+            continue
+        city = next((by_name[(code, n.casefold())] for n in sorted(names)
+                     if kind == "city" and (code, n.casefold()) in by_name), None)
+        if city is not None:  # GeoNames has it: keep its id and position, add the names
+            city["names"] |= names
             continue
         rows.append({
             "name": extra["name"], "country": code, "kind": kind,
@@ -141,21 +167,7 @@ def build() -> list[dict]:
             "geonames_id": state["geonameid"], "population": 0, "names": {state["name"]},
         })
 
-    for c in sorted(cities, key=lambda c: c["geonameid"]):
-        pop = int(c["population"] or 0)
-        if pop < (MIN_POP_LOCAL if c["countrycode"] in LOCAL else MIN_POP_ALL):
-            continue
-        names = {c["name"]}
-        first = c["name"].split("-", 1)[0]
-        if "-" in c["name"] and len(first) >= 4 and " " not in first:
-            names.add(first)  # "Ramstein" for Ramstein-Miesenbach
-        if pop >= ALT_POP:
-            names |= {a for a in c["alternatenames"] if good_alt(a, c["name"])}
-        rows.append({
-            "name": c["name"], "country": c["countrycode"], "kind": "city",
-            "lat": round(float(c["latitude"]), 4), "lon": round(float(c["longitude"]), 4),
-            "geonames_id": c["geonameid"], "population": pop, "names": names,
-        })
+    rows.extend(city_rows)
     return rows
 
 

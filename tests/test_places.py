@@ -108,11 +108,11 @@ def test_tie_break_prefers_country_context_then_population() -> None:
 
 
 def test_unknown_place_takes_country_from_nearest_place() -> None:
-    text = "In Berlin am Spreewaldplatz demonstrierten viele."
-    result = resolve_places(text, loc(text, "Berlin", "Spreewaldplatz"))
+    text = "In Berlin am Kottbusser Tor demonstrierten viele."
+    result = resolve_places(text, loc(text, "Berlin", "Kottbusser Tor"))
     square = result.referents[1]
     assert (square.name, square.country, square.kind, square.lat) == (
-        "Spreewaldplatz", "DE", "other", None)
+        "Kottbusser Tor", "DE", "other", None)
     assert result.resolutions[1].note == "country_from_context"
 
 

@@ -30,7 +30,7 @@ SPEAKERS = "bundestag-speakers-wp19-21.tsv"
 EXTRA_NAMES_S = ("Mats", "Sanders", "Hummels", "Gosens", "Williams", "Jones", "Adams", "Roberts",
                  "Evans", "Peters", "Jacobs", "Timmermans", "Reynders", "Michels", "Rubens",
                  "Harris", "Lewis", "Davis", "Morris", "Ross", "James", "Charles", "Jens")
-MIN_COUNT = 3
+MIN_COUNT = 5
 NOUN_SHARE = 0.3
 DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
@@ -39,7 +39,8 @@ DETERMINERS = frozenset(
     "ihren ihrem ihrer sein seine seinen seinem seiner zum zur im vom beim ins am".split()
 )
 ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:e|en|er|es|em)$")
-TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+|\d+")
+# Hyphenated compounds stay one token, so "des Goethe-Instituts" does not count "Goethe".
+TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*|\d+")
 
 
 def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:

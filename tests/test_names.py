@@ -120,3 +120,17 @@ def test_word_lists_parse_without_duplicates() -> None:
         assert len({ln.casefold() for ln in lines}) == len(lines), table
     assert "Lars" in names_ending_s()
     assert is_common_noun("Luftangriffen") and not is_common_noun("Putin")
+
+
+@pytest.mark.parametrize(
+    ("span", "clean"),
+    [("„Kremlchef Putin“,", "Kremlchef Putin"), ("Merz'", "Merz'"), ("'Putin'", "Putin"),
+     ("@Paul Buchegger", "Paul Buchegger"), ("Nico G.", "Nico G."), ("Elisabeth II.", "Elisabeth II."),
+     ("Putin.", "Putin"), ("(Nato)", "Nato")],
+)
+def test_clean_span(span: str, clean: str) -> None:
+    assert clean_span(span) == clean
+
+
+def test_english_possessive() -> None:
+    assert genitive_candidates("Peel's") == ("Peel",)

@@ -101,7 +101,7 @@ def test_relabel_mentions_makes_a_document_consistent() -> None:
 def test_find_known_organisations_adds_missed_names() -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
-    text = "Die SPD und die Nato; Kämpfer der Wagner-Gruppe. Laut KCNA. Die Union und der Spiegel."
+    text = "Die SPD und die Nato; Kämpfer der Wagner-Gruppe. Laut KCNA. Ein Blick in den Spiegel."
     have = [EntityMention(0, 4, 7, "SPD", "ORG")]
     found = find_known_organisations(text, have, sentence_starts=[0, 50])
     assert [m.text for m in found] == ["Nato", "Wagner-Gruppe", "KCNA"]

@@ -39,10 +39,24 @@ TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+APOSTROPHES = "'’"
+INITIAL_END = re.compile(r"(?:^|\s)(?:[A-ZÄÖÜ]|[IVX]{1,4})\.$")
+
+
 def clean_span(text: str) -> str:
-    """Span text without surrounding quotes/punctuation and inner whitespace runs."""
-    text = re.sub(r"\s+", " ", text).strip(EDGE_PUNCT)
-    # Possessive apostrophe at the very end ("Merz'") is kept for strip_genitive.
+    """Span text without surrounding quotes/punctuation, handles (@, #) and whitespace runs.
+
+    A possessive apostrophe after a letter ("Merz'") and the dot of a final initial or
+    regnal number ("Nico G.", "Elisabeth II.") are kept.
+    """
+    text = re.sub(r"\s+", " ", text)
+    keep_dot = bool(INITIAL_END.search(text.rstrip(APOSTROPHES + " ")))
+    edge = EDGE_PUNCT.replace("'", "").replace("’", "")
+    text = text.strip(edge).lstrip(APOSTROPHES + "@#").strip(edge)
+    while text and text[-1] in APOSTROPHES and not (len(text) > 1 and text[-2].isalpha()):
+        text = text[:-1].rstrip(edge)
+    if keep_dot and not text.endswith("."):
+        text += "."
     return text
 
 
@@ -63,6 +77,8 @@ def genitive_candidates(word: str) -> tuple[str, ...]:
     """
     if word.endswith(("'", "’")):
         return (word[:-1],)
+    if word.endswith(("'s", "’s")):  # English possessive: "John Peel's"
+        return (word[:-2],)
     out = [word]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
@@ -225,7 +241,7 @@ def load_aliases(path: Path | None = None) -> AliasTable:
 
 COMMON_NOUNS = "common_nouns.txt.gz"
 NAMES_ENDING_S = "names_ending_s.txt"
-MIN_COMPOUND_PART = 5  # "Bürger|kriegen": both parts nouns, the head at least 5 letters
+MIN_COMPOUND_PART = 6  # "Bürger|kriegen": both parts nouns, the head at least 6 letters
 LINKING = ("s", "es", "n", "en", "")
 INFLECTION_ENDINGS = ("e", "en", "n", "s", "es", "er", "ern")
 # Number nouns: "Tausende", "Zehntausender", "Hunderten", "Millionen".

@@ -112,13 +112,15 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
     name: list[str] = []
     for idx, tok in enumerate(tokens):
         bare = tok.strip(",;:")
+        if not bare:
+            continue
         if is_role(bare) and (not name or not _looks_like_name_part(bare)):
             roles.append(bare)
             if (len(name) == 1 and name[0].endswith(("s", "'", "’"))
                     and any(is_capitalised(t) for t in tokens[idx + 1:])):
                 name = []  # "Putins Sprecher Dmitri Peskow": the genitive is the employer
             continue
-        if not name and (_is_modifier(bare) or _is_address(bare)):
+        if not name and bare.lower() not in PARTICLES and (_is_modifier(bare) or _is_address(bare)):
             continue
         name.append(bare)
     # "Merz’ Büro": a possessive apostrophe ends the name.
@@ -126,12 +128,22 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
         if tok.endswith(("'", "’")):
             name = name[: i + 1]
             break
-    # Trailing lower-case words (not particles) are not part of a name.
-    while name and not is_capitalised(name[-1]):
+    # Trailing lower-case words are not part of a name ("al-Nuaimi", "d'Alembert" are).
+    while name and not _name_like(name[-1]):
         name.pop()
-    while name and not is_capitalised(name[0]) and name[0].lower() not in PARTICLES:
+    while name and not _name_like(name[0]) and name[0].lower() not in PARTICLES:
         name.pop(0)
+    if name and all(t.lower() in PARTICLES for t in name):
+        name = []
     return name, roles
+
+
+NAME_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|ben|da|de|di|du|van|von)[-‐]\w|^[dl]['’]\w")
+
+
+def _name_like(token: str) -> bool:
+    """Capitalised, or a prefixed name part such as "al-Nuaimi", "d'Alembert"."""
+    return is_capitalised(token) or bool(NAME_PREFIX.match(token))
 
 
 def _looks_like_name_part(token: str) -> bool:
@@ -354,6 +366,8 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
         return True
     if re.search(rf"(?<!\w){re.escape(bare)}(?![\w'’])", text):
         return True
+    if not looks_genitive(word):
+        return False  # "Pankratius", "Christus": only the bare form written elsewhere counts
     for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
         if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end():m.end() + 3]):
             return True  # "Putins Krieg"

@@ -52,8 +52,12 @@ def clean_span(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     keep_dot = bool(INITIAL_END.search(text.rstrip(APOSTROPHES + " ")))
     edge = EDGE_PUNCT.replace("'", "").replace("’", "")
-    text = text.strip(edge).lstrip(APOSTROPHES + "@#").strip(edge)
-    while text and text[-1] in APOSTROPHES and not (len(text) > 1 and text[-2].isalpha()):
+    text = text.strip(edge)
+    quoted = text[:1] in APOSTROPHES + "‘‚"  # 'Putin': a closing quote, not a possessive
+    text = text.lstrip(APOSTROPHES + "@#").strip(edge)
+    while text and text[-1] in APOSTROPHES and (
+        quoted or not (len(text) > 1 and text[-2].isalpha())
+    ):
         text = text[:-1].rstrip(edge)
     if keep_dot and not text.endswith("."):
         text += "."

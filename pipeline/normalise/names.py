@@ -64,10 +64,16 @@ def clean_span(text: str) -> str:
     return text
 
 
+# Capitalised forms that start names rather than sentences: "Den Haag", "Den Helder".
+NAME_ARTICLES = frozenset({"Den"})
+
+
 def drop_leading_articles(tokens: list[str]) -> list[str]:
-    """Remove leading articles and prepositions ("der Ukraine" → ["Ukraine"])."""
+    """Remove leading articles and prepositions ("der Ukraine" → ["Ukraine"]); "Den Haag"
+    keeps its article."""
     i = 0
-    while i < len(tokens) - 1 and tokens[i].lower() in ARTICLES:
+    while (i < len(tokens) - 1 and tokens[i].lower() in ARTICLES
+           and tokens[i] not in NAME_ARTICLES):
         i += 1
     return tokens[i:]
 

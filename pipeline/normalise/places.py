@@ -210,7 +210,7 @@ def match_place(text: str) -> _Match | None:
         if last and last[0].isupper():
             for cand in _variants([last]):
                 rows = gaz.lookup(stem_key(cand))
-                if rows and rows[0].kind != "country":
+                if rows and rows[0].kind == "city":
                     return _Match(_surface(cand, rows[0]), rows, None)
     return None
 

@@ -107,3 +107,22 @@ def test_find_known_organisations_adds_missed_names() -> None:
     assert [m.text for m in found] == ["Nato", "Wagner-Gruppe", "KCNA"]
     assert [m.sent_idx for m in found] == [0, 0, 1]
     assert all(m.label == "ORG" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [("Mitglied des Verbandes Norddeutscher Frauenvereine", "Verbandes Norddeutscher Frauenvereine",
+      "Verband Norddeutscher Frauenvereine"),
+     ("Studie des Instituts für Corporate Governance", "Instituts für Corporate Governance",
+      "Institut für Corporate Governance"),
+     ("Union Investment meldet", "Union Investment", "Union Investment"),
+     ("Das Erste zeigt", "Das Erste", "Das Erste"),
+     ("Die Zeit schreibt", "Die Zeit", "Die Zeit"),
+     ("Die Grünen wollen", "Die Grünen", "Grüne"),
+     ("mit 20 SPD Sitze", "SPD Sitze", "SPD"),
+     ("Partei Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich",
+      "Bündnis Zukunft Österreich"),
+     ("Erdoğans AKP gewann", "Erdoğans AKP", "AKP")],
+)
+def test_org_span_cleanup(text: str, span: str, name: str) -> None:
+    assert orgs(text, span) == [name]

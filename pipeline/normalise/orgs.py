@@ -39,6 +39,7 @@ GENITIVE_HEADS = (
     "büro", "kreml", "pentagon", "militär", "regime", "senat", "bündnis", "unternehmen",
 )
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
+TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
 FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an of the and".split())
 
 
@@ -61,14 +62,17 @@ def _is_descriptor(token: str) -> bool:
     return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)
 
 
-def strip_descriptor(tokens: list[str]) -> list[str]:
-    """Drop "Nachrichtenagentur"/"US-Geheimdienst" before a capitalised name."""
+def strip_descriptor(tokens: list[str], aliases: AliasTable | None = None) -> list[str]:
+    """Drop "Nachrichtenagentur"/"US-Geheimdienst" before a one-word or known name
+    ("Nachrichtenagentur KCNA" → KCNA); "Bündnis Zukunft Österreich" stays whole."""
+    aliases = aliases if aliases is not None else load_aliases()
     i = 0
     while (
         i < len(tokens) - 1
         and _is_descriptor(tokens[i])
         and is_capitalised(tokens[i + 1])
         and tokens[i + 1].lower() not in FUNCTION_WORDS
+        and (len(tokens) - i == 2 or _canonical(" ".join(tokens[i + 1:]), aliases))
     ):
         i += 1
     return tokens[i:]
@@ -93,19 +97,24 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
     a leading person genitive ("Erdoğans AKP") and words after a known name that the
     NER model swallowed ("SPD Sitze", "Roten Armee beim Häuserkampf") are removed."""
     aliases = aliases if aliases is not None else load_aliases()
-    tokens = drop_leading_articles(clean_span(text).split())
-    tokens = [t.strip(",;:") for t in tokens if t.strip(",;:")]
+    raw = [t.strip(",;:") for t in clean_span(text).split() if t.strip(",;:")]
+    tokens = drop_leading_articles(raw)
+    if (len(raw) == 2 and len(tokens) == 1 and raw[0] in TITLE_ARTICLES
+            and not _canonical(tokens[0], aliases)):
+        return raw  # "Die Zeit", "Das Erste": the article belongs to the name
     while len(tokens) > 1 and tokens[0].endswith(("s", "'", "’")) and any(
         aliases.canonical(g, "PER") for g in _person_genitive(tokens[0])
     ):
         tokens = tokens[1:]
-    tokens = strip_descriptor(tokens) if tokens else []
+    tokens = strip_descriptor(tokens, aliases) if tokens else []
     for i in range(len(tokens) - 1, 0, -1):
-        rest = tokens[i:]
-        if all(t.islower() or is_common_noun(t) for t in rest) and _canonical(
-            " ".join(tokens[:i]), aliases
+        rest, known = tokens[i:], " ".join(tokens[:i])
+        if (
+            all(t.islower() or is_common_noun(t) for t in rest)
+            and (rest[0].islower() or known.isupper())
+            and _canonical(known, aliases)
         ):
-            return tokens[:i]
+            return tokens[:i]  # "SPD Sitze", "Roten Armee beim Häuserkampf"; not "Union Investment"
     return tokens
 
 
@@ -216,6 +225,10 @@ def _nominative(
     """Name with a genitive ending removed when the alias table, the document, a preceding
     "des"/"eines" or a known institution head says so ("des Bundestages" → Bundestag,
     "des Warschauer Pakts" → Warschauer Pakt)."""
+    if len(tokens) > 1 and (genitive or tokens[1].lower() in FUNCTION_WORDS):
+        first = _genitive_forms(tokens[0])[0]  # "(des) Instituts für …" → "Institut für …"
+        if first != tokens[0] and first.lower().endswith((*GENITIVE_HEADS, "um", "ut")):
+            tokens = [first, *tokens[1:]]
     head = tokens[:-1]
     forms = _genitive_forms(tokens[-1])
     if genitive and forms[0] == tokens[-1] and len(forms) > 1:

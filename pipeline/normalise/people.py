@@ -4,8 +4,8 @@ Per document: role words and titles are removed from the span ("Kremlchef Wladim
 and collected, also from the words just before it ("der russische Außenminister Sergej
 Lawrow") and from an apposition after it ("Lawrow, der russische Außenminister,"); a
 span with no name left ("Kremlchef") is dropped with note ``role_only``, one made of
-common nouns ("Luftangriffen") with note ``common_noun``. Short forms ("Kim", "Lawrow", "Putins", "Merz'") join the longest form sharing their surname or
-given name. ``person_id`` = ``per_`` + sha1 of the transliteration-insensitive key of the
+common nouns ("Luftangriffen") with note ``common_noun``. Short forms ("Kim", "Lawrow",
+"Putins", "Merz'") join the longest form sharing their surname or given name. ``person_id`` = ``per_`` + sha1 of the transliteration-insensitive key of the
 canonical name after the alias table (:func:`load_aliases`), so it is stable across
 documents and runs.
 """
@@ -175,14 +175,15 @@ PARTICLE_TAIL = re.compile(
 )
 
 
-def _particle_tail(text: str, end: int) -> str:
+def _particle_tail(text: str, end: int, aliases: AliasTable | None = None) -> str:
     """Name words after a span cut before a particle: "Marc-André| ter Stegen". Not when
     the word after the particle is an organisation or a place ("Merz von der CDU")."""
     m = PARTICLE_TAIL.match(text, end, min(len(text), end + 40))
     if not m:
         return ""
     last = m.group(1).split()[-1]
-    if last.isupper() or load_aliases().canonical(last, "ORG") or _is_place(last):
+    aliases = aliases if aliases is not None else load_aliases()
+    if last.isupper() or aliases.canonical(last, "ORG") or _is_place(last):
         return ""
     return " " + m.group(1)
 
@@ -264,7 +265,7 @@ def resolve_people(
     parsed: list[_Parsed | None] = []
     notes: list[str | None] = []
     for m in mentions:
-        name, roles = split_roles(m.text + _particle_tail(text, m.end))
+        name, roles = split_roles(m.text + _particle_tail(text, m.end, aliases))
         if not name:
             parsed.append(None)
             notes.append("role_only" if roles else "not_a_name")

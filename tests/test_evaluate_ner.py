@@ -130,3 +130,24 @@ def test_evaluate_ner_exact_scores(tmp_path: Path, rule_model: str, layout: str)
     assert result["words_per_second"] > 0
     report = format_report(result)
     assert "overall" in report and "54.55" in report and "MISC" in report
+
+
+def test_convert_germeval_roundtrip(tmp_path: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from pipeline.train import convert_germeval
+
+    src = tmp_path / "orig.tsv"
+    src.write_text(ORIGINAL, encoding="utf-8")
+    out = tmp_path / "out.spacy"
+    assert convert_germeval(src, out, sentences_per_doc=10) == 2
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
+    assert len(docs) == 1 and len(docs[0]) == 18
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Olaf Scholz", "PER"),
+        ("Berlin", "LOC"),
+        ("Siemens AG", "ORG"),
+        ("Fußball-WM", "MISC"),
+        ("Paris", "LOC"),
+    ]
+    assert sum(1 for t in docs[0] if t.is_sent_start) == 2

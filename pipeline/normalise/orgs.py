@@ -26,7 +26,6 @@ from pipeline.normalise.names import (
     load_aliases,
     name_key,
     stable_id,
-    stem_key,
 )
 from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEntities
 from pipeline.resources import read_lines
@@ -128,12 +127,8 @@ def acronym(tokens: list[str]) -> str:
 
 
 def _canonical(name: str, aliases: AliasTable) -> str | None:
-    return aliases.canonical(name, "ORG") or aliases.canonical(_nominative_phrase(name), "ORG")
-
-
-def _nominative_phrase(name: str) -> str:
-    """"Islamischen Staates" → "Islamisch Staat"-style key text for alias lookup."""
-    return stem_key(name)
+    """Canonical ORG name (the alias table also matches inflected forms, see AliasTable)."""
+    return aliases.canonical(name, "ORG")
 
 
 def resolve_organisations(

@@ -126,8 +126,7 @@ class Gazetteer:
         return sorted(rows, key=lambda r: (r.rank, -r.population, r.geonames_id or 0, r.row))
 
     def country_row(self, code: str) -> GazetteerRow | None:
-        for i in self._index.get(f"__cc__{code}", ()):  # pragma: no cover - not indexed
-            return self.row(i)
+        """The country row of an ISO code ("RU" → Russland)."""
         return _country_rows().get(code)
 
 
@@ -197,8 +196,6 @@ def match_place(text: str) -> _Match | None:
     stripped, hint = _strip_type_word(tokens)
     if stripped is not tokens:
         attempts.append((stripped, hint))
-    if len(tokens) > 1 and "-" in tokens[-1] is False:
-        pass
     for toks, kind_hint in attempts:
         for cand in _variants(toks):
             rows = gaz.lookup(stem_key(cand))

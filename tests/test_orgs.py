@@ -126,3 +126,15 @@ def test_find_known_organisations_adds_missed_names() -> None:
 )
 def test_org_span_cleanup(text: str, span: str, name: str) -> None:
     assert orgs(text, span) == [name]
+
+
+def test_user_aliases_reach_the_known_organisation_finder(tmp_path) -> None:
+    from pipeline.normalise.names import load_aliases
+    from pipeline.normalise.orgs import find_known_organisations
+
+    f = tmp_path / "aliases.tsv"
+    f.write_text("Lagebild-Institut\tLagebild-Institut\tORG\n", encoding="utf-8")
+    text = "Das Lagebild-Institut meldet."
+    assert find_known_organisations(text) == []
+    found = find_known_organisations(text, aliases=load_aliases(f))
+    assert [m.text for m in found] == ["Lagebild-Institut"]

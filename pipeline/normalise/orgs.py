@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalise.demonyms import country_for_word
 from pipeline.normalise.names import (
@@ -374,7 +374,6 @@ def find_known_organisations(
     return out
 
 
-_PATTERNS: dict[int, re.Pattern[str] | None] = {}
 CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
 
 
@@ -387,16 +386,17 @@ def _form_regex(form: str) -> str:
 
 
 def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:
-    key = id(aliases)
-    if key not in _PATTERNS:
-        forms = sorted(
-            {n for n in aliases.names("ORG")
-             if len(n) > 1 and (" " in n or "-" in n or not is_common_noun(n))},
-            key=lambda f: (-len(f), f),
-        )
-        _PATTERNS[key] = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)
-                       + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])")
-            if forms else None
-        )
-    return _PATTERNS[key]
+    return _org_pattern(aliases.names("ORG"))
+
+
+@lru_cache(maxsize=8)
+def _org_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex over every searchable ORG form (cached per alias table contents)."""
+    forms = sorted(
+        {n for n in names if len(n) > 1 and (" " in n or "-" in n or not is_common_noun(n))},
+        key=lambda f: (-len(f), f),
+    )
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)
+                      + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])")

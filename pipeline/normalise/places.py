@@ -95,14 +95,16 @@ class Gazetteer:
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        self._index: dict[str, tuple[int, ...]] = {}
+        self._index: dict[str, int | tuple[int, ...]] = {}
         self._rows: dict[int, GazetteerRow] = {}
         index: dict[str, list[int]] = {}
         for i, line in enumerate(lines):
-            keys = line.rsplit("\t", 1)[-1]
+            fields, keys = line.rsplit("\t", 1)
+            lines[i] = fields  # the match keys live in the index only
             for key in keys.split("|"):
                 index.setdefault(key, []).append(i)
-        self._index = {k: tuple(v) for k, v in index.items()}
+        # A bare int for the (usual) single-row key keeps the index small.
+        self._index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -122,7 +124,8 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[GazetteerRow]:
         """All rows whose names share ``key`` (a :func:`stem_key`), best source first."""
-        rows = [self.row(i) for i in self._index.get(key, ())]
+        hit = self._index.get(key, ())
+        rows = [self.row(hit)] if isinstance(hit, int) else [self.row(i) for i in hit]
         return sorted(rows, key=lambda r: (r.rank, -r.population, r.geonames_id or 0, r.row))
 
     def country_row(self, code: str) -> GazetteerRow | None:

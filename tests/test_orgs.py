@@ -138,3 +138,16 @@ def test_user_aliases_reach_the_known_organisation_finder(tmp_path) -> None:
     assert find_known_organisations(text) == []
     found = find_known_organisations(text, aliases=load_aliases(f))
     assert [m.text for m in found] == ["Lagebild-Institut"]
+
+
+def test_find_known_organisations_adds_ministries_and_institutions() -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = ("Das Verteidigungsministerium und die Bundesregierung; ein Sprecher des "
+            "US-Außenministeriums. Der Kreml schweigt, Wagner auch.")
+    found = [m.text for m in find_known_organisations(text)]
+    assert found == ["Verteidigungsministerium", "Bundesregierung", "US-Außenministeriums",
+                     "Kreml"]
+    res = resolve_organisations(text, find_known_organisations(text))
+    assert [o.name for o in res.referents] == ["Verteidigungsministerium", "Bundesregierung",
+                                               "US-Außenministerium", "Kreml"]

@@ -31,6 +31,7 @@ from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEn
 from pipeline.resources import read_lines
 
 DESCRIPTOR_TABLE = "org_descriptors.txt"
+AMBIGUOUS_TABLE = "org_ambiguous.txt"
 # Institution nouns whose genitive (-s / -es) is safe to strip without other evidence.
 GENITIVE_HEADS = (
     "ministerium", "amt", "tag", "rat", "bund", "dienst", "gericht", "haus", "werk", "heer",
@@ -353,19 +354,21 @@ def find_known_organisations(
     Every written form of an ORG entry (also with a genitive -s/-es) found as a whole word
     in ``text`` and not overlapping one of ``mentions`` becomes an ``EntityMention`` labelled
     ORG, also as the first part of a hyphenated compound ("SPD-Politiker", "Nato-Staaten":
-    the mention covers "SPD", "Nato"); forms that are ordinary German nouns ("Union",
-    "Spiegel") are skipped, so only names that cannot be read otherwise are added. ``sentence_starts`` (sorted character
+    the mention covers "SPD", "Nato"); names that are also ordinary words or people
+    (``org_ambiguous.txt``: "Union", "Spiegel", "Wagner") are skipped. Any
+    ministry ("Verteidigungsministerium", "US-Außenministeriums") is added too. ``sentence_starts`` (sorted character
     offsets) give ``sent_idx``. Returns the new mentions only, in text order.
     """
     import bisect
 
     aliases = aliases if aliases is not None else load_aliases()
     pattern = _known_org_pattern(aliases)
-    if pattern is None:
-        return []
     taken = sorted((m.start, m.end) for m in mentions)
     out: list[EntityMention] = []
-    for m in pattern.finditer(text):
+    hits = [*pattern.finditer(text)] if pattern is not None else []
+    hits += [m for m in INSTITUTION.finditer(text)
+             if not any(h.start() <= m.start() < h.end() for h in hits)]
+    for m in sorted(hits, key=lambda h: h.start()):
         i = bisect.bisect_left(taken, (m.end(), -1))
         if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2):i + 1]):
             continue
@@ -375,6 +378,9 @@ def find_known_organisations(
 
 
 CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
+# Ministries are organisations whatever their name: "Verteidigungsministerium",
+# "US-Außenministeriums", "Bundesinnenministerium".
+INSTITUTION = re.compile(r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*ministeri(?:um|ums)(?![\w-])")
 
 
 def _form_regex(form: str) -> str:
@@ -389,13 +395,17 @@ def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:
     return _org_pattern(aliases.names("ORG"))
 
 
+@cache
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(read_lines(AMBIGUOUS_TABLE))
+
+
 @lru_cache(maxsize=8)
 def _org_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex over every searchable ORG form (cached per alias table contents)."""
-    forms = sorted(
-        {n for n in names if len(n) > 1 and (" " in n or "-" in n or not is_common_noun(n))},
-        key=lambda f: (-len(f), f),
-    )
+    skip = _ambiguous_names()
+    forms = sorted({n for n in names if len(n) > 1 and n not in skip},
+                   key=lambda f: (-len(f), f))
     if not forms:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)

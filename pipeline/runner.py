@@ -34,7 +34,7 @@ from pipeline.recognise import (
     model_meta,
     sentence_index,
 )
-from pipeline.records import Document, EntityMention, IngestError, NumberMention, Sentence
+from pipeline.records import Document, IngestError, NumberMention, Sentence
 from pipeline.schemas import COUNT_FIELDS, DOCUMENT_TABLES, to_arrow
 from pipeline.write import Manifest, Store, part_name
 
@@ -76,7 +76,6 @@ def document_rows(
     document: Document,
     doc: Doc,
     sentences: Sequence[Sentence],
-    entities: Sequence[EntityMention],
     numbers: Sequence[NumberMention],
     result: Normalised,
     *,
@@ -104,7 +103,7 @@ def document_rows(
     rows["sentences"] = [
         {"doc_id": did, "sent_idx": s.idx, "start": s.start, "end": s.end, "text": s.text} for s in sentences
     ]
-    for ent, res in zip(entities, result.resolutions, strict=True):
+    for ent, res in zip(result.entities, result.resolutions, strict=True):
         rows["entities"].append(
             {
                 **span(ent),
@@ -240,24 +239,7 @@ def process_batch(
         elif isinstance(d, Document):
             docs.append(d)
     doc_hashes = {d.path: _state_hash(d, options.skip_non_german) for d in items if isinstance(d, Document)}
-    processed: list[_Processed] = []
-    for doc_record, doc in zip(docs, _pipe(nlp, docs, failed), strict=True):
-        if doc is None:
-            continue
-        try:
-            sentences = doc_sentences(doc)
-            entities = doc_entities(doc, sentences)
-            numbers = doc_numbers(doc)
-            result = normalise(doc_record.text, sentences, entities, numbers, aliases)
-            doc_rows = document_rows(
-                doc_record, doc, sentences, entities, numbers, result, tokens=options.tokens
-            )
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-            failed.append(IngestError(doc_record.path, "normalise", type(exc).__name__, str(exc)))
-            continue
-        processed.append(
-            _Processed(doc_record, doc_rows, Counter(e.label for e in entities), count_words(doc))
-        )
+    processed = _recognise(nlp, aliases, docs, failed, tokens=options.tokens)
     tables, processed = _document_tables(processed, failed)
     for item in processed:
         units[item.record.path] = f"doc:{item.record.doc_id}"
@@ -287,6 +269,34 @@ def process_batch(
     written = Store(out).stage(part, tables)
     words = sum(item.words for item in processed)
     return BatchResult(part, units, hashes, counts, labels, errors, words, tuple(written))
+
+
+def _recognise(
+    nlp: Language, aliases: object, docs: Sequence[Document], failed: list[IngestError], *, tokens: bool
+) -> list[_Processed]:
+    """Recognise and normalise the documents; a failing one becomes an ``IngestError``.
+
+    Runs in a spaCy memory zone: the strings and lexemes of the batch are freed at the
+    end, so a worker's memory does not grow with the vocabulary of the corpus. No Doc
+    may outlive the zone; the rows hold plain Python values.
+    """
+    processed: list[_Processed] = []
+    with nlp.memory_zone():
+        for doc_record, doc in zip(docs, _pipe(nlp, docs, failed), strict=True):
+            if doc is None:
+                continue
+            try:
+                sentences = doc_sentences(doc)
+                entities = doc_entities(doc, sentences)
+                numbers = doc_numbers(doc)
+                result = normalise(doc_record.text, sentences, entities, numbers, aliases)
+                doc_rows = document_rows(doc_record, doc, sentences, numbers, result, tokens=tokens)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+                failed.append(IngestError(doc_record.path, "normalise", type(exc).__name__, str(exc)))
+                continue
+            labels = Counter(e.label for e in result.entities)
+            processed.append(_Processed(doc_record, doc_rows, labels, count_words(doc)))
+    return processed
 
 
 def _document_tables(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.normalise.orgs import resolve_organisations
+from pipeline.normalise.orgs import find_known_organisations, relabel_mentions, resolve_organisations
 from pipeline.normalise.people import AliasTable, load_aliases, resolve_people
-from pipeline.normalise.places import resolve_misc, resolve_places
+from pipeline.normalise.places import find_known_places, resolve_misc, resolve_places
 from pipeline.normalise.troops import extract_troop_figures
 from pipeline.records import (
     EntityMention,
@@ -27,7 +27,8 @@ __all__ = ["Normalised", "normalise", "load_aliases", "AliasTable"]
 class Normalised:
     """Everything normalisation derives from one document."""
 
-    resolutions: list[Resolution]  # parallel to the entity mentions
+    entities: list[EntityMention]  # the model's mentions, relabelled, plus gazetteer finds
+    resolutions: list[Resolution]  # parallel to ``entities``
     people: list[Person]
     places: list[Place]
     organisations: list[Organisation]
@@ -41,7 +42,20 @@ def normalise(
     numbers: Sequence[NumberMention],
     aliases: AliasTable | None = None,
 ) -> Normalised:
-    """Resolve every entity mention of one document and extract its troop figures."""
+    """Resolve every entity mention of one document and extract its troop figures.
+
+    The model's mentions are checked first: obvious label errors are fixed ("Kreml" as
+    LOC → ORG, "Putins" as LOC after "Wladimir Putin" → PER) and organisations, countries
+    and regions of the shipped tables that the model missed are added, never overriding
+    a mention of the model.
+    """
+    entities = relabel_mentions(text, entities, aliases)
+    starts = [s.start for s in sentences]
+    found = [
+        *find_known_organisations(text, entities, aliases, starts),
+        *find_known_places(text, entities, starts),
+    ]
+    entities = sorted([*entities, *found], key=lambda e: (e.start, e.end))
     resolutions: list[Resolution | None] = [None] * len(entities)
 
     def by_label(label: str) -> tuple[list[int], list[EntityMention]]:
@@ -65,4 +79,4 @@ def normalise(
     place(misc_idx, resolve_misc(misc))
     final = [r if r is not None else Resolution(None, None, note="unresolved") for r in resolutions]
     troops = extract_troop_figures(text, sentences, numbers, entities, final)
-    return Normalised(final, list(people.referents), list(places.referents), list(orgs.referents), troops)
+    return Normalised(entities, final, list(people.referents), list(places.referents), list(orgs.referents), troops)

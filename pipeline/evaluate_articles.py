@@ -57,54 +57,56 @@ def _key(name: str | None) -> str:
     return " ".join((name or "").casefold().split())
 
 
-def match_names(
-    doc: str, predicted: Sequence[dict], gold: Sequence[dict], score: Score, attributes: Sequence[str] = ()
+def match_items(
+    doc: str,
+    predicted: Sequence[dict],
+    gold: Sequence[dict],
+    score: Score,
+    same: Callable[[dict, dict], bool],
+    describe: Callable[[dict], str],
+    attributes: Sequence[str] = (),
 ) -> None:
-    """One-to-one matching of predicted canonical names against gold name/also forms."""
+    """One-to-one, first-fit matching of predicted against gold items, in the given order.
+
+    Counts true positives, spurious predictions and misses; for matched pairs, counts
+    which ``attributes`` agree (a disagreement is listed among the misses).
+    """
     score.n_pred += len(predicted)
     score.n_gold += len(gold)
     free = list(range(len(gold)))
     for pred in predicted:
-        hit = next(
-            (
-                i
-                for i in free
-                if _key(pred["name"]) in {_key(gold[i]["name"]), *map(_key, gold[i].get("also", []))}
-            ),
-            None,
-        )
+        hit = next((i for i in free if same(pred, gold[i])), None)
         if hit is None:
-            score.spurious.append(f"{doc}: {pred['name']}")
+            score.spurious.append(f"{doc}: {describe(pred)}")
             continue
         free.remove(hit)
         score.tp += 1
         for attr in attributes:
-            score.attribute_hits[attr] += pred.get(attr) == gold[hit].get(attr)
-    score.misses.extend(f"{doc}: {gold[i]['name']}" for i in free)
-
-
-def match_figures(doc: str, predicted: Sequence[dict], gold: Sequence[dict], score: Score) -> None:
-    """Match troop figures on (low, high), in text order, one to one."""
-    score.n_pred += len(predicted)
-    score.n_gold += len(gold)
-    free = list(range(len(gold)))
-    for pred in predicted:
-        hit = next(
-            (i for i in free if (gold[i]["low"], gold[i]["high"]) == (pred["low"], pred["high"])), None
-        )
-        if hit is None:
-            score.spurious.append(f"{doc}: {pred['text']!r} ({pred['low']}, {pred['high']})")
-            continue
-        free.remove(hit)
-        score.tp += 1
-        for attr in ATTRIBUTES:
             ok = pred.get(attr) == gold[hit].get(attr)
             score.attribute_hits[attr] += ok
             if not ok:
                 score.misses.append(
-                    f"{doc}: {attr} of {pred['text']!r}: {pred.get(attr)} != {gold[hit].get(attr)}"
+                    f"{doc}: {attr} of {describe(pred)}: {pred.get(attr)} != {gold[hit].get(attr)}"
                 )
-    score.misses.extend(f"{doc}: {gold[i]['text']!r} ({gold[i]['low']}, {gold[i]['high']})" for i in free)
+    score.misses.extend(f"{doc}: {describe(gold[i])}" for i in free)
+
+
+def same_name(pred: dict, gold: dict) -> bool:
+    """A predicted canonical name matches the gold name or one of its accepted forms."""
+    return _key(pred["name"]) in {_key(gold["name"]), *map(_key, gold.get("also", []))}
+
+
+def same_bounds(pred: dict, gold: dict) -> bool:
+    """Troop figures match on (low, high)."""
+    return (pred["low"], pred["high"]) == (gold["low"], gold["high"])
+
+
+def _name(item: dict) -> str:
+    return str(item["name"])
+
+
+def _figure(item: dict) -> str:
+    return f"{item['text']!r} ({item['low']}, {item['high']})"
 
 
 def _rows(out: Path, table: str) -> list[dict]:
@@ -134,10 +136,25 @@ def eval_articles(
         report.documents += 1
         doc = gold_path.stem
         figures = sorted(pred.get("troop_figures", []), key=lambda r: r["start"])
-        match_figures(doc, figures, gold.get("troop_figures", []), report.troop_figures)
-        match_names(doc, pred.get("people", []), gold.get("people", []), report.people)
-        match_names(doc, pred.get("places", []), gold.get("places", []), report.places, ("country",))
-        match_names(doc, pred.get("organisations", []), gold.get("organisations", []), report.organisations)
+        match_items(
+            doc,
+            figures,
+            gold.get("troop_figures", []),
+            report.troop_figures,
+            same_bounds,
+            _figure,
+            ATTRIBUTES,
+        )
+        for kind, attributes in (("people", ()), ("places", ("country",)), ("organisations", ())):
+            match_items(
+                doc,
+                pred.get(kind, []),
+                gold.get(kind, []),
+                getattr(report, kind),
+                same_name,
+                _name,
+                attributes,
+            )
     return report
 
 

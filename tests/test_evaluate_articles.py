@@ -1,0 +1,105 @@
+"""eval-articles: matching rules and scores, on fixtures of the test's own and on ../shared's dev set."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from pipeline.evaluate_articles import (
+    Score,
+    eval_articles,
+    format_report,
+    match_items,
+    same_bounds,
+    same_name,
+)
+from tests.conftest import SEEDS
+
+
+def test_names_match_one_to_one_with_accepted_forms() -> None:
+    score = Score()
+    gold = [{"name": "Wladimir Putin", "also": ["Putin"]}, {"name": "Kiew", "also": ["Kyjiw"]}]
+    predicted = [{"name": "putin"}, {"name": "Wladimir Putin"}, {"name": "Kyjiw"}]
+    match_items("d", predicted, gold, score, same_name, lambda x: x["name"])
+    assert (score.tp, score.n_pred, score.n_gold) == (2, 3, 2)
+    assert score.spurious == ["d: Wladimir Putin"]
+    assert score.precision == pytest.approx(2 / 3) and score.recall == 1.0
+
+
+def test_figures_match_on_bounds_and_score_attributes() -> None:
+    score = Score()
+    gold = [
+        {
+            "text": "bis zu 30.000 Soldaten",
+            "low": None,
+            "high": 30000,
+            "qualifier": "up_to",
+            "country": "KP",
+            "status": "planned",
+        }
+    ]
+    predicted = [
+        {
+            "text": "30.000 Soldaten",
+            "low": None,
+            "high": 30000,
+            "qualifier": "up_to",
+            "country": None,
+            "status": "planned",
+        },
+        {
+            "text": "200 Panzer",
+            "low": 200,
+            "high": 200,
+            "qualifier": "exact",
+            "country": None,
+            "status": "other",
+        },
+    ]
+    match_items(
+        "d", predicted, gold, score, same_bounds, lambda x: x["text"], ("qualifier", "country", "status")
+    )
+    assert score.tp == 1 and score.f1 == pytest.approx(2 / 3)
+    assert score.accuracy("qualifier") == 1.0 and score.accuracy("country") == 0.0
+
+
+def test_eval_articles_on_the_seed(tmp_path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), articles / "001.txt")
+    gold = {
+        "people": [{"name": "Kim Jong Un"}, {"name": "Sergej Lawrow"}, {"name": "Wladimir Putin"}],
+        "places": [
+            {"name": n, "country": c}
+            for n, c in [("Wonsan", "KP"), ("Kursk", "RU"), ("Russland", "RU"), ("Nordkorea", "KP"), ("Ukraine", "UA")]
+        ],
+        "organisations": [{"name": "KCNA"}],
+        "troop_figures": [
+            {"text": "bis zu 30.000 zusätzliche Soldat:innen", "low": None, "high": 30000, "qualifier": "up_to", "country": "KP", "status": "planned"},
+            {"text": "Tausende nordkoreanische Soldaten", "low": 1000, "high": None, "qualifier": "vague", "country": "KP", "status": "deployed"},
+            {"text": "Bis zu 14.000 nordkoreanische Soldat:innen", "low": None, "high": 14000, "qualifier": "up_to", "country": "KP", "status": "deployed"},
+            {"text": "bis zu 30.000 weiteren Soldat:innen", "low": None, "high": 30000, "qualifier": "up_to", "country": "KP", "status": "planned"},
+        ],
+    }  # fmt: skip
+    (articles / "001.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = eval_articles(articles)
+    assert report.documents == 1
+    assert report.troop_figures.f1 == 1.0
+    assert all(report.troop_figures.accuracy(a) == 1.0 for a in ("qualifier", "country", "status"))
+    assert report.people.f1 == 1.0
+    assert report.places.recall == 1.0 and report.places.accuracy("country") == 1.0
+    assert report.organisations.recall == 1.0
+    assert "troop figures" in format_report(report)
+
+
+def test_dev_articles_stay_above_the_floor(shared) -> None:
+    """A regression floor on the real dev articles (the README states the current figures)."""
+    report = eval_articles(shared / "articles" / "dev")
+    assert report.troop_figures.f1 >= 0.95
+    for attribute in ("qualifier", "country", "status"):
+        assert report.troop_figures.accuracy(attribute) >= 0.9
+    assert report.people.f1 >= 0.9
+    assert report.places.f1 >= 0.85 and report.places.accuracy("country") >= 0.95
+    assert report.organisations.f1 >= 0.8

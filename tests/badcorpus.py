@@ -141,6 +141,7 @@ BAD_FILES: dict[str, tuple[Maker, str | None]] = {
     "english.txt": (_write(ENGLISH.encode()), None),  # good, lang "en"; non_german when skipped
     "unreadable.txt": (_write(GERMAN.encode() + b"Nicht lesbar.\n"), "unreadable"),
     "loop.txt": (lambda p: os.symlink(p.name, p), "symlink_loop"),
+    "loopdir": (lambda p: os.symlink(".", p, target_is_directory=True), "symlink_loop"),  # folder in itself
     "dangling.txt": (lambda p: os.symlink("does-not-exist.txt", p), "dangling_symlink"),
     "folder.txt": (lambda p: p.mkdir(), "not_a_file"),
     "notes.csv": (_write(b"a,b\n1,2\n"), None),  # not an article: ignored, no row
@@ -213,6 +214,14 @@ def table_rows(out: Path, table: str, *, drop: tuple[str, ...] = ("run_id",)) ->
     data = read_table(out, table)
     data = data.drop_columns([c for c in drop if c in data.column_names])
     return sorted(tuple(repr(v) for v in row.values()) for row in data.to_pylist())
+
+
+def assert_offsets(out: Path) -> None:
+    """``documents.text[start:end] == text`` for every row of every table with offsets."""
+    texts = {d["doc_id"]: d["text"] for d in read_table(out, "documents").to_pylist()}
+    for table in OFFSET_TABLES:
+        for row in read_table(out, table).to_pylist():
+            assert texts[row["doc_id"]][row["start"] : row["end"]] == row["text"], (table, row)
 
 
 def all_rows(out: Path) -> dict[str, list[tuple]]:

@@ -11,6 +11,7 @@ from pipeline.runner import run
 from tests.badcorpus import (
     BIG_BYTES,
     GERMAN,
+    assert_offsets,
     make_bad_corpus,
     make_good_corpus,
     make_standin_model,
@@ -73,6 +74,7 @@ def test_one_error_row_per_bad_file_and_the_batch_goes_on(
     assert docs["new\nline.txt"]["title"] == "Zeilenumbruch im Namen"
     sentences = Counter(Path(p).name for p in _paths_of(out, "sentences"))
     assert all(sentences[name] > 0 for name in good)
+    assert_offsets(out)
     # nothing is lost: a rerun finds every file unchanged
     rerun = go(folder, out, model)
     assert rerun["unchanged"] == len(expected) and rerun["errors"] == rerun["documents"] == 0

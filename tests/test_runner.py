@@ -15,6 +15,7 @@ from tests.badcorpus import (
     OFFSET_TABLES,
     all_rows,
     article,
+    assert_offsets,
     make_good_corpus,
     make_standin_model,
     read_table,
@@ -226,11 +227,3 @@ def test_end_to_end_with_the_real_model(corpus: Path, tmp_path: Path) -> None:
 def clean_run(corpus: Path, out: Path, model: str) -> Path:
     go(corpus, out, model)
     return out
-
-
-def assert_offsets(out: Path) -> None:
-    """``documents.text[start:end] == text`` for every row of every table with offsets."""
-    texts = {d["doc_id"]: d["text"] for d in read_table(out, "documents").to_pylist()}
-    for table in OFFSET_TABLES:
-        for row in read_table(out, table).to_pylist():
-            assert texts[row["doc_id"]][row["start"] : row["end"]] == row["text"], (table, row)

@@ -179,7 +179,8 @@ class Store:
                 is_ours = name.startswith(PART_PREFIXES) or name.startswith(".")
                 if is_ours and (table, name) not in live:
                     (folder / name).unlink(missing_ok=True)
-            _fsync_dir(folder)
+            if recover:  # after a commit no folder fsync is needed: a rename lost in a power
+                _fsync_dir(folder)  # cut leaves the part in staging, and recovery moves it
 
     # -- locking -------------------------------------------------------------------
     @contextlib.contextmanager

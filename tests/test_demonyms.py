@@ -68,13 +68,53 @@ def test_country_for_word(word: str, country: str | None) -> None:
 @pytest.mark.parametrize(
     "word",
     ["Soldaten", "Truppen", "Nato", "Nato-Truppen", "UN-Blauhelme", "pro-russische", "", "der",
-     "Malinowski", "Europa", "Wehrmacht", "Krieg"],
+     "Malinowski", "Europa", "Krieg", "Armee", "Rote", "Bundespolizisten", "Soldatenfriedhof"],
 )
 def test_non_country_words(word: str) -> None:
+    """Generic military words name no army; "Armee" alone needs its adjective."""
     assert country_for_word(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Reichswehr", "DE"),
+        ("Bundessoldaten", "DE"),  # "etwa 900 Bundessoldaten im Einsatz"
+        ("KSK", "DE"),  # "100 Soldaten der Elitetruppe KSK"
+        ("KSK-Soldaten", "DE"),
+        ("Bundesheer", "AT"),
+        ("Bundesheersoldaten", "AT"),
+        ("sowjetischen", "SU"),  # "Auf sowjetischer Seite fielen 479.000 Rotarmisten"
+        ("sowjetischer", "SU"),
+        ("Rotarmisten", "SU"),
+        ("Sowjetarmee", "SU"),
+        ("Sowjetsoldaten", "SU"),
+        ("NVA-Soldaten", "DD"),
+        ("IDF", "IL"),
+        ("IDF-Soldaten", "IL"),
+        ("Zahal", "IL"),
+        ("Tsahal", "IL"),
+        ("PLA", "CN"),
+        ("Volksbefreiungsarmee", "CN"),
+    ],
+)
+def test_army_words(word: str, country: str) -> None:
+    """Armies and their soldiers give the troops' nationality (SU/DD: historical codes)."""
+    assert country_for_word(word) == country
 
 
 def test_table_has_no_duplicate_keys() -> None:
     words = [row["word"].lower() for row in read_tsv("demonyms.tsv")]
     assert len(words) == len(set(words))
     assert len(country_words()) > 500
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Albanern", True), ("russische", True), ("Nordkoreaner", True), ("Russland", False),
+     ("Bundestagsgebäude", False), ("Ukraine", False), ("Soldaten", False)],
+)
+def test_is_demonym(word: str, expected: bool) -> None:
+    from pipeline.normalise.demonyms import is_demonym
+
+    assert is_demonym(word) is expected

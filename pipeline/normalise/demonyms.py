@@ -113,6 +113,19 @@ def country_for_word(word: str) -> str | None:
     return None
 
 
+def is_demonym(word: str) -> bool:
+    """True for a listed adjective or demonym form itself ("Albanern", "russische"), not a
+    compound that merely starts with an institution ("Bundestagsgebäude") nor a country name."""
+    words, _ = _tables()
+    low = word.lower()
+    return low in words and low not in _country_name_forms()
+
+
+@cache
+def _country_name_forms() -> frozenset[str]:
+    return frozenset(f for name in _cldr_country_names().values() for f in _forms(name, "noun"))
+
+
 def country_words() -> dict[str, str]:
     """Every known surface form (lower-case) → country; for callers that scan tokens."""
     return dict(_tables()[0])

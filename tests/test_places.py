@@ -213,3 +213,85 @@ def test_gazetteer_rows_parse_and_extra_table_has_unique_names() -> None:
 def test_city_adjectives_give_a_country(span: str, code: str) -> None:
     res = resolve_misc([EntityMention(0, 0, len(span), span, "MISC")])[0]
     assert res.ref_id == code
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "full"),
+    [
+        ("im Landkreis Pfaffenhofen an der Ilm herrsche Hochwasser", "Pfaffenhofen",
+         "Pfaffenhofen an der Ilm"),
+        ("Die Börse in Frankfurt am Main schloss fester.", "Frankfurt", "Frankfurt am Main"),
+        ("Ein Werk in Neumarkt in der Oberpfalz schließt.", "Neumarkt", "Neumarkt in der Oberpfalz"),
+        ("Die Universität Freiburg im Breisgau meldet", "Freiburg", "Freiburg im Breisgau"),
+        ("Demonstration in Halle (Saale) am Samstag", "Halle", "Halle (Saale)"),
+        ("Rothenburg ob der Tauber zieht Touristen an", "Rothenburg", "Rothenburg ob der Tauber"),
+        ("außerhalb von St. Petersburg unterzeichnet", "Petersburg", "St. Petersburg"),
+        ("das Forum in Sankt Petersburg begann", "Petersburg", "Sankt Petersburg"),
+        ("US-Truppen in der Republik Korea", "Korea", "Republik Korea"),
+    ],
+)
+def test_place_span_extended_to_full_name(text: str, span: str, full: str) -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    start = text.index(span)
+    [m] = extend_place_mentions(text, [EntityMention(0, start, start + len(span), span, "LOC")])
+    assert m.text == full and text[m.start:m.end] == full
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Berlin am Montag: Die Regierung tagt.", "Berlin"),
+        ("In Kiew am Dienstag fielen Bomben.", "Kiew"),
+        ("Nach Berlin reiste er im Mai.", "Berlin"),
+        ("Frankfurt (dpa) - Die Börse", "Frankfurt"),
+        ("Die Soldaten in Mali im Einsatz", "Mali"),
+    ],
+)
+def test_place_span_not_extended_over_ordinary_words(text: str, span: str) -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    start = text.index(span)
+    [m] = extend_place_mentions(text, [EntityMention(0, start, start + len(span), span, "LOC")])
+    assert m.text == span
+
+
+def test_extended_span_swallows_mentions_inside_it() -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    text = "Frankfurt am Main"
+    ms = [EntityMention(0, 0, 9, "Frankfurt", "LOC"), EntityMention(0, 13, 17, "Main", "LOC")]
+    assert [m.text for m in extend_place_mentions(text, ms)] == ["Frankfurt am Main"]
+
+
+def test_short_town_name_joins_its_full_name_in_the_document() -> None:
+    text = "im Landkreis Pfaffenhofen an der Ilm. Später in Pfaffenhofen selbst."
+    res = resolve_places(text, loc(text, "Pfaffenhofen an der Ilm", "Pfaffenhofen"))
+    assert [(p.name, p.country, p.mentions) for p in res.referents] == [
+        ("Pfaffenhofen an der Ilm", "DE", 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Putin nannte sie eine Bande von Lügnern und Nazis.", "Lügnern"),
+        ("als Jugoslawien in Bürgerkriegen zerfiel", "Bürgerkriegen"),
+        ("Bedarf an Integrationskursen abdecken", "Integrationskursen"),
+        ("in der mehrheitlich von Albanern bewohnten Region", "Albanern"),
+        ("Die Nordkoreaner schickten Truppen", "Nordkoreaner"),
+    ],
+)
+def test_inflected_common_nouns_and_demonyms_are_not_places(text: str, span: str) -> None:
+    res = resolve_places(text, loc(text, span))
+    assert res.referents == [] and res.resolutions[0].note == "not_a_place"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("Treffen am Spreewaldplatz in Kreuzberg", "Spreewaldplatz"),
+     ("Gefechte um das Dorf Krynky am Dnipro", "Krynky")],
+)
+def test_unknown_place_names_are_kept(text: str, span: str) -> None:
+    res = resolve_places(text, loc(text, span))
+    assert [p.name for p in res.referents] == [span]

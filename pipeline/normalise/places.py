@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
+    ARTICLES,
     clean_span,
     drop_leading_articles,
     fold,
@@ -215,6 +216,65 @@ def match_place(text: str) -> _Match | None:
     return None
 
 
+# Parts of town names the NER span often leaves out: a river or region after "an der",
+# "am", "ob der", "in der", "im" ("Pfaffenhofen an der Ilm", "Frankfurt am Main",
+# "Neumarkt in der Oberpfalz", "Freiburg im Breisgau") or in brackets ("Halle (Saale)").
+NAME_TAIL = re.compile(
+    r"(?:[ \t]+(?:an[ \t]+der|am|an|ob[ \t]+der|in[ \t]+der|im|in)[ \t]+[A-ZÄÖÜ][\w-]*"
+    r"|[ \t]*\([A-ZÄÖÜ][\w-]*\))"
+)
+# One word or abbreviation written before a place name: "St. Petersburg", "Sankt Gallen",
+# "Republik Korea", "Bad Tölz".
+NAME_HEAD = re.compile(r"(?<![\w.-])([A-ZÄÖÜ][\w-]*\.?)[ \t]+$")
+HEAD_WINDOW = 30
+
+
+def full_name_rows(candidate: str, type_word: bool = True) -> list[GazetteerRow]:
+    """Gazetteer rows that carry ``candidate`` (articles and, with ``type_word``, a leading
+    place-type word aside) as one of their names, written out in full ("Frankfurt am
+    Main", "St. Petersburg", "Republik Korea"); no genitive or adjective guessing."""
+    tokens = drop_leading_articles(clean_span(candidate).split())
+    if type_word:
+        tokens, _ = _strip_type_word(tokens)
+    if len(tokens) < 2:
+        return []
+    name = fold(" ".join(tokens))
+    return [r for r in gazetteer().lookup(stem_key(name)) if any(fold(n) == name for n in r.names)]
+
+
+def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the full place name around ``text[start:end]`` when the gazetteer knows
+    the longer form: a tail ("Pfaffenhofen" → "Pfaffenhofen an der Ilm", "Halle" →
+    "Halle (Saale)") and/or one word before it ("Petersburg" → "St. Petersburg").
+    Returns the offsets unchanged when no longer form is known."""
+    tail = NAME_TAIL.match(text, end)
+    if tail and full_name_rows(text[start:tail.end()]):
+        end = tail.end()
+    head = NAME_HEAD.search(text[max(0, start - HEAD_WINDOW):start])
+    if head and head.group(1).lower() not in ARTICLES:
+        new_start = start - len(head.group(0))
+        if full_name_rows(text[new_start:end], type_word=False):
+            start = new_start
+    return start, end
+
+
+def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """LOC mentions widened to the full place name (:func:`extend_place_span`); mentions
+    that the wider span now covers ("Main" in "Frankfurt am Main") are dropped. Texts
+    always equal ``text[start:end]``; other mentions are returned unchanged."""
+    out: list[EntityMention] = []
+    for m in mentions:
+        if m.label != "LOC":
+            out.append(m)
+            continue
+        start, end = extend_place_span(text, m.start, m.end)
+        out.append(m if (start, end) == (m.start, m.end)
+                   else EntityMention(m.sent_idx, start, end, text[start:end], m.label))
+    wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
+    return [m for m in out
+            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
+
+
 def _surface(candidate: str, row: GazetteerRow) -> str:
     """The nominative display form: the text's own spelling unless it is inflected."""
     folded = fold(candidate)
@@ -252,6 +312,7 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
         if m and m.rows[0].kind == "country" and m.rows[0].country
     }
     rows = [_choose(m.rows, context) if m else None for m in matches]
+    matches, rows = _join_first_words(matches, rows)
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]
     rows = [None if p else r for r, p in zip(rows, person, strict=True)]
@@ -267,7 +328,7 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
             continue
         if match is None or row is None:
             name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
-            if not name or (_common_noun_span(name) and prefix_place(name) is None):
+            if not name or is_demonym(name) or (_common_noun_span(name) and prefix_place(name) is None):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue
             key = f"xx:{fold(name)}:"
@@ -295,10 +356,52 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
     return ResolvedEntities(resolutions=resolutions, referents=referents)
 
 
+# Plural/dative/genitive endings of common nouns: "Lügnern" (Lügner), "Bürgerkriegen".
+NOUN_ENDINGS = ("n", "en", "s", "es")
+MIN_NOUN_STEM = 4
+
+
+def _join_first_words(
+    matches: list[_Match | None], rows: list[GazetteerRow | None]
+) -> tuple[list[_Match | None], list[GazetteerRow | None]]:
+    """A one-word town mention joins the multi-word town of the same document it begins:
+    "Pfaffenhofen" after "Pfaffenhofen an der Ilm", "Frankfurt" after "Frankfurt am Main"
+    (countries and regions keep their own rows)."""
+    longer: dict[str, tuple[_Match, GazetteerRow]] = {}
+    for m, r in zip(matches, rows, strict=True):
+        if m and r and r.kind == "city" and " " in m.surface:
+            longer.setdefault(fold(m.surface.split()[0]), (m, r))
+    out_m: list[_Match | None] = []
+    out_r: list[GazetteerRow | None] = []
+    for m, r in zip(matches, rows, strict=True):
+        if m and r and r.kind == "city" and " " not in m.surface and fold(m.surface) in longer:
+            m, r = longer[fold(m.surface)]
+        out_m.append(m)
+        out_r.append(r)
+    return out_m, out_r
+
+
 def _common_noun_span(name: str) -> bool:
     """An unknown one-word "place" that is a German common noun ("Stellungnahme",
-    "Umfragen") is an NER error; multi-word and hyphenated names are kept."""
-    return " " not in name and "-" not in name and name in _noun_list()
+    "Umfragen", "Lügnern", "Bürgerkriegen") is an NER error (so is a demonym, "Albanern");
+    multi-word and hyphenated names are kept."""
+    if " " in name or "-" in name:
+        return False
+    return is_inflected_noun(name)
+
+
+def is_inflected_noun(word: str) -> bool:
+    """A listed common noun, also with a plural/dative/genitive ending ("Lügnern" → Lügner)
+    or as a compound of two nouns ("Bürgerkriegen")."""
+    from pipeline.normalise.names import is_common_noun
+
+    nouns = _noun_list()
+    if word in nouns or is_common_noun(word):
+        return True
+    return any(
+        word.endswith(e) and len(word) - len(e) >= MIN_NOUN_STEM and word[: -len(e)] in nouns
+        for e in NOUN_ENDINGS
+    )
 
 
 PREFIX_MIN = 5

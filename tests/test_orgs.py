@@ -151,3 +151,87 @@ def test_find_known_organisations_adds_ministries_and_institutions() -> None:
     res = resolve_organisations(text, find_known_organisations(text))
     assert [o.name for o in res.referents] == ["Verteidigungsministerium", "Bundesregierung",
                                                "US-Außenministerium", "Kreml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Laut Bundesamt für Migration und Flüchtlinge stieg die Zahl",
+         "Bundesamt für Migration", "Bundesamt für Migration und Flüchtlinge"),
+        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa beobachtet",
+         "Organisation für Sicherheit", "Organisation für Sicherheit und Zusammenarbeit in Europa"),
+        ("Das Bundesamt für Migration teilte mit", "Bundesamt für Migration",
+         "Bundesamt für Migration"),
+        ("Die SPD und die CDU", "SPD", "SPD"),
+    ],
+)
+def test_org_span_extended_to_known_name(text: str, span: str, expected: str) -> None:
+    from pipeline.normalise.orgs import extend_known_organisations
+
+    start = text.index(span)
+    [m] = extend_known_organisations(text, [EntityMention(0, start, start + len(span), span, "ORG")])
+    assert m.text == expected and text[m.start:m.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Erdoğans AKP verlor", "Erdoğans AKP", [("Erdoğans", "PER"), ("AKP", "ORG")]),
+        ("Merz' CDU legte zu", "Merz' CDU", [("Merz'", "PER"), ("CDU", "ORG")]),
+        ("Paul Wagner sagte", "Paul Wagner", [("Paul Wagner", "PER")]),
+        ("Kim Jong Un sagte", "Kim Jong Un", [("Kim Jong Un", "PER")]),
+    ],
+)
+def test_person_genitive_before_an_organisation_is_split(
+    text: str, span: str, expected: list[tuple[str, str]]
+) -> None:
+    from pipeline.normalise.orgs import split_person_orgs
+
+    start = text.index(span)
+    out = split_person_orgs([EntityMention(0, start, start + len(span), span, "PER")])
+    assert [(m.text, m.label) for m in out] == expected
+    assert all(text[m.start:m.end] == m.text for m in out)
+
+
+def test_relabel_mentions_tie_prefers_person_for_unknown_names() -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Ilkay Gündogan traf. Kapitän Gündogan und Berlin; Berlin."
+    spans = [("Gündogan", "LOC"), ("Gündogan", "PER"), ("Berlin", "LOC"), ("Berlin", "PER")]
+    ms, pos = [], 0
+    for span, label in spans:
+        start = text.index(span, pos)
+        ms.append(EntityMention(0, start, start + len(span), span, label))
+        pos = start + len(span)
+    assert [m.label for m in relabel_mentions(text, ms)] == ["PER", "PER", "LOC", "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Die Autozulieferer Evonik, Schaeffler und Vodafone", ["Evonik", "Schaeffler", "Vodafone"]),
+        ("Truppen des Warschauer Pakts marschierten ein", ["Warschauer Pakts"]),
+        ("Das Einsatzführungskommando in Potsdam teilte mit", ["Einsatzführungskommando"]),
+        ("Israels Sicherheitskabinett beriet", ["Sicherheitskabinett"]),
+        ("Der Nationalrat stimmte zu", ["Nationalrat"]),
+        ("Foto: imago images/Future", ["imago images"]),
+        ("laut der Agentur Yonhap News", ["Yonhap News"]),
+        ("Die Republikaner und die Demokraten", []),
+        ("Der Porsche fuhr schnell", []),
+    ],
+)
+def test_find_known_organisations_new_table_entries(text: str, found: list[str]) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    assert [m.text for m in find_known_organisations(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [("Warschauer Pakts", "Warschauer Pakt"), ("Warschauer Vertrag", "Warschauer Pakt"),
+     ("Sowjetarmee", "Rote Armee"), ("Nationale Volksarmee", "NVA"), ("Tsahal", "Israelische Armee"),
+     ("Berliner Abgeordnetenhaus", "Abgeordnetenhaus"), ("Evonik Industries", "Evonik"),
+     ("YONHAP News", "Yonhap"), ("Partei für Gerechtigkeit und Aufschwung", "AKP")],
+)
+def test_new_aliases_resolve(span: str, name: str) -> None:
+    assert orgs(f"Laut {span} hieß es", span) == [name]

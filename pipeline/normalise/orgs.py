@@ -279,9 +279,20 @@ def relabel_mentions(
     A one-word LOC/ORG/MISC span equal to a word of a multi-word person name in the same
     document becomes PER ("Sanders" after "Sarah Sanders", "Putins" after "Wladimir
     Putin"); a span written with different labels takes the label most of its mentions
-    have ("Bachmut" tagged LOC twice and PER once → LOC). Offsets and texts are unchanged.
+    have ("Bachmut" tagged LOC twice and PER once → LOC); on a tie a one-word span the
+    gazetteer does not know is PER ("Gündogan" tagged LOC once and PER once).
+
+    Before that, spans are completed: a person's genitive before an organisation is split
+    off (:func:`split_person_orgs`), ORG spans are widened to a known longer name
+    (:func:`extend_known_organisations`) and LOC spans to the full town name
+    (``places.extend_place_mentions``: "Frankfurt am Main", "St. Petersburg"). Every
+    returned mention's text equals ``text[start:end]``.
     """
+    from pipeline.normalise.places import extend_place_mentions
+
     aliases = aliases if aliases is not None else load_aliases()
+    mentions = extend_known_organisations(text, split_person_orgs(mentions, aliases), aliases)
+    mentions = extend_place_mentions(text, mentions)
     labels = [relabel(m, aliases) for m in mentions]
     keys = [_surface_key(m.text) for m in mentions]
     present = set(keys)
@@ -319,8 +330,61 @@ def relabel_mentions(
                 ranked = votes[key].most_common()
                 if len(ranked) > 1 and ranked[0][0] != lab and ranked[0][1] > votes[key][lab]:
                     new = ranked[0][0]
+                elif (lab in {"LOC", "ORG"} and votes[key]["PER"] == votes[key][lab]
+                      and match_place_rows(m.text) is None and not _canonical(m.text, aliases)):
+                    new = "PER"  # tie: a name the gazetteer does not know is a person
         out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
     return out
+
+
+def split_person_orgs(
+    mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+) -> list[EntityMention]:
+    """A PER span that ends in a person's genitive and a known organisation is two
+    mentions: "Erdoğans AKP" → PER "Erdoğans" + ORG "AKP", "Merz' CDU" → "Merz'" + "CDU".
+    Names that are also ordinary words or people (``org_ambiguous.txt``) are not split off."""
+    aliases = aliases if aliases is not None else load_aliases()
+    out: list[EntityMention] = []
+    for m in mentions:
+        words = m.text.split()
+        last = words[-1].strip(",;:.") if words else ""
+        if (m.label == "PER" and len(words) >= 2 and words[-2].endswith(("s", "'", "’"))
+                and last and last not in _ambiguous_names() and _canonical(last, aliases)
+                and not aliases.canonical(last, "PER")):
+            cut = m.text.rfind(last)
+            head = m.text[:cut].rstrip()
+            org_start = m.start + cut
+            out.append(EntityMention(m.sent_idx, m.start, m.start + len(head), head, "PER"))
+            out.append(EntityMention(m.sent_idx, org_start, org_start + len(last), last, "ORG"))
+        else:
+            out.append(m)
+    return out
+
+
+def extend_known_organisations(
+    text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+) -> list[EntityMention]:
+    """ORG spans that stop inside a longer name of the alias table are widened to it
+    ("Bundesamt für Migration" → "Bundesamt für Migration und Flüchtlinge"); mentions the
+    wider span covers are dropped. Texts always equal ``text[start:end]``."""
+    aliases = aliases if aliases is not None else load_aliases()
+    pattern = _known_org_pattern(aliases)
+    if pattern is None:
+        return list(mentions)
+    out: list[EntityMention] = []
+    for m in mentions:
+        end = m.end
+        if m.label == "ORG":
+            for hit in pattern.finditer(text, m.start, min(len(text), m.end + EXTEND_WINDOW)):
+                if hit.start() < m.end < hit.end() and " " in hit.group():
+                    end = max(end, hit.end())
+        out.append(m if end == m.end else EntityMention(m.sent_idx, m.start, end, text[m.start:end], "ORG"))
+    wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
+    return [m for m in out
+            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
+
+
+EXTEND_WINDOW = 80
 
 
 def match_place_rows(span: str):

@@ -295,3 +295,25 @@ def test_inflected_common_nouns_and_demonyms_are_not_places(text: str, span: str
 def test_unknown_place_names_are_kept(text: str, span: str) -> None:
     res = resolve_places(text, loc(text, span))
     assert [p.name for p in res.referents] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Nachschub in ihre Einsatzgebiete im Nahen Osten bringen", ["Nahen Osten"]),
+        ("Truppen der Vereinigten Staaten", ["Vereinigten Staaten"]),
+        ("vom Raketenartillerie-Bataillon im thüringischen Sondershausen gestellt", ["Sondershausen"]),
+        ("Hubschrauber im nordafghanischen Masar-i-Scharif stationiert", ["Masar-i-Scharif"]),
+        ("Im nahe gelegenen Landstuhl befindet sich das Lazarett", ["Landstuhl"]),
+        ("aus dem umkämpften Bachmut abgezogen", ["Bachmut"]),
+        ("Er sagte im russischen Fernsehen", []),
+        ("Im vergangenen Jahr kamen mehr", []),
+        ("wie im deutschen Bundestag beschlossen", []),
+    ],
+)
+def test_find_known_places_inflected_names_and_towns_after_adjectives(
+    text: str, found: list[str]
+) -> None:
+    from pipeline.normalise.places import find_known_places
+
+    assert [m.text for m in find_known_places(text)] == found

@@ -557,13 +557,50 @@ def find_known_places(
     taken = sorted((m.start, m.end) for m in mentions)
     starts = list(sentence_starts)
     out: list[EntityMention] = []
-    for m in pattern.finditer(text):
-        i = bisect.bisect_left(taken, (m.end(), -1))
-        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2):i + 1]):
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in AFTER_ADJECTIVE.finditer(text) if _is_town(m.group(1))]
+    for start, end in sorted(set(spans)):
+        i = bisect.bisect_left(taken, (end, -1))
+        if any(s < end and start < e for s, e in taken[max(0, i - 2):i + 1]):
             continue
-        sent = max(0, bisect.bisect_right(starts, m.start()) - 1)
-        out.append(EntityMention(sent, m.start(), m.end(), m.group(), "LOC"))
+        sent = max(0, bisect.bisect_right(starts, start) - 1)
+        out.append(EntityMention(sent, start, end, text[start:end], "LOC"))
+        taken = sorted([*taken, (start, end)])
     return out
+
+
+# A town named after a preposition and an adjective: "im thüringischen Sondershausen",
+# "im nordafghanischen Masar-i-Scharif", "im nahe gelegenen Landstuhl".
+AFTER_ADJECTIVE = re.compile(
+    r"(?<![\w-])(?:[Ii]m|[Ii]n|[Aa]us|[Nn]ach|[Bb]ei|[Bb]eim|[Vv]om|[Ii]ns)[ \t]+(?:[a-zäöüß]+[ \t]+)?"
+    r"[a-zäöüß]{3,}(?:en|em|e)[ \t]+([A-ZÄÖÜ][\w]*(?:-[\w]+)*)(?![\w-])"
+)
+
+
+def _is_town(word: str) -> bool:
+    """A capitalised word that the gazetteer knows as a town or region written this way
+    and that is not also a German common noun or a known person."""
+    from pipeline.normalise.names import load_aliases
+
+    if word in _noun_list() or load_aliases().canonical(word, "PER"):
+        return False
+    folded = fold(word)
+    return any(
+        r.kind in {"city", "region"} and any(fold(n) == folded for n in r.names)
+        for r in gazetteer().lookup(stem_key(word))
+    )
+
+
+def _inflected_forms(name: str) -> tuple[str, ...]:
+    """A name and, when it opens with an adjective, its dative/genitive form: "Naher Osten"
+    → "Nahen Osten", "Vereinigte Staaten" → "Vereinigten Staaten"."""
+    first, _, rest = name.partition(" ")
+    if not rest or not first[:1].isupper() or not re.search(r"(?:er|e|es)$", first):
+        return (name,)
+    stem = re.sub(r"(?:er|es|e)$", "", first)
+    if len(stem) < 3 or not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", first):
+        return (name,)
+    return (name, f"{stem}en {rest}")
 
 
 @cache
@@ -576,7 +613,7 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
             continue
         for name in (f[0], *f[7].split("|")):
             if len(name) > 3 and name[:1].isupper() and name not in AMBIGUOUS_NAMES:
-                forms.add(name)
+                forms.update(_inflected_forms(name))
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")

@@ -235,3 +235,38 @@ def test_find_known_organisations_new_table_entries(text: str, found: list[str])
 )
 def test_new_aliases_resolve(span: str, name: str) -> None:
     assert orgs(f"Laut {span} hieß es", span) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Auch SAP, Audi, Bosch, die Deutsche Bank, Tesla und Vodafone bauen ab",
+         ["SAP", "Audi", "Bosch", "Deutsche Bank", "Tesla", "Vodafone"]),
+        ("wie der Spiegel unter Berufung auf einen Sprecher berichtet", ["Spiegel"]),
+        ("Dem Spiegel zufolge sind es mehr", ["Spiegel"]),
+        ("Union und SPD einigten sich", ["Union", "SPD"]),
+        ("Ein Blick in den Spiegel.", []),
+        ("So wie die Welt heute aussieht", []),
+        ("Die Union der Staaten", []),
+        ("Richard Wagner und Verdi", []),
+    ],
+)
+def test_ambiguous_names_found_in_enumerations_and_report_phrases(
+    text: str, found: list[str]
+) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    assert [m.text for m in find_known_organisations(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [("Kusshändchen auf die Tribüne zu seiner Familie", "Tribüne", []),
+     ("Gewinne bei der Allianz stiegen", "Allianz", ["Allianz"]),
+     ("Sprecher des Verteidigungsministeriums", "Verteidigungsministeriums",
+      ["Verteidigungsministerium"])],
+)
+def test_plain_nouns_tagged_as_organisations_are_dropped(
+    text: str, span: str, expected: list[str]
+) -> None:
+    assert orgs(text, span) == expected

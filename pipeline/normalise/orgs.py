@@ -147,7 +147,8 @@ def resolve_organisations(
         genitive = _after_genitive_article(text, m.start) or (
             m.text.split()[0].lower() in GENITIVE_ARTICLES
         )
-        names.append(_nominative(tokens, literal, aliases, genitive))
+        name = _nominative(tokens, literal, aliases, genitive)
+        names.append(None if _after_article(text, m.start) and _plain_noun(name, aliases) else name)
 
     canon: list[str | None] = [(_canonical(n, aliases) or n) if n else None for n in names]
     _join_short_forms(canon, names, aliases)
@@ -172,6 +173,29 @@ def resolve_organisations(
         for i in range(len(mentions))
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+def _plain_noun(name: str, aliases: AliasTable) -> bool:
+    """A one-word "organisation" that is an ordinary German noun ("auf der Tribüne") and
+    no known name: an NER error. Institutions ("Verteidigungsministerium") are kept; the
+    caller also requires an article before the span."""
+    from pipeline.normalise.places import _noun_list
+
+    return (
+        " " not in name
+        and name in _noun_list()
+        and not _canonical(name, aliases)
+        and not INSTITUTION.fullmatch(name)
+    )
+
+
+NOUN_ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im am zur zum vom beim".split())
+
+
+def _after_article(text: str, start: int) -> bool:
+    """True when a lower-case article precedes the span ("auf der Tribüne")."""
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1] in NOUN_ARTICLES
 
 
 def _has_letter(token: str) -> bool:
@@ -438,7 +462,73 @@ def find_known_organisations(
             continue
         sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
         out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
-    return out
+    orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"] + [(m.start, m.end) for m in out]
+    for start, end in ambiguous_in_context(text, aliases, orgs):
+        if any(s < end and start < e for s, e in taken) or any(
+            m.start < end and start < m.end for m in out
+        ):
+            continue
+        sent = max(0, bisect.bisect_right(list(sentence_starts), start) - 1)
+        out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
+    return sorted(out, key=lambda e: e.start)
+
+
+# Context that makes an ambiguous name (org_ambiguous.txt) an organisation: an enumeration
+# with other organisations ("SAP, Audi, Bosch, die Deutsche Bank, Tesla und Ford") or a
+# report verb ("laut Spiegel", "wie der Spiegel berichtet", "der Welt zufolge").
+LIST_GAP = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+(?:(?:der|die|das|den|dem)[ \t]+)?")
+REPORT_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Ll]aut|[Bb]erichte(?:t|te)|[Mm]elde(?:t|te)|[Ss]chreibt|[Ss]chrieb)"
+    r"[ \t]+(?:(?:der|die|das|dem|den|des)[ \t]+)?$"
+)
+REPORT_AFTER = re.compile(
+    r"(?:s|es)?[ \t]*(?:,[ \t]*)?(?:berichtet|berichtete|meldet|meldete|schreibt|schrieb|zufolge"
+    r"|unter Berufung)(?![\w])"
+)
+
+
+def ambiguous_in_context(
+    text: str, aliases: AliasTable, orgs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of ambiguous ORG names that their context shows to be organisations: next to
+    another organisation in an enumeration (``orgs`` are the known ORG spans; found names
+    count in turn) or with a report verb. Returns (start, end) in text order."""
+    pattern = _ambiguous_pattern(aliases.names("ORG"))
+    if pattern is None:
+        return []
+    hits = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    known = set(orgs)
+    found: list[tuple[int, int]] = []
+    for start, end in hits:
+        if REPORT_BEFORE.search(text[max(0, start - 30):start]) or REPORT_AFTER.match(text, end):
+            found.append((start, end))
+    changed = True
+    while changed:
+        changed = False
+        spans = known | set(found)
+        for start, end in hits:
+            if (start, end) in spans:
+                continue
+            if any(_list_gap(text, e, start) or _list_gap(text, end, s) for s, e in spans):
+                found.append((start, end))
+                changed = True
+                break
+    return sorted(found)
+
+
+def _list_gap(text: str, left_end: int, right_start: int) -> bool:
+    """True when only a list separator lies between two spans ("Audi, Bosch", "und die")."""
+    if not 0 < right_start - left_end <= 12:
+        return False
+    return LIST_GAP.fullmatch(text, left_end, right_start) is not None
+
+
+@lru_cache(maxsize=8)
+def _ambiguous_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    forms = sorted({n for n in names if n in _ambiguous_names()}, key=lambda f: (-len(f), f))
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
 CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written

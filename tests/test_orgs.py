@@ -193,17 +193,17 @@ def test_person_genitive_before_an_organisation_is_split(
     assert all(text[m.start:m.end] == m.text for m in out)
 
 
-def test_relabel_mentions_tie_prefers_person_for_unknown_names() -> None:
+def test_relabel_mentions_tie_decided_by_gazetteer() -> None:
     from pipeline.normalise.orgs import relabel_mentions
 
-    text = "Ilkay Gündogan traf. Kapitän Gündogan und Berlin; Berlin."
-    spans = [("Gündogan", "LOC"), ("Gündogan", "PER"), ("Berlin", "LOC"), ("Berlin", "PER")]
+    text = "Ilkay Gündogan traf. Kapitän Gündogan und Stalingrad; Stalingrad."
+    spans = [("Gündogan", "LOC"), ("Gündogan", "PER"), ("Stalingrad", "LOC"), ("Stalingrad", "PER")]
     ms, pos = [], 0
     for span, label in spans:
         start = text.index(span, pos)
         ms.append(EntityMention(0, start, start + len(span), span, label))
         pos = start + len(span)
-    assert [m.label for m in relabel_mentions(text, ms)] == ["PER", "PER", "LOC", "PER"]
+    assert [m.label for m in relabel_mentions(text, ms)] == ["PER", "PER", "LOC", "LOC"]
 
 
 @pytest.mark.parametrize(

@@ -317,3 +317,19 @@ def test_find_known_places_inflected_names_and_towns_after_adjectives(
     from pipeline.normalise.places import find_known_places
 
     assert [m.text for m in find_known_places(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("die Truppenstärke auf der koreanischen Halbinsel", ["koreanischen Halbinsel"]),
+        ("andere Standorte im indopazifischen Raum", ["indopazifischen Raum"]),
+        ("Kämpfe in der Zentralafrikanischen Republik", ["Zentralafrikanischen Republik"]),
+    ],
+)
+def test_find_known_places_lower_case_adjective_names(text: str, found: list[str]) -> None:
+    from pipeline.normalise.places import find_known_places
+
+    ms = find_known_places(text)
+    assert [m.text for m in ms] == found
+    assert resolve_places(text, ms).referents[0].kind == "region" or found[0].startswith("Zentral")

@@ -303,8 +303,8 @@ def relabel_mentions(
     A one-word LOC/ORG/MISC span equal to a word of a multi-word person name in the same
     document becomes PER ("Sanders" after "Sarah Sanders", "Putins" after "Wladimir
     Putin"); a span written with different labels takes the label most of its mentions
-    have ("Bachmut" tagged LOC twice and PER once → LOC); on a tie a one-word span the
-    gazetteer does not know is PER ("Gündogan" tagged LOC once and PER once).
+    have ("Bachmut" tagged LOC twice and PER once → LOC); on a PER/LOC tie the gazetteer
+    decides: "Gündogan" (unknown) → PER, "Stalingrad" (known) → LOC.
 
     Before that, spans are completed: a person's genitive before an organisation is split
     off (:func:`split_person_orgs`), ORG spans are widened to a known longer name
@@ -357,6 +357,10 @@ def relabel_mentions(
                 elif (lab in {"LOC", "ORG"} and votes[key]["PER"] == votes[key][lab]
                       and match_place_rows(m.text) is None and not _canonical(m.text, aliases)):
                     new = "PER"  # tie: a name the gazetteer does not know is a person
+                elif (lab == "PER" and votes[key]["LOC"] == votes[key]["PER"]
+                      and match_place_rows(m.text) is not None
+                      and not aliases.canonical(m.text, "PER")):
+                    new = "LOC"  # tie: a place the gazetteer knows ("Stalingrad")
         out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
     return out
 

@@ -593,14 +593,17 @@ def _is_town(word: str) -> bool:
 
 def _inflected_forms(name: str) -> tuple[str, ...]:
     """A name and, when it opens with an adjective, its dative/genitive form: "Naher Osten"
-    → "Nahen Osten", "Vereinigte Staaten" → "Vereinigten Staaten"."""
+    → "Nahen Osten", "Vereinigte Staaten" → "Vereinigten Staaten"; adjectives in -isch,
+    which German writes in lower case, also so ("koreanischen Halbinsel", "indopazifischen
+    Raum"). Other names not written capitalised yield nothing."""
     first, _, rest = name.partition(" ")
-    if not rest or not first[:1].isupper() or not re.search(r"(?:er|e|es)$", first):
-        return (name,)
-    stem = re.sub(r"(?:er|es|e)$", "", first)
-    if len(stem) < 3 or not re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", first):
-        return (name,)
-    return (name, f"{stem}en {rest}")
+    adjective = re.fullmatch(r"([A-Za-zÄÖÜäöü][a-zäöüß]{2,}?)(?:er|es|e)", first)
+    if not rest or not rest[:1].isupper() or adjective is None:
+        return (name,) if name[:1].isupper() else ()
+    forms = [name, f"{adjective.group(1)}en {rest}"]
+    if adjective.group(1).lower().endswith("isch"):
+        forms += [f[:1].lower() + f[1:] for f in forms]
+    return tuple(dict.fromkeys(forms))
 
 
 @cache
@@ -612,7 +615,7 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
         if f[2] != "country" and not (f[2] in {"region", "other"} and not f[5]):
             continue
         for name in (f[0], *f[7].split("|")):
-            if len(name) > 3 and name[:1].isupper() and name not in AMBIGUOUS_NAMES:
+            if len(name) > 3 and name not in AMBIGUOUS_NAMES:
                 forms.update(_inflected_forms(name))
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"

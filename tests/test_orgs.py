@@ -163,6 +163,8 @@ def test_find_known_organisations_adds_ministries_and_institutions() -> None:
         ("Das Bundesamt für Migration teilte mit", "Bundesamt für Migration",
          "Bundesamt für Migration"),
         ("Die SPD und die CDU", "SPD", "SPD"),
+        ("beschloss der Sicherheitsrat der Vereinten Nationen eine Mission", "Vereinten Nationen",
+         "Sicherheitsrat der Vereinten Nationen"),
     ],
 )
 def test_org_span_extended_to_known_name(text: str, span: str, expected: str) -> None:
@@ -270,3 +272,40 @@ def test_plain_nouns_tagged_as_organisations_are_dropped(
     text: str, span: str, expected: list[str]
 ) -> None:
     assert orgs(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Auch die US-Streitkräfte in Südkorea bestätigten", "Südkorea",
+         ("US-Streitkräfte in Südkorea", "ORG")),
+        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa", "Europa",
+         ("Organisation für Sicherheit und Zusammenarbeit in Europa", "ORG")),
+        ("Die OSZE in Europa", "Europa", ("Europa", "LOC")),
+        ("Truppen aus Südkorea", "Südkorea", ("Südkorea", "LOC")),
+    ],
+)
+def test_place_inside_a_known_organisation_name(
+    text: str, span: str, expected: tuple[str, str]
+) -> None:
+    from pipeline.normalise.orgs import extend_known_organisations
+
+    start = text.index(span)
+    [m] = extend_known_organisations(text, [EntityMention(0, start, start + len(span), span, "LOC")])
+    assert (m.text, m.label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("nach Angaben der syrischen Beobachtungsstelle für Menschenrechte",
+         ["syrischen Beobachtungsstelle für Menschenrechte"]),
+        ("Mitglied der Europäischen Union", ["Europäischen Union"]),
+        ("Streik bei der Deutschen Bahn", ["Deutschen Bahn"]),
+        ("ein deutscher Bahnhof", []),
+    ],
+)
+def test_find_known_organisations_inflected_adjective_names(text: str, found: list[str]) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    assert [m.text for m in find_known_organisations(text)] == found

@@ -392,21 +392,29 @@ def split_person_orgs(
 def extend_known_organisations(
     text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
 ) -> list[EntityMention]:
-    """ORG spans that stop inside a longer name of the alias table are widened to it
-    ("Bundesamt für Migration" → "Bundesamt für Migration und Flüchtlinge"); mentions the
-    wider span covers are dropped. Texts always equal ``text[start:end]``."""
+    """ORG spans that overlap a longer name of the alias table are widened to it
+    ("Bundesamt für Migration" → "Bundesamt für Migration und Flüchtlinge", "Vereinten
+    Nationen" → "Sicherheitsrat der Vereinten Nationen"); a LOC span inside such a name
+    becomes that ORG ("Südkorea" in "US-Streitkräfte in Südkorea"). Mentions the wider
+    span covers are dropped. Texts always equal ``text[start:end]``."""
     aliases = aliases if aliases is not None else load_aliases()
     pattern = _known_org_pattern(aliases)
     if pattern is None:
         return list(mentions)
     out: list[EntityMention] = []
     for m in mentions:
-        end = m.end
-        if m.label == "ORG":
-            for hit in pattern.finditer(text, m.start, min(len(text), m.end + EXTEND_WINDOW)):
-                if hit.start() < m.end < hit.end() and " " in hit.group():
-                    end = max(end, hit.end())
-        out.append(m if end == m.end else EntityMention(m.sent_idx, m.start, end, text[m.start:end], "ORG"))
+        start, end = m.start, m.end
+        if m.label in {"ORG", "LOC"}:
+            lo = max(0, m.start - EXTEND_WINDOW)
+            for hit in pattern.finditer(text, lo, min(len(text), m.end + EXTEND_WINDOW)):
+                inside = hit.start() <= m.start and m.end <= hit.end()
+                if (" " not in hit.group() or not (hit.start() < m.end and m.start < hit.end())
+                        or (m.label == "LOC" and not inside)
+                        or (m.start <= hit.start() and hit.end() <= m.end)):
+                    continue
+                start, end = min(start, hit.start()), max(end, hit.end())
+        out.append(m if (start, end) == (m.start, m.end)
+                   else EntityMention(m.sent_idx, start, end, text[start:end], "ORG"))
     wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
     return [m for m in out
             if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
@@ -541,9 +549,20 @@ CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
 INSTITUTION = re.compile(r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*ministeri(?:um|ums)(?![\w-])")
 
 
+# A multi-word name opening with an adjective: "Europäische Union", "Deutsche Bahn".
+ADJECTIVE_FORM = re.compile(r"([A-ZÄÖÜ])([a-zäöüß]{2,}?)(isch)?(?:e|er|es)( [A-ZÄÖÜ].*)")
+
+
 def _form_regex(form: str) -> str:
     """Regex for one written form: "Nato" also matches "NATO" (first letter as written);
-    multi-word and short forms match only as written."""
+    a name opening with an adjective also matches its inflected forms ("der Europäischen
+    Union"), with an -isch adjective also in lower case ("der syrischen Beobachtungsstelle
+    für Menschenrechte"); other multi-word and short forms match only as written."""
+    adjective = ADJECTIVE_FORM.fullmatch(form)
+    if adjective:
+        initial, stem, isch, rest = adjective.groups()
+        first = f"[{initial}{initial.lower()}]" if isch else re.escape(initial)
+        return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + re.escape(rest)
     if len(form) < CASELESS_MIN or " " in form or not form[0].isupper():
         return re.escape(form)
     return re.escape(form[0]) + f"(?i:{re.escape(form[1:])})"

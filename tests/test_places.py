@@ -333,3 +333,19 @@ def test_find_known_places_lower_case_adjective_names(text: str, found: list[str
     ms = find_known_places(text)
     assert [m.text for m in ms] == found
     assert resolve_places(text, ms).referents[0].kind == "region" or found[0].startswith("Zentral")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("Kritik an der Trump-Regierung wächst", "Trump-Regierung", False),
+        ("der mögliche Scholz-Nachfolger sagte", "Scholz-Nachfolger", False),
+        ("unter Berufung auf Pentagon-Beamte geschrieben", "Pentagon-Beamte", False),
+        ("Die Preise im Berlinale-Palast", "Berlinale-Palast", True),
+        ("das Spiel im Europa-Park-Stadion", "Europa-Park-Stadion", True),
+        ("Grenzübergang Rafah-Süd", "Rafah-Süd", True),
+    ],
+)
+def test_hyphenated_compounds_ending_in_a_noun(text: str, span: str, kept: bool) -> None:
+    res = resolve_places(text, loc(text, span))
+    assert bool(res.referents) is kept

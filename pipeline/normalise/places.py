@@ -383,10 +383,13 @@ def _join_first_words(
 
 def _common_noun_span(name: str) -> bool:
     """An unknown one-word "place" that is a German common noun ("Stellungnahme",
-    "Umfragen", "Lügnern", "Bürgerkriegen") is an NER error (so is a demonym, "Albanern");
-    multi-word and hyphenated names are kept."""
-    if " " in name or "-" in name:
+    "Umfragen", "Lügnern", "Bürgerkriegen") or a compound ending in one ("Trump-Regierung")
+    is an NER error (so is a demonym, "Albanern"); multi-word names are kept."""
+    if " " in name:
         return False
+    if "-" in name:  # "Trump-Regierung", "Pentagon-Beamte"; the caller keeps "Berlinale-Palast"
+        last = name.rsplit("-", 1)[1]
+        return len(last) > 1 and last[:1].isupper() and is_inflected_noun(last)
     return is_inflected_noun(name)
 
 

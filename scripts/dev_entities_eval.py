@@ -10,7 +10,7 @@ Scores: a predicted referent matches a gold entry when its canonical name equals
 ``name`` or one of its ``also`` forms (case-insensitive); precision/recall/F1 are micro-averaged
 over documents, and for places the country accuracy is computed over matched places.
 
-    python scripts/dev_entities_eval.py [DEV_DIR] [--mentions auto|model|oracle] [--quiet]
+    python scripts/dev_entities_eval.py [DEV_DIR] [--mentions auto|model|oracle] [--no-known] [--quiet]
 """
 
 from __future__ import annotations
@@ -129,10 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mentions", choices=["auto", "model", "oracle"], default="auto")
     ap.add_argument("--no-relabel", action="store_true", help="keep the NER labels as they are")
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
-    ap.add_argument("--known-orgs", action="store_true",
-                    help="add ORG mentions for alias-table names the model missed")
-    ap.add_argument("--known-places", action="store_true",
-                    help="add LOC mentions for country/region names the model missed")
+    ap.add_argument("--no-known", dest="known", action="store_false",
+                    help="do not add ORG/LOC mentions for known names the model missed "
+                         "(the pipeline adds them: find_known_organisations, find_known_places)")
     args = ap.parse_args(argv)
 
     mode = args.mentions
@@ -159,12 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         mentions = model_mentions(nlp, text) if nlp else oracle_mentions(text, gold)
         if not args.no_relabel:
             mentions = relabel_mentions(text, mentions)
-        if args.known_orgs:
-            mentions = sorted([*mentions, *find_known_organisations(text, mentions)],
-                              key=lambda e: e.start)
-        if args.known_places:
-            mentions = sorted([*mentions, *find_known_places(text, mentions)],
-                              key=lambda e: e.start)
+        if args.known:  # as pipeline.normalise.normalise does
+            found = [*find_known_organisations(text, mentions), *find_known_places(text, mentions)]
+            mentions = sorted([*mentions, *found], key=lambda e: (e.start, e.end))
         by = {lab: [m for m in mentions if m.label == lab] for lab in ("PER", "LOC", "ORG")}
         doc = gold_path.stem
         people = resolve_people(text, by["PER"]).referents

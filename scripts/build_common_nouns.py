@@ -27,9 +27,31 @@ OUT = ROOT / "pipeline" / "resources" / "common_nouns.txt.gz"
 NAMES_OUT = ROOT / "pipeline" / "resources" / "names_ending_s.txt"
 SPEAKERS = "bundestag-speakers-wp19-21.tsv"
 # Well-known names ending in -s that are not genitives (added to the speakers' names).
-EXTRA_NAMES_S = ("Mats", "Sanders", "Hummels", "Gosens", "Williams", "Jones", "Adams", "Roberts",
-                 "Evans", "Peters", "Jacobs", "Timmermans", "Reynders", "Michels", "Rubens",
-                 "Harris", "Lewis", "Davis", "Morris", "Ross", "James", "Charles", "Jens")
+EXTRA_NAMES_S = (
+    "Mats",
+    "Sanders",
+    "Hummels",
+    "Gosens",
+    "Williams",
+    "Jones",
+    "Adams",
+    "Roberts",
+    "Evans",
+    "Peters",
+    "Jacobs",
+    "Timmermans",
+    "Reynders",
+    "Michels",
+    "Rubens",
+    "Harris",
+    "Lewis",
+    "Davis",
+    "Morris",
+    "Ross",
+    "James",
+    "Charles",
+    "Jens",
+)
 MIN_COUNT = 5
 NOUN_SHARE = 0.3
 DETERMINERS = frozenset(
@@ -70,8 +92,7 @@ def main() -> int:
         print(f"corpus not found under {CORPUS}", file=sys.stderr)
         return 1
     total, as_noun = count(paths)
-    nouns = sorted(w for w, n in total.items()
-                   if n >= MIN_COUNT and as_noun[w] / n >= NOUN_SHARE)
+    nouns = sorted(w for w, n in total.items() if n >= MIN_COUNT and as_noun[w] / n >= NOUN_SHARE)
     header = "# capitalised German common nouns; built by scripts/build_common_nouns.py\n"
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write((header + "\n".join(nouns) + "\n").encode("utf-8"))
@@ -89,8 +110,10 @@ def write_names_ending_s(speakers: Path) -> None:
                 for part in re.split(r"[\s-]+", field):
                     if len(part) > 2 and part[0].isupper() and part.endswith("s"):
                         names.add(part)
-    header = ("# Names ending in -s that are nominative, not genitive (Lars, Jens, Behrens);\n"
-              "# built by scripts/build_common_nouns.py from the Bundestag speakers list\n")
+    header = (
+        "# Names ending in -s that are nominative, not genitive (Lars, Jens, Behrens);\n"
+        "# built by scripts/build_common_nouns.py from the Bundestag speakers list\n"
+    )
     NAMES_OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"wrote {NAMES_OUT.relative_to(ROOT)}: {len(names)} names")
 

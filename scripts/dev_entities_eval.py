@@ -75,7 +75,7 @@ def oracle_mentions(text: str, gold: dict) -> list[EntityMention]:
     for form, label in forms:
         pattern = rf"(?<![\w-]){re.escape(form)}(?:s|es|'|’)?(?![\w])"
         for m in re.finditer(pattern, text):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
             start = m.start()
             if label == "PER":  # NER models often swallow a role word before a name
@@ -84,7 +84,7 @@ def oracle_mentions(text: str, gold: dict) -> list[EntityMention]:
                     start = before.start(1)
             for i in range(start, m.end()):
                 taken[i] = True
-            found.append(EntityMention(0, start, m.end(), text[start:m.end()], label))
+            found.append(EntityMention(0, start, m.end(), text[start : m.end()], label))
     return sorted(found, key=lambda e: e.start)
 
 
@@ -98,14 +98,14 @@ def model_mentions(nlp, text: str) -> list[EntityMention]:
     return out
 
 
-def score(pred: Iterable[tuple[str, str | None]], gold: list[dict], s: Score, doc: str,
-          kind: str) -> None:
+def score(pred: Iterable[tuple[str, str | None]], gold: list[dict], s: Score, doc: str, kind: str) -> None:
     """Greedy one-to-one matching of predicted (name, country) against gold entries."""
     remaining = list(gold)
     for name, country in pred:
         low = name.casefold()
-        hit = next((g for g in remaining
-                    if low in {f.casefold() for f in [g["name"], *g.get("also", [])]}), None)
+        hit = next(
+            (g for g in remaining if low in {f.casefold() for f in [g["name"], *g.get("also", [])]}), None
+        )
         if hit is None:
             s.fp += 1
             s.misses.append(f"{doc} {kind} FP  {name!r} ({country})")
@@ -129,9 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mentions", choices=["auto", "model", "oracle"], default="auto")
     ap.add_argument("--no-relabel", action="store_true", help="keep the NER labels as they are")
     ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
-    ap.add_argument("--no-known", dest="known", action="store_false",
-                    help="do not add ORG/LOC mentions for known names the model missed "
-                         "(the pipeline adds them: find_known_organisations, find_known_places)")
+    ap.add_argument(
+        "--no-known",
+        dest="known",
+        action="store_false",
+        help="do not add ORG/LOC mentions for known names the model missed "
+        "(the pipeline adds them: find_known_organisations, find_known_places)",
+    )
     args = ap.parse_args(argv)
 
     mode = args.mentions

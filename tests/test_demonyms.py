@@ -67,8 +67,23 @@ def test_country_for_word(word: str, country: str | None) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["Soldaten", "Truppen", "Nato", "Nato-Truppen", "UN-Blauhelme", "pro-russische", "", "der",
-     "Malinowski", "Europa", "Krieg", "Armee", "Rote", "Bundespolizisten", "Soldatenfriedhof"],
+    [
+        "Soldaten",
+        "Truppen",
+        "Nato",
+        "Nato-Truppen",
+        "UN-Blauhelme",
+        "pro-russische",
+        "",
+        "der",
+        "Malinowski",
+        "Europa",
+        "Krieg",
+        "Armee",
+        "Rote",
+        "Bundespolizisten",
+        "Soldatenfriedhof",
+    ],
 )
 def test_non_country_words(word: str) -> None:
     """Generic military words name no army; "Armee" alone needs its adjective."""
@@ -111,8 +126,15 @@ def test_table_has_no_duplicate_keys() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Albanern", True), ("russische", True), ("Nordkoreaner", True), ("Russland", False),
-     ("Bundestagsgebäude", False), ("Ukraine", False), ("Soldaten", False)],
+    [
+        ("Albanern", True),
+        ("russische", True),
+        ("Nordkoreaner", True),
+        ("Russland", False),
+        ("Bundestagsgebäude", False),
+        ("Ukraine", False),
+        ("Soldaten", False),
+    ],
 )
 def test_is_demonym(word: str, expected: bool) -> None:
     from pipeline.normalise.demonyms import is_demonym

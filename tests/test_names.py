@@ -21,10 +21,16 @@ from pipeline.resources import ResourceError, read_text
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Putins", ("Putins", "Putin")), ("Lawrows", ("Lawrows", "Lawrow")), ("Merz'", ("Merz",)),
-     ("Merz’", ("Merz",)), ("Kim", ("Kim",)), ("Russlands", ("Russlands", "Russland")),
-     ("Gazastreifens", ("Gazastreifens", "Gazastreifen")), ("Bundestages",
-     ("Bundestages", "Bundestage", "Bundestag"))],
+    [
+        ("Putins", ("Putins", "Putin")),
+        ("Lawrows", ("Lawrows", "Lawrow")),
+        ("Merz'", ("Merz",)),
+        ("Merz’", ("Merz",)),
+        ("Kim", ("Kim",)),
+        ("Russlands", ("Russlands", "Russland")),
+        ("Gazastreifens", ("Gazastreifens", "Gazastreifen")),
+        ("Bundestages", ("Bundestages", "Bundestage", "Bundestag")),
+    ],
 )
 def test_genitive_candidates(word: str, expected: tuple[str, ...]) -> None:
     assert genitive_candidates(word) == expected
@@ -32,8 +38,17 @@ def test_genitive_candidates(word: str, expected: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Putins", True), ("Lawrows", True), ("Trumps", True), ("Merz'", True),
-     ("Pistorius", False), ("Mattis", False), ("Paulus", False), ("Kim", False), ("Jens", True)],
+    [
+        ("Putins", True),
+        ("Lawrows", True),
+        ("Trumps", True),
+        ("Merz'", True),
+        ("Pistorius", False),
+        ("Mattis", False),
+        ("Paulus", False),
+        ("Kim", False),
+        ("Jens", True),
+    ],
 )
 def test_looks_genitive(word: str, expected: bool) -> None:
     assert looks_genitive(word) is expected
@@ -41,10 +56,18 @@ def test_looks_genitive(word: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Selenskyj", "Selenskij"), ("Selenskyj", "Selensky"), ("Lawrow", "Lavrov"),
-     ("Schoigu", "Shoigu"), ("Prigoschin", "Prigozhin"), ("Erdoğan", "Erdogan"),
-     ("Wolodymyr Selenskyj", "Volodymyr Zelensky"), ("Walerij Saluschnyj", "Valerii Zaluzhnyi"),
-     ("KIM JONG UN", "Kim Jong Un"), ("Kim Jong-un", "Kim Jong Un")],
+    [
+        ("Selenskyj", "Selenskij"),
+        ("Selenskyj", "Selensky"),
+        ("Lawrow", "Lavrov"),
+        ("Schoigu", "Shoigu"),
+        ("Prigoschin", "Prigozhin"),
+        ("Erdoğan", "Erdogan"),
+        ("Wolodymyr Selenskyj", "Volodymyr Zelensky"),
+        ("Walerij Saluschnyj", "Valerii Zaluzhnyi"),
+        ("KIM JONG UN", "Kim Jong Un"),
+        ("Kim Jong-un", "Kim Jong Un"),
+    ],
 )
 def test_name_key_merges_variants(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -124,9 +147,16 @@ def test_word_lists_parse_without_duplicates() -> None:
 
 @pytest.mark.parametrize(
     ("span", "clean"),
-    [("„Kremlchef Putin“,", "Kremlchef Putin"), ("Merz'", "Merz'"), ("'Putin'", "Putin"),
-     ("@Paul Buchegger", "Paul Buchegger"), ("Nico G.", "Nico G."), ("Elisabeth II.", "Elisabeth II."),
-     ("Putin.", "Putin"), ("(Nato)", "Nato")],
+    [
+        ("„Kremlchef Putin“,", "Kremlchef Putin"),
+        ("Merz'", "Merz'"),
+        ("'Putin'", "Putin"),
+        ("@Paul Buchegger", "Paul Buchegger"),
+        ("Nico G.", "Nico G."),
+        ("Elisabeth II.", "Elisabeth II."),
+        ("Putin.", "Putin"),
+        ("(Nato)", "Nato"),
+    ],
 )
 def test_clean_span(span: str, clean: str) -> None:
     assert clean_span(span) == clean

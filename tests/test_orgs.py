@@ -29,25 +29,33 @@ def orgs(text: str, *spans: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "spans", "expected"),
     [
-        ("Die Nato tagt. Die NATO und der Nordatlantikpakt", ("Nato", "NATO", "Nordatlantikpakt"),
-         ["NATO"]),
-        ("Wie die nordkoreanische Nachrichtenagentur KCNA meldete", ("Nachrichtenagentur KCNA",),
-         ["KCNA"]),
+        ("Die Nato tagt. Die NATO und der Nordatlantikpakt", ("Nato", "NATO", "Nordatlantikpakt"), ["NATO"]),
+        ("Wie die nordkoreanische Nachrichtenagentur KCNA meldete", ("Nachrichtenagentur KCNA",), ["KCNA"]),
         ("Soldaten der Bundeswehr; die Bundeswehr", ("Bundeswehr",), ["Bundeswehr"]),
-        ("Sprecher des Verteidigungsministeriums. Das Verteidigungsministerium",
-         ("Verteidigungsministeriums", "Verteidigungsministerium"), ["Verteidigungsministerium"]),
+        (
+            "Sprecher des Verteidigungsministeriums. Das Verteidigungsministerium",
+            ("Verteidigungsministeriums", "Verteidigungsministerium"),
+            ["Verteidigungsministerium"],
+        ),
         ("Beschluss des Bundestages. Der Bundestag", ("Bundestages", "Bundestag"), ["Bundestag"]),
         ("Staaten des Warschauer Pakts", ("Warschauer Pakts",), ["Warschauer Pakt"]),
         ("Die UN und die Vereinten Nationen", ("UN", "Vereinten Nationen"), ["Vereinte Nationen"]),
-        ("Das Bundesamt für Migration und Flüchtlinge (BAMF) meldet. Das BAMF",
-         ("Bundesamt für Migration und Flüchtlinge", "BAMF"), ["BAMF"]),
-        ("Das Referat für Arbeit und Wirtschaft (RAW) rechnet. Das RAW",
-         ("Referat für Arbeit und Wirtschaft", "RAW"), ["Referat für Arbeit und Wirtschaft"]),
-        ("Das US-Verteidigungsministerium teilte mit. Das Verteidigungsministerium",
-         ("US-Verteidigungsministerium", "Verteidigungsministerium"),
-         ["US-Verteidigungsministerium"]),
-        ("Kämpfer der Gruppe Wagner und der Wagner-Gruppe", ("Gruppe Wagner", "Wagner-Gruppe"),
-         ["Wagner"]),
+        (
+            "Das Bundesamt für Migration und Flüchtlinge (BAMF) meldet. Das BAMF",
+            ("Bundesamt für Migration und Flüchtlinge", "BAMF"),
+            ["BAMF"],
+        ),
+        (
+            "Das Referat für Arbeit und Wirtschaft (RAW) rechnet. Das RAW",
+            ("Referat für Arbeit und Wirtschaft", "RAW"),
+            ["Referat für Arbeit und Wirtschaft"],
+        ),
+        (
+            "Das US-Verteidigungsministerium teilte mit. Das Verteidigungsministerium",
+            ("US-Verteidigungsministerium", "Verteidigungsministerium"),
+            ["US-Verteidigungsministerium"],
+        ),
+        ("Kämpfer der Gruppe Wagner und der Wagner-Gruppe", ("Gruppe Wagner", "Wagner-Gruppe"), ["Wagner"]),
         ("laut dpa", ("dpa",), ["dpa"]),
         ("Kämpfer des Islamischen Staates", ("Islamischen Staates",), ["Islamischer Staat"]),
         ("Ein Sprecher des Deutschen Roten Kreuzes", ("Deutschen Roten Kreuzes",), ["DRK"]),
@@ -60,8 +68,9 @@ def test_organisations(text: str, spans: tuple[str, ...], expected: list[str]) -
 
 def test_org_ids_stable_and_shared_by_aliases() -> None:
     a = resolve_organisations("Nato", org_mentions("Nato", "Nato")).referents[0]
-    b = resolve_organisations("Nordatlantikpakt", org_mentions("Nordatlantikpakt",
-                                                               "Nordatlantikpakt")).referents[0]
+    b = resolve_organisations(
+        "Nordatlantikpakt", org_mentions("Nordatlantikpakt", "Nordatlantikpakt")
+    ).referents[0]
     assert a.org_id == b.org_id and a.org_id.startswith("org_")
 
 
@@ -76,9 +85,15 @@ def test_resolutions_parallel_to_mentions() -> None:
 
 @pytest.mark.parametrize(
     ("text", "label", "expected"),
-    [("Kreml", "LOC", "ORG"), ("Nato", "PER", "ORG"), ("Russland", "ORG", "LOC"),
-     ("Putin", "ORG", "PER"), ("Berlin", "LOC", "LOC"), ("Bundeswehr", "ORG", "ORG"),
-     ("Kim Jong Un", "PER", "PER")],
+    [
+        ("Kreml", "LOC", "ORG"),
+        ("Nato", "PER", "ORG"),
+        ("Russland", "ORG", "LOC"),
+        ("Putin", "ORG", "PER"),
+        ("Berlin", "LOC", "LOC"),
+        ("Bundeswehr", "ORG", "ORG"),
+        ("Kim Jong Un", "PER", "PER"),
+    ],
 )
 def test_relabel(text: str, label: str, expected: str) -> None:
     assert relabel(EntityMention(0, 0, len(text), text, label)) == expected
@@ -88,8 +103,13 @@ def test_relabel_mentions_makes_a_document_consistent() -> None:
     from pipeline.normalise.orgs import relabel_mentions
 
     text = "Sarah Sanders sagte, Sanders werde. Bachmut fiel; Bachmuts Ruinen; Bachmut."
-    spans = [("Sarah Sanders", "PER"), ("Sanders", "LOC"), ("Bachmut", "LOC"),
-             ("Bachmuts", "PER"), ("Bachmut", "LOC")]
+    spans = [
+        ("Sarah Sanders", "PER"),
+        ("Sanders", "LOC"),
+        ("Bachmut", "LOC"),
+        ("Bachmuts", "PER"),
+        ("Bachmut", "LOC"),
+    ]
     ms, pos = [], 0
     for span, label in spans:
         start = text.index(span, pos)
@@ -111,18 +131,25 @@ def test_find_known_organisations_adds_missed_names() -> None:
 
 @pytest.mark.parametrize(
     ("text", "span", "name"),
-    [("Mitglied des Verbandes Norddeutscher Frauenvereine", "Verbandes Norddeutscher Frauenvereine",
-      "Verband Norddeutscher Frauenvereine"),
-     ("Studie des Instituts für Corporate Governance", "Instituts für Corporate Governance",
-      "Institut für Corporate Governance"),
-     ("Union Investment meldet", "Union Investment", "Union Investment"),
-     ("Das Erste zeigt", "Das Erste", "Das Erste"),
-     ("Die Zeit schreibt", "Die Zeit", "Die Zeit"),
-     ("Die Grünen wollen", "Die Grünen", "Grüne"),
-     ("mit 20 SPD Sitze", "SPD Sitze", "SPD"),
-     ("Partei Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich",
-      "Bündnis Zukunft Österreich"),
-     ("Erdoğans AKP gewann", "Erdoğans AKP", "AKP")],
+    [
+        (
+            "Mitglied des Verbandes Norddeutscher Frauenvereine",
+            "Verbandes Norddeutscher Frauenvereine",
+            "Verband Norddeutscher Frauenvereine",
+        ),
+        (
+            "Studie des Instituts für Corporate Governance",
+            "Instituts für Corporate Governance",
+            "Institut für Corporate Governance",
+        ),
+        ("Union Investment meldet", "Union Investment", "Union Investment"),
+        ("Das Erste zeigt", "Das Erste", "Das Erste"),
+        ("Die Zeit schreibt", "Die Zeit", "Die Zeit"),
+        ("Die Grünen wollen", "Die Grünen", "Grüne"),
+        ("mit 20 SPD Sitze", "SPD Sitze", "SPD"),
+        ("Partei Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich"),
+        ("Erdoğans AKP gewann", "Erdoğans AKP", "AKP"),
+    ],
 )
 def test_org_span_cleanup(text: str, span: str, name: str) -> None:
     assert orgs(text, span) == [name]
@@ -143,28 +170,41 @@ def test_user_aliases_reach_the_known_organisation_finder(tmp_path) -> None:
 def test_find_known_organisations_adds_ministries_and_institutions() -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
-    text = ("Das Verteidigungsministerium und die Bundesregierung; ein Sprecher des "
-            "US-Außenministeriums. Der Kreml schweigt, Wagner auch.")
+    text = (
+        "Das Verteidigungsministerium und die Bundesregierung; ein Sprecher des "
+        "US-Außenministeriums. Der Kreml schweigt, Wagner auch."
+    )
     found = [m.text for m in find_known_organisations(text)]
-    assert found == ["Verteidigungsministerium", "Bundesregierung", "US-Außenministeriums",
-                     "Kreml"]
+    assert found == ["Verteidigungsministerium", "Bundesregierung", "US-Außenministeriums", "Kreml"]
     res = resolve_organisations(text, find_known_organisations(text))
-    assert [o.name for o in res.referents] == ["Verteidigungsministerium", "Bundesregierung",
-                                               "US-Außenministerium", "Kreml"]
+    assert [o.name for o in res.referents] == [
+        "Verteidigungsministerium",
+        "Bundesregierung",
+        "US-Außenministerium",
+        "Kreml",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Laut Bundesamt für Migration und Flüchtlinge stieg die Zahl",
-         "Bundesamt für Migration", "Bundesamt für Migration und Flüchtlinge"),
-        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa beobachtet",
-         "Organisation für Sicherheit", "Organisation für Sicherheit und Zusammenarbeit in Europa"),
-        ("Das Bundesamt für Migration teilte mit", "Bundesamt für Migration",
-         "Bundesamt für Migration"),
+        (
+            "Laut Bundesamt für Migration und Flüchtlinge stieg die Zahl",
+            "Bundesamt für Migration",
+            "Bundesamt für Migration und Flüchtlinge",
+        ),
+        (
+            "Die Organisation für Sicherheit und Zusammenarbeit in Europa beobachtet",
+            "Organisation für Sicherheit",
+            "Organisation für Sicherheit und Zusammenarbeit in Europa",
+        ),
+        ("Das Bundesamt für Migration teilte mit", "Bundesamt für Migration", "Bundesamt für Migration"),
         ("Die SPD und die CDU", "SPD", "SPD"),
-        ("beschloss der Sicherheitsrat der Vereinten Nationen eine Mission", "Vereinten Nationen",
-         "Sicherheitsrat der Vereinten Nationen"),
+        (
+            "beschloss der Sicherheitsrat der Vereinten Nationen eine Mission",
+            "Vereinten Nationen",
+            "Sicherheitsrat der Vereinten Nationen",
+        ),
     ],
 )
 def test_org_span_extended_to_known_name(text: str, span: str, expected: str) -> None:
@@ -172,7 +212,7 @@ def test_org_span_extended_to_known_name(text: str, span: str, expected: str) ->
 
     start = text.index(span)
     [m] = extend_known_organisations(text, [EntityMention(0, start, start + len(span), span, "ORG")])
-    assert m.text == expected and text[m.start:m.end] == expected
+    assert m.text == expected and text[m.start : m.end] == expected
 
 
 @pytest.mark.parametrize(
@@ -192,7 +232,7 @@ def test_person_genitive_before_an_organisation_is_split(
     start = text.index(span)
     out = split_person_orgs([EntityMention(0, start, start + len(span), span, "PER")])
     assert [(m.text, m.label) for m in out] == expected
-    assert all(text[m.start:m.end] == m.text for m in out)
+    assert all(text[m.start : m.end] == m.text for m in out)
 
 
 def test_relabel_mentions_tie_decided_by_gazetteer() -> None:
@@ -230,10 +270,17 @@ def test_find_known_organisations_new_table_entries(text: str, found: list[str])
 
 @pytest.mark.parametrize(
     ("span", "name"),
-    [("Warschauer Pakts", "Warschauer Pakt"), ("Warschauer Vertrag", "Warschauer Pakt"),
-     ("Sowjetarmee", "Rote Armee"), ("Nationale Volksarmee", "NVA"), ("Tsahal", "Israelische Armee"),
-     ("Berliner Abgeordnetenhaus", "Abgeordnetenhaus"), ("Evonik Industries", "Evonik"),
-     ("YONHAP News", "Yonhap"), ("Partei für Gerechtigkeit und Aufschwung", "AKP")],
+    [
+        ("Warschauer Pakts", "Warschauer Pakt"),
+        ("Warschauer Vertrag", "Warschauer Pakt"),
+        ("Sowjetarmee", "Rote Armee"),
+        ("Nationale Volksarmee", "NVA"),
+        ("Tsahal", "Israelische Armee"),
+        ("Berliner Abgeordnetenhaus", "Abgeordnetenhaus"),
+        ("Evonik Industries", "Evonik"),
+        ("YONHAP News", "Yonhap"),
+        ("Partei für Gerechtigkeit und Aufschwung", "AKP"),
+    ],
 )
 def test_new_aliases_resolve(span: str, name: str) -> None:
     assert orgs(f"Laut {span} hieß es", span) == [name]
@@ -242,8 +289,10 @@ def test_new_aliases_resolve(span: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Auch SAP, Audi, Bosch, die Deutsche Bank, Tesla und Vodafone bauen ab",
-         ["SAP", "Audi", "Bosch", "Deutsche Bank", "Tesla", "Vodafone"]),
+        (
+            "Auch SAP, Audi, Bosch, die Deutsche Bank, Tesla und Vodafone bauen ab",
+            ["SAP", "Audi", "Bosch", "Deutsche Bank", "Tesla", "Vodafone"],
+        ),
         ("wie der Spiegel unter Berufung auf einen Sprecher berichtet", ["Spiegel"]),
         ("Dem Spiegel zufolge sind es mehr", ["Spiegel"]),
         ("Union und SPD einigten sich", ["Union", "SPD"]),
@@ -253,9 +302,7 @@ def test_new_aliases_resolve(span: str, name: str) -> None:
         ("Richard Wagner und Verdi", []),
     ],
 )
-def test_ambiguous_names_found_in_enumerations_and_report_phrases(
-    text: str, found: list[str]
-) -> None:
+def test_ambiguous_names_found_in_enumerations_and_report_phrases(text: str, found: list[str]) -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
     assert [m.text for m in find_known_organisations(text)] == found
@@ -263,31 +310,34 @@ def test_ambiguous_names_found_in_enumerations_and_report_phrases(
 
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
-    [("Kusshändchen auf die Tribüne zu seiner Familie", "Tribüne", []),
-     ("Gewinne bei der Allianz stiegen", "Allianz", ["Allianz"]),
-     ("Sprecher des Verteidigungsministeriums", "Verteidigungsministeriums",
-      ["Verteidigungsministerium"])],
+    [
+        ("Kusshändchen auf die Tribüne zu seiner Familie", "Tribüne", []),
+        ("Gewinne bei der Allianz stiegen", "Allianz", ["Allianz"]),
+        ("Sprecher des Verteidigungsministeriums", "Verteidigungsministeriums", ["Verteidigungsministerium"]),
+    ],
 )
-def test_plain_nouns_tagged_as_organisations_are_dropped(
-    text: str, span: str, expected: list[str]
-) -> None:
+def test_plain_nouns_tagged_as_organisations_are_dropped(text: str, span: str, expected: list[str]) -> None:
     assert orgs(text, span) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Auch die US-Streitkräfte in Südkorea bestätigten", "Südkorea",
-         ("US-Streitkräfte in Südkorea", "ORG")),
-        ("Die Organisation für Sicherheit und Zusammenarbeit in Europa", "Europa",
-         ("Organisation für Sicherheit und Zusammenarbeit in Europa", "ORG")),
+        (
+            "Auch die US-Streitkräfte in Südkorea bestätigten",
+            "Südkorea",
+            ("US-Streitkräfte in Südkorea", "ORG"),
+        ),
+        (
+            "Die Organisation für Sicherheit und Zusammenarbeit in Europa",
+            "Europa",
+            ("Organisation für Sicherheit und Zusammenarbeit in Europa", "ORG"),
+        ),
         ("Die OSZE in Europa", "Europa", ("Europa", "LOC")),
         ("Truppen aus Südkorea", "Südkorea", ("Südkorea", "LOC")),
     ],
 )
-def test_place_inside_a_known_organisation_name(
-    text: str, span: str, expected: tuple[str, str]
-) -> None:
+def test_place_inside_a_known_organisation_name(text: str, span: str, expected: tuple[str, str]) -> None:
     from pipeline.normalise.orgs import extend_known_organisations
 
     start = text.index(span)
@@ -298,8 +348,10 @@ def test_place_inside_a_known_organisation_name(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("nach Angaben der syrischen Beobachtungsstelle für Menschenrechte",
-         ["syrischen Beobachtungsstelle für Menschenrechte"]),
+        (
+            "nach Angaben der syrischen Beobachtungsstelle für Menschenrechte",
+            ["syrischen Beobachtungsstelle für Menschenrechte"],
+        ),
         ("Mitglied der Europäischen Union", ["Europäischen Union"]),
         ("Streik bei der Deutschen Bahn", ["Deutschen Bahn"]),
         ("ein deutscher Bahnhof", []),

@@ -30,8 +30,15 @@ def people(text: str, *spans: str) -> dict[str, tuple[str, ...]]:
     return {p.name: p.roles for p in resolve_people(text, mentions(text, *spans)).referents}
 
 
-SEED_SPANS = ("Sergej Lawrow", "Kim Jong Un", "Kremlchef Wladimir Putin", "Wladimir Putin",
-              "Kim", "Lawrow", "Putins")
+SEED_SPANS = (
+    "Sergej Lawrow",
+    "Kim Jong Un",
+    "Kremlchef Wladimir Putin",
+    "Wladimir Putin",
+    "Kim",
+    "Lawrow",
+    "Putins",
+)
 
 
 def seed_text() -> str:
@@ -53,24 +60,55 @@ def test_seed_people() -> None:
 @pytest.mark.parametrize(
     ("text", "spans", "name", "role"),
     [
-        ("Kremlchef Wladimir Putin sagte, Putin wolle reden.", ("Kremlchef Wladimir Putin",
-         "Putin"), "Wladimir Putin", "Kremlchef"),
-        ("der russische Außenminister Sergej Lawrow kam.", ("Sergej Lawrow",), "Sergej Lawrow",
-         "Außenminister"),
-        ("Nordkoreas Machthaber Kim Jong Un lobte Kim.", ("Kim Jong Un", "Kim"), "Kim Jong Un",
-         "Machthaber"),
-        ("Bundeskanzler Friedrich Merz sagte, Merz' Plan stehe.", ("Friedrich Merz", "Merz'"),
-         "Friedrich Merz", "Bundeskanzler"),
-        ("Verteidigungsminister Boris Pistorius (SPD) reist. Pistorius sagte", ("Boris Pistorius",
-         "Pistorius"), "Boris Pistorius", "Verteidigungsminister"),
-        ("US-Präsident Donald Trump drohte. Trumps Zölle", ("Donald Trump", "Trumps"),
-         "Donald Trump", "US-Präsident"),
-        ("Generalsekretär Mark Rutte warnte.", ("Generalsekretär Mark Rutte",), "Mark Rutte",
-         "Generalsekretär"),
-        ("Oberbefehlshaber Olexander Syrskyj meldete.", ("Olexander Syrskyj",),
-         "Olexander Syrskyj", "Oberbefehlshaber"),
-        ("Bundesinnenministerin Nancy Faeser will.", ("Nancy Faeser",), "Nancy Faeser",
-         "Bundesinnenministerin"),
+        (
+            "Kremlchef Wladimir Putin sagte, Putin wolle reden.",
+            ("Kremlchef Wladimir Putin", "Putin"),
+            "Wladimir Putin",
+            "Kremlchef",
+        ),
+        (
+            "der russische Außenminister Sergej Lawrow kam.",
+            ("Sergej Lawrow",),
+            "Sergej Lawrow",
+            "Außenminister",
+        ),
+        ("Nordkoreas Machthaber Kim Jong Un lobte Kim.", ("Kim Jong Un", "Kim"), "Kim Jong Un", "Machthaber"),
+        (
+            "Bundeskanzler Friedrich Merz sagte, Merz' Plan stehe.",
+            ("Friedrich Merz", "Merz'"),
+            "Friedrich Merz",
+            "Bundeskanzler",
+        ),
+        (
+            "Verteidigungsminister Boris Pistorius (SPD) reist. Pistorius sagte",
+            ("Boris Pistorius", "Pistorius"),
+            "Boris Pistorius",
+            "Verteidigungsminister",
+        ),
+        (
+            "US-Präsident Donald Trump drohte. Trumps Zölle",
+            ("Donald Trump", "Trumps"),
+            "Donald Trump",
+            "US-Präsident",
+        ),
+        (
+            "Generalsekretär Mark Rutte warnte.",
+            ("Generalsekretär Mark Rutte",),
+            "Mark Rutte",
+            "Generalsekretär",
+        ),
+        (
+            "Oberbefehlshaber Olexander Syrskyj meldete.",
+            ("Olexander Syrskyj",),
+            "Olexander Syrskyj",
+            "Oberbefehlshaber",
+        ),
+        (
+            "Bundesinnenministerin Nancy Faeser will.",
+            ("Nancy Faeser",),
+            "Nancy Faeser",
+            "Bundesinnenministerin",
+        ),
         ("Ex-Kanzler Gerhard Schröder", ("Gerhard Schröder",), "Gerhard Schröder", "Ex-Kanzler"),
     ],
 )
@@ -86,12 +124,14 @@ def test_roles_split_off(text: str, spans: tuple[str, ...], name: str, role: str
         ("Im Namen Putins grüßte Lawrow.", ("Putins", "Lawrow"), {"Wladimir Putin", "Sergej Lawrow"}),
         ("Lawrows Reise nach Pjöngjang", ("Lawrows",), {"Sergej Lawrow"}),
         ("Merz' Kabinett tagte.", ("Merz'",), {"Friedrich Merz"}),
-        ("Sprecherin Sarah Sanders sagte, Sanders werde", ("Sarah Sanders", "Sanders"),
-         {"Sarah Sanders"}),
+        ("Sprecherin Sarah Sanders sagte, Sanders werde", ("Sarah Sanders", "Sanders"), {"Sarah Sanders"}),
         ("Mats Hummels spielte.", ("Mats Hummels",), {"Mats Hummels"}),
         ("Der Tod Stalins am 5. März", ("Stalins",), {"Stalin"}),
-        ("Jewgeni Prigoschin führte Wagner. Prigoschins Truppen", ("Jewgeni Prigoschin",
-         "Prigoschins"), {"Jewgeni Prigoschin"}),
+        (
+            "Jewgeni Prigoschin führte Wagner. Prigoschins Truppen",
+            ("Jewgeni Prigoschin", "Prigoschins"),
+            {"Jewgeni Prigoschin"},
+        ),
     ],
 )
 def test_genitive_forms(text: str, spans: tuple[str, ...], expected: set[str]) -> None:
@@ -118,10 +158,11 @@ def test_role_only_mention_is_dropped_with_note(span: str) -> None:
 
 
 def test_same_person_same_id_in_two_documents() -> None:
-    a = resolve_people("Kremlchef Wladimir Putin sprach.", mentions(
-        "Kremlchef Wladimir Putin sprach.", "Kremlchef Wladimir Putin"))
-    b = resolve_people("Putins Rede: Putin sagte", mentions("Putins Rede: Putin sagte", "Putins",
-                                                            "Putin"))
+    a = resolve_people(
+        "Kremlchef Wladimir Putin sprach.",
+        mentions("Kremlchef Wladimir Putin sprach.", "Kremlchef Wladimir Putin"),
+    )
+    b = resolve_people("Putins Rede: Putin sagte", mentions("Putins Rede: Putin sagte", "Putins", "Putin"))
     c = resolve_people("Vladimir Putin said", mentions("Vladimir Putin said", "Vladimir Putin"))
     ids = {a.referents[0].person_id, b.referents[0].person_id, c.referents[0].person_id}
     assert len(ids) == 1
@@ -129,9 +170,11 @@ def test_same_person_same_id_in_two_documents() -> None:
 
 @pytest.mark.parametrize(
     "variants",
-    [("Wolodymyr Selenskyj", "Selenskyj", "Wolodimir Selenskij", "Volodymyr Zelensky", "Selensky"),
-     ("Sergej Lawrow", "Lawrow", "Sergey Lavrov"),
-     ("Walerij Saluschnyj", "Walerij Saluschnyi", "Valerii Zaluzhnyi")],
+    [
+        ("Wolodymyr Selenskyj", "Selenskyj", "Wolodimir Selenskij", "Volodymyr Zelensky", "Selensky"),
+        ("Sergej Lawrow", "Lawrow", "Sergey Lavrov"),
+        ("Walerij Saluschnyj", "Walerij Saluschnyi", "Valerii Zaluzhnyi"),
+    ],
 )
 def test_transliteration_variants_share_an_id(variants: tuple[str, ...]) -> None:
     ids = set()
@@ -149,8 +192,11 @@ def test_person_id_stable_across_runs() -> None:
         "print(resolve_people(t,[E(0,0,13,'Sergej Lawrow','PER')]).referents[0].person_id)"
     )
     # A second interpreter (other hash seed) must give the id this process computes.
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.strip()}
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    }
     text = "Sergej Lawrow kam."
     here = resolve_people(text, mentions(text, "Sergej Lawrow")).referents[0].person_id
     assert runs == {here}
@@ -168,12 +214,14 @@ def test_user_aliases_change_the_canonical(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("span", "name", "roles"),
-    [("Kremlchef Wladimir Putin", ["Wladimir", "Putin"], ["Kremlchef"]),
-     ("Präsident Emmanuel Macron", ["Emmanuel", "Macron"], ["Präsident"]),
-     ("Dr. Angela Merkel", ["Angela", "Merkel"], ["Dr."]),
-     ("Herrn Scholz", ["Scholz"], []),
-     ("Marc-André ter Stegen", ["Marc-André", "ter", "Stegen"], []),
-     ("Kremlchef", [], ["Kremlchef"])],
+    [
+        ("Kremlchef Wladimir Putin", ["Wladimir", "Putin"], ["Kremlchef"]),
+        ("Präsident Emmanuel Macron", ["Emmanuel", "Macron"], ["Präsident"]),
+        ("Dr. Angela Merkel", ["Angela", "Merkel"], ["Dr."]),
+        ("Herrn Scholz", ["Scholz"], []),
+        ("Marc-André ter Stegen", ["Marc-André", "ter", "Stegen"], []),
+        ("Kremlchef", [], ["Kremlchef"]),
+    ],
 )
 def test_split_roles(span: str, name: list[str], roles: list[str]) -> None:
     assert split_roles(span) == (name, roles)
@@ -181,11 +229,13 @@ def test_split_roles(span: str, name: list[str], roles: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("before", "roles"),
-    [("Das sagte der russische Außenminister ", ["Außenminister"]),
-     ("Nordkoreas Machthaber ", ["Machthaber"]),
-     ("Treffen mit Kremlchef ", ["Kremlchef"]),
-     ("Das sagte ", []),
-     ("Außenminister. Dann kam ", [])],
+    [
+        ("Das sagte der russische Außenminister ", ["Außenminister"]),
+        ("Nordkoreas Machthaber ", ["Machthaber"]),
+        ("Treffen mit Kremlchef ", ["Kremlchef"]),
+        ("Das sagte ", []),
+        ("Außenminister. Dann kam ", []),
+    ],
 )
 def test_roles_before(before: str, roles: list[str]) -> None:
     assert roles_before(before + "X", len(before)) == roles
@@ -193,9 +243,11 @@ def test_roles_before(before: str, roles: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "span"),
-    [("Nach den Luftangriffen kam es", "Luftangriffen"),
-     ("mit Pfefferspray und Stellungnahme", "Stellungnahme"),
-     ("Zehntausender Reservisten", "Zehntausender Reservisten")],
+    [
+        ("Nach den Luftangriffen kam es", "Luftangriffen"),
+        ("mit Pfefferspray und Stellungnahme", "Stellungnahme"),
+        ("Zehntausender Reservisten", "Zehntausender Reservisten"),
+    ],
 )
 def test_common_noun_tagged_as_person_is_dropped(text: str, span: str) -> None:
     result = resolve_people(text, mentions(text, span))
@@ -218,10 +270,12 @@ def test_noun_glued_to_a_known_name_is_cut() -> None:
 
 @pytest.mark.parametrize(
     ("after", "roles"),
-    [(", der russische Außenminister, sagte", ["Außenminister"]),
-     (", die Bundesinnenministerin, will", ["Bundesinnenministerin"]),
-     (", der seit Jahren regiert, sagte", []),
-     (" sagte", [])],
+    [
+        (", der russische Außenminister, sagte", ["Außenminister"]),
+        (", die Bundesinnenministerin, will", ["Bundesinnenministerin"]),
+        (", der seit Jahren regiert, sagte", []),
+        (" sagte", []),
+    ],
 )
 def test_roles_after(after: str, roles: list[str]) -> None:
     from pipeline.normalise.people import roles_after
@@ -238,8 +292,7 @@ def test_noun_like_surname_after_role_or_address_is_kept(text: str) -> None:
 
 def test_name_cut_before_a_particle_is_completed() -> None:
     text = "Im Tor stand Marc-André ter Stegen, davor Ursula von der Leyen."
-    assert list(people(text, "Marc-André", "Ursula")) == ["Marc-André ter Stegen",
-                                                          "Ursula von der Leyen"]
+    assert list(people(text, "Marc-André", "Ursula")) == ["Marc-André ter Stegen", "Ursula von der Leyen"]
 
 
 @pytest.mark.parametrize("text", ["Friedrich Merz von der CDU sagte", "Wladimir Putin von Russland"])

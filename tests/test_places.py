@@ -79,8 +79,7 @@ def test_seed_places() -> None:
     result = resolve_places(text, loc(text, *spans))
     got = {p.name: p for p in result.referents}
     assert set(got) == {"Russland", "Nordkorea", "Ukraine", "Kursk", "Wonsan"}
-    expected = {"Russland": "RU", "Nordkorea": "KP", "Ukraine": "UA", "Kursk": "RU",
-                "Wonsan": "KP"}
+    expected = {"Russland": "RU", "Nordkorea": "KP", "Ukraine": "UA", "Kursk": "RU", "Wonsan": "KP"}
     for name, code in expected.items():
         assert got[name].country == code
         assert got[name].lat is not None and got[name].lon is not None
@@ -111,8 +110,7 @@ def test_unknown_place_takes_country_from_nearest_place() -> None:
     text = "In Berlin am Kottbusser Tor demonstrierten viele."
     result = resolve_places(text, loc(text, "Berlin", "Kottbusser Tor"))
     square = result.referents[1]
-    assert (square.name, square.country, square.kind, square.lat) == (
-        "Kottbusser Tor", "DE", "other", None)
+    assert (square.name, square.country, square.kind, square.lat) == ("Kottbusser Tor", "DE", "other", None)
     assert result.resolutions[1].note == "country_from_context"
 
 
@@ -141,9 +139,14 @@ def test_country_names() -> None:
 
 @pytest.mark.parametrize(
     ("span", "norm", "code"),
-    [("russische", "Russland", "RU"), ("nordkoreanischen", "Nordkorea", "KP"),
-     ("ukrainischer", "Ukraine", "UA"), ("US-amerikanische", "USA", "US"),
-     ("Nordkoreaner", "Nordkorea", "KP"), ("Deutschen", "Deutschland", "DE")],
+    [
+        ("russische", "Russland", "RU"),
+        ("nordkoreanischen", "Nordkorea", "KP"),
+        ("ukrainischer", "Ukraine", "UA"),
+        ("US-amerikanische", "USA", "US"),
+        ("Nordkoreaner", "Nordkorea", "KP"),
+        ("Deutschen", "Deutschland", "DE"),
+    ],
 )
 def test_resolve_misc_demonyms(span: str, norm: str, code: str) -> None:
     res = resolve_misc([EntityMention(0, 0, len(span), span, "MISC")])[0]
@@ -161,9 +164,7 @@ def test_common_noun_tagged_as_place_is_dropped() -> None:
     assert res.referents == [] and res.resolutions[0].note == "not_a_place"
 
 
-@pytest.mark.parametrize(
-    ("span", "country"), [("Balkanroute", None), ("Berlinale-Palast", "DE")]
-)
+@pytest.mark.parametrize(("span", "country"), [("Balkanroute", None), ("Berlinale-Palast", "DE")])
 def test_compound_place_takes_country_of_its_first_part(span: str, country: str | None) -> None:
     text = f"Viele kamen über die {span} nach Russland."
     res = resolve_places(text, loc(text, span, "Russland"))
@@ -183,8 +184,7 @@ def test_find_known_places_adds_missed_countries_and_regions() -> None:
 
 @pytest.mark.parametrize(
     ("text", "span"),
-    [("Kim Jong Un kam. Dann sprach Kim lange.", "Kim"),
-     ("Im Namen Putins grüßte er.", "Putins")],
+    [("Kim Jong Un kam. Dann sprach Kim lange.", "Kim"), ("Im Namen Putins grüßte er.", "Putins")],
 )
 def test_person_names_tagged_as_places_are_dropped(text: str, span: str) -> None:
     start = text.rindex(span)
@@ -208,8 +208,9 @@ def test_gazetteer_rows_parse_and_extra_table_has_unique_names() -> None:
     assert {"RU", "UA", "KP", "DE", "US", "XK"} <= codes
 
 
-@pytest.mark.parametrize(("span", "code"), [("Kiewer", "UA"), ("Moskauer", "RU"),
-                                            ("Berliner", "DE"), ("Pariser", "FR")])
+@pytest.mark.parametrize(
+    ("span", "code"), [("Kiewer", "UA"), ("Moskauer", "RU"), ("Berliner", "DE"), ("Pariser", "FR")]
+)
 def test_city_adjectives_give_a_country(span: str, code: str) -> None:
     res = resolve_misc([EntityMention(0, 0, len(span), span, "MISC")])[0]
     assert res.ref_id == code
@@ -218,8 +219,11 @@ def test_city_adjectives_give_a_country(span: str, code: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "full"),
     [
-        ("im Landkreis Pfaffenhofen an der Ilm herrsche Hochwasser", "Pfaffenhofen",
-         "Pfaffenhofen an der Ilm"),
+        (
+            "im Landkreis Pfaffenhofen an der Ilm herrsche Hochwasser",
+            "Pfaffenhofen",
+            "Pfaffenhofen an der Ilm",
+        ),
         ("Die Börse in Frankfurt am Main schloss fester.", "Frankfurt", "Frankfurt am Main"),
         ("Ein Werk in Neumarkt in der Oberpfalz schließt.", "Neumarkt", "Neumarkt in der Oberpfalz"),
         ("Die Universität Freiburg im Breisgau meldet", "Freiburg", "Freiburg im Breisgau"),
@@ -235,7 +239,7 @@ def test_place_span_extended_to_full_name(text: str, span: str, full: str) -> No
 
     start = text.index(span)
     [m] = extend_place_mentions(text, [EntityMention(0, start, start + len(span), span, "LOC")])
-    assert m.text == full and text[m.start:m.end] == full
+    assert m.text == full and text[m.start : m.end] == full
 
 
 @pytest.mark.parametrize(
@@ -267,9 +271,7 @@ def test_extended_span_swallows_mentions_inside_it() -> None:
 def test_short_town_name_joins_its_full_name_in_the_document() -> None:
     text = "im Landkreis Pfaffenhofen an der Ilm. Später in Pfaffenhofen selbst."
     res = resolve_places(text, loc(text, "Pfaffenhofen an der Ilm", "Pfaffenhofen"))
-    assert [(p.name, p.country, p.mentions) for p in res.referents] == [
-        ("Pfaffenhofen an der Ilm", "DE", 2)
-    ]
+    assert [(p.name, p.country, p.mentions) for p in res.referents] == [("Pfaffenhofen an der Ilm", "DE", 2)]
 
 
 @pytest.mark.parametrize(
@@ -289,8 +291,10 @@ def test_inflected_common_nouns_and_demonyms_are_not_places(text: str, span: str
 
 @pytest.mark.parametrize(
     ("text", "span"),
-    [("Treffen am Spreewaldplatz in Kreuzberg", "Spreewaldplatz"),
-     ("Gefechte um das Dorf Krynky am Dnipro", "Krynky")],
+    [
+        ("Treffen am Spreewaldplatz in Kreuzberg", "Spreewaldplatz"),
+        ("Gefechte um das Dorf Krynky am Dnipro", "Krynky"),
+    ],
 )
 def test_unknown_place_names_are_kept(text: str, span: str) -> None:
     res = resolve_places(text, loc(text, span))
@@ -311,9 +315,7 @@ def test_unknown_place_names_are_kept(text: str, span: str) -> None:
         ("wie im deutschen Bundestag beschlossen", []),
     ],
 )
-def test_find_known_places_inflected_names_and_towns_after_adjectives(
-    text: str, found: list[str]
-) -> None:
+def test_find_known_places_inflected_names_and_towns_after_adjectives(text: str, found: list[str]) -> None:
     from pipeline.normalise.places import find_known_places
 
     assert [m.text for m in find_known_places(text)] == found

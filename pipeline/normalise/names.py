@@ -55,9 +55,7 @@ def clean_span(text: str) -> str:
     text = text.strip(edge)
     quoted = text[:1] in APOSTROPHES + "‘‚"  # 'Putin': a closing quote, not a possessive
     text = text.lstrip(APOSTROPHES + "@#").strip(edge)
-    while text and text[-1] in APOSTROPHES and (
-        quoted or not (len(text) > 1 and text[-2].isalpha())
-    ):
+    while text and text[-1] in APOSTROPHES and (quoted or not (len(text) > 1 and text[-2].isalpha())):
         text = text[:-1].rstrip(edge)
     if keep_dot and not text.endswith("."):
         text += "."
@@ -72,8 +70,7 @@ def drop_leading_articles(tokens: list[str]) -> list[str]:
     """Remove leading articles and prepositions ("der Ukraine" → ["Ukraine"]); "Den Haag"
     keeps its article."""
     i = 0
-    while (i < len(tokens) - 1 and tokens[i].lower() in ARTICLES
-           and tokens[i] not in NAME_ARTICLES):
+    while i < len(tokens) - 1 and tokens[i].lower() in ARTICLES and tokens[i] not in NAME_ARTICLES:
         i += 1
     return tokens[i:]
 

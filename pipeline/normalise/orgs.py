@@ -34,9 +34,32 @@ DESCRIPTOR_TABLE = "org_descriptors.txt"
 AMBIGUOUS_TABLE = "org_ambiguous.txt"
 # Institution nouns whose genitive (-s / -es) is safe to strip without other evidence.
 GENITIVE_HEADS = (
-    "ministerium", "amt", "tag", "rat", "bund", "dienst", "gericht", "haus", "werk", "heer",
-    "kommando", "verband", "institut", "komitee", "parlament", "kabinett", "konzern", "zentrum",
-    "büro", "kreml", "pentagon", "militär", "regime", "senat", "bündnis", "unternehmen",
+    "ministerium",
+    "amt",
+    "tag",
+    "rat",
+    "bund",
+    "dienst",
+    "gericht",
+    "haus",
+    "werk",
+    "heer",
+    "kommando",
+    "verband",
+    "institut",
+    "komitee",
+    "parlament",
+    "kabinett",
+    "konzern",
+    "zentrum",
+    "büro",
+    "kreml",
+    "pentagon",
+    "militär",
+    "regime",
+    "senat",
+    "bündnis",
+    "unternehmen",
 )
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
@@ -72,7 +95,7 @@ def strip_descriptor(tokens: list[str], aliases: AliasTable | None = None) -> li
         and _is_descriptor(tokens[i])
         and is_capitalised(tokens[i + 1])
         and tokens[i + 1].lower() not in FUNCTION_WORDS
-        and (len(tokens) - i == 2 or _canonical(" ".join(tokens[i + 1:]), aliases))
+        and (len(tokens) - i == 2 or _canonical(" ".join(tokens[i + 1 :]), aliases))
     ):
         i += 1
     return tokens[i:]
@@ -99,11 +122,12 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
     aliases = aliases if aliases is not None else load_aliases()
     raw = [t.strip(",;:") for t in clean_span(text).split() if t.strip(",;:")]
     tokens = drop_leading_articles(raw)
-    if (len(raw) == 2 and len(tokens) == 1 and raw[0] in TITLE_ARTICLES
-            and not _canonical(tokens[0], aliases)):
+    if len(raw) == 2 and len(tokens) == 1 and raw[0] in TITLE_ARTICLES and not _canonical(tokens[0], aliases):
         return raw  # "Die Zeit", "Das Erste": the article belongs to the name
-    while len(tokens) > 1 and tokens[0].endswith(("s", "'", "’")) and any(
-        aliases.canonical(g, "PER") for g in _person_genitive(tokens[0])
+    while (
+        len(tokens) > 1
+        and tokens[0].endswith(("s", "'", "’"))
+        and any(aliases.canonical(g, "PER") for g in _person_genitive(tokens[0]))
     ):
         tokens = tokens[1:]
     tokens = strip_descriptor(tokens, aliases) if tokens else []
@@ -144,9 +168,7 @@ def resolve_organisations(
         if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
             names.append(None)
             continue
-        genitive = _after_genitive_article(text, m.start) or (
-            m.text.split()[0].lower() in GENITIVE_ARTICLES
-        )
+        genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
         name = _nominative(tokens, literal, aliases, genitive)
         names.append(None if _after_article(text, m.start) and _plain_noun(name, aliases) else name)
 
@@ -168,7 +190,8 @@ def resolve_organisations(
         for i in members:
             org_of[i] = org
     resolutions = [
-        Resolution(org_of[i].name, org_of[i].org_id) if i in org_of
+        Resolution(org_of[i].name, org_of[i].org_id)
+        if i in org_of
         else Resolution(None, None, note="not_a_name")
         for i in range(len(mentions))
     ]
@@ -194,7 +217,7 @@ NOUN_ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im
 
 def _after_article(text: str, start: int) -> bool:
     """True when a lower-case article precedes the span ("auf der Tribüne")."""
-    before = text[max(0, start - 8):start].split()
+    before = text[max(0, start - 8) : start].split()
     return bool(before) and before[-1] in NOUN_ARTICLES
 
 
@@ -203,13 +226,11 @@ def _has_letter(token: str) -> bool:
 
 
 def _after_genitive_article(text: str, start: int) -> bool:
-    before = text[max(0, start - 12):start].split()
+    before = text[max(0, start - 12) : start].split()
     return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
 
 
-def _join_short_forms(
-    canon: list[str | None], names: list[str | None], aliases: AliasTable
-) -> None:
+def _join_short_forms(canon: list[str | None], names: list[str | None], aliases: AliasTable) -> None:
     """Within one document, point short forms at the long form they abbreviate (in place):
     an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge"), a name
     without its country prefix ("Verteidigungsministerium" … "US-Verteidigungsministerium"),
@@ -239,9 +260,7 @@ def _join_short_forms(
             canon[i] = heads[key]
 
 
-def _nominative(
-    tokens: list[str], literal: set[str], aliases: AliasTable, genitive: bool = False
-) -> str:
+def _nominative(tokens: list[str], literal: set[str], aliases: AliasTable, genitive: bool = False) -> str:
     """Name with a genitive ending removed when the alias table, the document, a preceding
     "des"/"eines" or a known institution head says so ("des Bundestages" → Bundestag,
     "des Warschauer Pakts" → Warschauer Pakt)."""
@@ -276,14 +295,14 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
         return mention.label
     name = " ".join(tokens)
     bare = " ".join([*tokens[:-1], *_genitive_forms(tokens[-1])[:1]])
-    if mention.label in {"LOC", "PER", "MISC"} and (
-        _canonical(name, aliases) or _canonical(bare, aliases)
-    ):
+    if mention.label in {"LOC", "PER", "MISC"} and (_canonical(name, aliases) or _canonical(bare, aliases)):
         return "ORG"
     if mention.label in {"PER", "ORG", "MISC"}:
         hit = match_place(mention.text)
-        if hit and hit.rows[0].kind == "country" or (
-            hit and hit.rows[0].geonames_id is None and hit.rows[0].kind == "region"
+        if (
+            hit
+            and hit.rows[0].kind == "country"
+            or (hit and hit.rows[0].geonames_id is None and hit.rows[0].kind == "region")
         ):
             return "LOC"
     if mention.label in {"ORG", "LOC", "MISC"} and (
@@ -322,11 +341,15 @@ def relabel_mentions(
     present = set(keys)
     keys = [k[:-1] if k.endswith("s") and k[:-1] in present else k for k in keys]  # Bachmuts
     person_words = {
-        fold(t.rstrip("'’")) for m, lab in zip(mentions, labels, strict=True) if lab == "PER"
-        for t in clean_span(m.text).split()[1:] if len(clean_span(m.text).split()) > 1
+        fold(t.rstrip("'’"))
+        for m, lab in zip(mentions, labels, strict=True)
+        if lab == "PER"
+        for t in clean_span(m.text).split()[1:]
+        if len(clean_span(m.text).split()) > 1
     }
     person_words |= {
-        fold(clean_span(m.text).split()[0]) for m, lab in zip(mentions, labels, strict=True)
+        fold(clean_span(m.text).split()[0])
+        for m, lab in zip(mentions, labels, strict=True)
         if lab == "PER" and len(clean_span(m.text).split()) > 1
     }
     votes: dict[str, Counter[str]] = {}
@@ -334,17 +357,22 @@ def relabel_mentions(
         if key:
             votes.setdefault(key, Counter())[lab] += 1
     surnames = {
-        fold(clean_span(m.text).split()[-1].rstrip("'’")) for m, lab in zip(mentions, labels,
-                                                                       strict=True)
+        fold(clean_span(m.text).split()[-1].rstrip("'’"))
+        for m, lab in zip(mentions, labels, strict=True)
         if lab == "PER" and clean_span(m.text)
     }
     out: list[EntityMention] = []
     for m, key, lab in zip(mentions, keys, labels, strict=True):
         new = lab
         words = clean_span(m.text).split()
-        if (lab in {"ORG", "LOC"} and 2 <= len(words) <= 3 and all(is_capitalised(w) for w in words)
-                and fold(words[-1]) in surnames and not _canonical(m.text, aliases)
-                and match_place_rows(m.text) is None):
+        if (
+            lab in {"ORG", "LOC"}
+            and 2 <= len(words) <= 3
+            and all(is_capitalised(w) for w in words)
+            and fold(words[-1]) in surnames
+            and not _canonical(m.text, aliases)
+            and match_place_rows(m.text) is None
+        ):
             new = "PER"  # "Ilkay Gündogan" tagged ORG, "Gündogan" tagged PER elsewhere
         if key and " " not in key:
             stripped = {key, key[:-1] if key.endswith("s") else key}
@@ -354,12 +382,19 @@ def relabel_mentions(
                 ranked = votes[key].most_common()
                 if len(ranked) > 1 and ranked[0][0] != lab and ranked[0][1] > votes[key][lab]:
                     new = ranked[0][0]
-                elif (lab in {"LOC", "ORG"} and votes[key]["PER"] == votes[key][lab]
-                      and match_place_rows(m.text) is None and not _canonical(m.text, aliases)):
+                elif (
+                    lab in {"LOC", "ORG"}
+                    and votes[key]["PER"] == votes[key][lab]
+                    and match_place_rows(m.text) is None
+                    and not _canonical(m.text, aliases)
+                ):
                     new = "PER"  # tie: a name the gazetteer does not know is a person
-                elif (lab == "PER" and votes[key]["LOC"] == votes[key]["PER"]
-                      and match_place_rows(m.text) is not None
-                      and not aliases.canonical(m.text, "PER")):
+                elif (
+                    lab == "PER"
+                    and votes[key]["LOC"] == votes[key]["PER"]
+                    and match_place_rows(m.text) is not None
+                    and not aliases.canonical(m.text, "PER")
+                ):
                     new = "LOC"  # tie: a place the gazetteer knows ("Stalingrad")
         out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
     return out
@@ -376,9 +411,15 @@ def split_person_orgs(
     for m in mentions:
         words = m.text.split()
         last = words[-1].strip(",;:.") if words else ""
-        if (m.label == "PER" and len(words) >= 2 and words[-2].endswith(("s", "'", "’"))
-                and last and last not in _ambiguous_names() and _canonical(last, aliases)
-                and not aliases.canonical(last, "PER")):
+        if (
+            m.label == "PER"
+            and len(words) >= 2
+            and words[-2].endswith(("s", "'", "’"))
+            and last
+            and last not in _ambiguous_names()
+            and _canonical(last, aliases)
+            and not aliases.canonical(last, "PER")
+        ):
             cut = m.text.rfind(last)
             head = m.text[:cut].rstrip()
             org_start = m.start + cut
@@ -408,16 +449,23 @@ def extend_known_organisations(
             lo = max(0, m.start - EXTEND_WINDOW)
             for hit in pattern.finditer(text, lo, min(len(text), m.end + EXTEND_WINDOW)):
                 inside = hit.start() <= m.start and m.end <= hit.end()
-                if (" " not in hit.group() or not (hit.start() < m.end and m.start < hit.end())
-                        or (m.label == "LOC" and not inside)
-                        or (m.start <= hit.start() and hit.end() <= m.end)):
+                if (
+                    " " not in hit.group()
+                    or not (hit.start() < m.end and m.start < hit.end())
+                    or (m.label == "LOC" and not inside)
+                    or (m.start <= hit.start() and hit.end() <= m.end)
+                ):
                     continue
                 start, end = min(start, hit.start()), max(end, hit.end())
-        out.append(m if (start, end) == (m.start, m.end)
-                   else EntityMention(m.sent_idx, start, end, text[start:end], "ORG"))
+        out.append(
+            m
+            if (start, end) == (m.start, m.end)
+            else EntityMention(m.sent_idx, start, end, text[start:end], "ORG")
+        )
     wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
-    return [m for m in out
-            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
+    return [
+        m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)
+    ]
 
 
 EXTEND_WINDOW = 80
@@ -466,19 +514,16 @@ def find_known_organisations(
     taken = sorted((m.start, m.end) for m in mentions)
     out: list[EntityMention] = []
     hits = [*pattern.finditer(text)] if pattern is not None else []
-    hits += [m for m in INSTITUTION.finditer(text)
-             if not any(h.start() <= m.start() < h.end() for h in hits)]
+    hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     for m in sorted(hits, key=lambda h: h.start()):
         i = bisect.bisect_left(taken, (m.end(), -1))
-        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2):i + 1]):
+        if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2) : i + 1]):
             continue
         sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
         out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
     orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"] + [(m.start, m.end) for m in out]
     for start, end in ambiguous_in_context(text, aliases, orgs):
-        if any(s < end and start < e for s, e in taken) or any(
-            m.start < end and start < m.end for m in out
-        ):
+        if any(s < end and start < e for s, e in taken) or any(m.start < end and start < m.end for m in out):
             continue
         sent = max(0, bisect.bisect_right(list(sentence_starts), start) - 1)
         out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
@@ -512,7 +557,7 @@ def ambiguous_in_context(
     known = set(orgs)
     found: list[tuple[int, int]] = []
     for start, end in hits:
-        if REPORT_BEFORE.search(text[max(0, start - 30):start]) or REPORT_AFTER.match(text, end):
+        if REPORT_BEFORE.search(text[max(0, start - 30) : start]) or REPORT_AFTER.match(text, end):
             found.append((start, end))
     changed = True
     while changed:
@@ -581,9 +626,9 @@ def _ambiguous_names() -> frozenset[str]:
 def _org_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex over every searchable ORG form (cached per alias table contents)."""
     skip = _ambiguous_names()
-    forms = sorted({n for n in names if len(n) > 1 and n not in skip},
-                   key=lambda f: (-len(f), f))
+    forms = sorted({n for n in names if len(n) > 1 and n not in skip}, key=lambda f: (-len(f), f))
     if not forms:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms)
-                      + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])")
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])"
+    )

@@ -88,10 +88,24 @@ def _is_address(token: str) -> bool:
 def _is_modifier(token: str) -> bool:
     """Words that may sit between article and role: "russische", "Russlands", "frühere"."""
     low = token.lower()
-    if low in ARTICLES or low in {"ehemalige", "ehemaligen", "frühere", "früheren", "neue",
-                                  "neuen", "damalige", "damaligen", "amtierende", "amtierenden",
-                                  "designierte", "designierten", "stellvertretende",
-                                  "stellvertretenden", "scheidende", "scheidenden"}:
+    if low in ARTICLES or low in {
+        "ehemalige",
+        "ehemaligen",
+        "frühere",
+        "früheren",
+        "neue",
+        "neuen",
+        "damalige",
+        "damaligen",
+        "amtierende",
+        "amtierenden",
+        "designierte",
+        "designierten",
+        "stellvertretende",
+        "stellvertretenden",
+        "scheidende",
+        "scheidenden",
+    }:
         return True
     return country_for_word(token) is not None and not token.isupper()
 
@@ -116,8 +130,11 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
             continue
         if is_role(bare) and (not name or not _looks_like_name_part(bare)):
             roles.append(bare)
-            if (len(name) == 1 and name[0].endswith(("s", "'", "’"))
-                    and any(is_capitalised(t) for t in tokens[idx + 1:])):
+            if (
+                len(name) == 1
+                and name[0].endswith(("s", "'", "’"))
+                and any(is_capitalised(t) for t in tokens[idx + 1 :])
+            ):
                 name = []  # "Putins Sprecher Dmitri Peskow": the genitive is the employer
             continue
         if not name and bare.lower() not in PARTICLES and (_is_modifier(bare) or _is_address(bare)):
@@ -148,13 +165,20 @@ def _name_like(token: str) -> bool:
 
 def _looks_like_name_part(token: str) -> bool:
     # After a given name, words like "Kaiser", "König" are surnames rather than roles.
-    return token[:1].isupper() and token.lower() in {"kaiser", "könig", "major", "richter",
-                                                      "fischer", "meister", "herr"}
+    return token[:1].isupper() and token.lower() in {
+        "kaiser",
+        "könig",
+        "major",
+        "richter",
+        "fischer",
+        "meister",
+        "herr",
+    }
 
 
 def roles_before(text: str, start: int) -> list[str]:
     """Role words directly before a span: "der russische Außenminister |Sergej Lawrow"."""
-    window = text[max(0, start - APPOSITION_WINDOW):start]
+    window = text[max(0, start - APPOSITION_WINDOW) : start]
     # Only the same clause: stop at sentence or clause punctuation.
     window = re.split(r"[.!?;:()\n]\s|[\"„“»«]", window)[-1]
     tokens = TOKEN.findall(window)
@@ -206,9 +230,7 @@ def roles_after(text: str, end: int) -> list[str]:
     if not m:
         return []
     tokens = TOKEN.findall(m.group(1))
-    if tokens and is_role(tokens[-1]) and all(
-        _is_modifier(t) or t.islower() for t in tokens[:-1]
-    ):
+    if tokens and is_role(tokens[-1]) and all(_is_modifier(t) or t.islower() for t in tokens[:-1]):
         return [tokens[-1]]
     return []
 
@@ -271,8 +293,10 @@ def resolve_people(
             notes.append("role_only" if roles else "not_a_name")
             continue
         found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
-        if not found and aliases.canonical(" ".join(name), "ORG") and not aliases.canonical(
-            " ".join(name), "PER"
+        if (
+            not found
+            and aliases.canonical(" ".join(name), "ORG")
+            and not aliases.canonical(" ".join(name), "PER")
         ):
             parsed.append(None)
             notes.append("organisation")
@@ -370,11 +394,15 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
     if not looks_genitive(word):
         return False  # "Pankratius", "Christus": only the bare form written elsewhere counts
     for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
-        if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end():m.end() + 3]):
+        if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]):
             return True  # "Putins Krieg"
-        before = TOKEN.findall(text[max(0, m.start() - 40):m.start()])
-        if (len(before) >= 2 and before[-1][:1].isupper() and not is_role(before[-1])
-                and before[-2].lower() in ARTICLES):
+        before = TOKEN.findall(text[max(0, m.start() - 40) : m.start()])
+        if (
+            len(before) >= 2
+            and before[-1][:1].isupper()
+            and not is_role(before[-1])
+            and before[-2].lower() in ARTICLES
+        ):
             return True  # "im Namen Putins"
     return len(tokens) == 1 and looks_genitive(word)
 
@@ -391,7 +419,7 @@ def _only_common_nouns(c: _Cluster, aliases: AliasTable, text: str) -> bool:
         if not all(is_common_noun(t.rstrip("'’")) for t in form):
             return False
         for m in re.finditer(rf"(?<!\w){re.escape(' '.join(form))}(?!\w)", text):
-            before = TOKEN.findall(text[max(0, m.start() - 30):m.start()])
+            before = TOKEN.findall(text[max(0, m.start() - 30) : m.start()])
             if before and (is_role(before[-1]) or _is_address(before[-1])):
                 return False
     return True
@@ -409,5 +437,4 @@ def _person(c: _Cluster, aliases: AliasTable) -> Person:
     if canon and len(canon.split()) > len(c.longest):
         name = canon  # "Putin" alone → the well-known full name
     key = name_key(canon or longest)
-    return Person(person_id=stable_id("per", key), name=name, roles=tuple(c.roles),
-                  mentions=c.count)
+    return Person(person_id=stable_id("per", key), name=name, roles=tuple(c.roles), mentions=c.count)

@@ -44,16 +44,44 @@ from pipeline.resources import ResourceError
 GAZETTEER = "gazetteer.tsv.gz"
 # Place-type words before a name; the value is the kind they imply (None: keep the row's kind).
 TYPE_WORDS: dict[str, str | None] = {
-    "region": "region", "oblast": "region", "gebiet": "region", "provinz": "region",
-    "bezirk": "region", "bundesland": "region", "bundesstaat": "region", "landkreis": "region",
-    "kreis": "region", "kanton": "region", "grenzregion": "region", "grenzgebiet": "region",
-    "stadt": "city", "hauptstadt": "city", "hafenstadt": "city", "küstenstadt": "city",
-    "großstadt": "city", "metropole": "city", "kleinstadt": "city", "frontstadt": "city",
-    "gemeinde": "city", "dorf": "city", "ort": "city", "ortschaft": "city", "insel": "region",
-    "halbinsel": "region", "fluss": "other", "republik": None, "staat": None, "markt": "city",
-    "luftwaffenstützpunkt": "other", "stützpunkt": "other", "militärstützpunkt": "other",
-    "militärbasis": "other", "luftwaffenbasis": "other", "truppenübungsplatz": "other",
-    "flughafen": "other", "hafen": "other",
+    "region": "region",
+    "oblast": "region",
+    "gebiet": "region",
+    "provinz": "region",
+    "bezirk": "region",
+    "bundesland": "region",
+    "bundesstaat": "region",
+    "landkreis": "region",
+    "kreis": "region",
+    "kanton": "region",
+    "grenzregion": "region",
+    "grenzgebiet": "region",
+    "stadt": "city",
+    "hauptstadt": "city",
+    "hafenstadt": "city",
+    "küstenstadt": "city",
+    "großstadt": "city",
+    "metropole": "city",
+    "kleinstadt": "city",
+    "frontstadt": "city",
+    "gemeinde": "city",
+    "dorf": "city",
+    "ort": "city",
+    "ortschaft": "city",
+    "insel": "region",
+    "halbinsel": "region",
+    "fluss": "other",
+    "republik": None,
+    "staat": None,
+    "markt": "city",
+    "luftwaffenstützpunkt": "other",
+    "stützpunkt": "other",
+    "militärstützpunkt": "other",
+    "militärbasis": "other",
+    "luftwaffenbasis": "other",
+    "truppenübungsplatz": "other",
+    "flughafen": "other",
+    "hafen": "other",
 }
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
@@ -115,9 +143,14 @@ class Gazetteer:
         if hit is None:
             f = self._lines[i].split("\t")
             hit = GazetteerRow(
-                row=i, name=f[0], country=f[1] or None, kind=f[2],
-                lat=float(f[3]) if f[3] else None, lon=float(f[4]) if f[4] else None,
-                geonames_id=int(f[5]) if f[5] else None, population=int(f[6] or 0),
+                row=i,
+                name=f[0],
+                country=f[1] or None,
+                kind=f[2],
+                lat=float(f[3]) if f[3] else None,
+                lon=float(f[4]) if f[4] else None,
+                geonames_id=int(f[5]) if f[5] else None,
+                population=int(f[6] or 0),
                 names=(f[0], *(n for n in f[7].split("|") if n)),
             )
             self._rows[i] = hit
@@ -248,9 +281,9 @@ def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
     "Halle (Saale)") and/or one word before it ("Petersburg" → "St. Petersburg").
     Returns the offsets unchanged when no longer form is known."""
     tail = NAME_TAIL.match(text, end)
-    if tail and full_name_rows(text[start:tail.end()]):
+    if tail and full_name_rows(text[start : tail.end()]):
         end = tail.end()
-    head = NAME_HEAD.search(text[max(0, start - HEAD_WINDOW):start])
+    head = NAME_HEAD.search(text[max(0, start - HEAD_WINDOW) : start])
     if head and head.group(1).lower() not in ARTICLES:
         new_start = start - len(head.group(0))
         if full_name_rows(text[new_start:end], type_word=False):
@@ -268,11 +301,15 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
             out.append(m)
             continue
         start, end = extend_place_span(text, m.start, m.end)
-        out.append(m if (start, end) == (m.start, m.end)
-                   else EntityMention(m.sent_idx, start, end, text[start:end], m.label))
+        out.append(
+            m
+            if (start, end) == (m.start, m.end)
+            else EntityMention(m.sent_idx, start, end, text[start:end], m.label)
+        )
     wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
-    return [m for m in out
-            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
+    return [
+        m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)
+    ]
 
 
 def _surface(candidate: str, row: GazetteerRow) -> str:
@@ -307,17 +344,15 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
     unknown span that is a German common noun ("Stellungnahme") is dropped (``not_a_place``).
     """
     matches = [match_place(m.text) for m in mentions]
-    context = {
-        m.rows[0].country for m in matches
-        if m and m.rows[0].kind == "country" and m.rows[0].country
-    }
+    context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
     rows = [_choose(m.rows, context) if m else None for m in matches]
     matches, rows = _join_first_words(matches, rows)
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]
     rows = [None if p else r for r, p in zip(rows, person, strict=True)]
-    anchors = [(m.start, r.country) for m, r in zip(mentions, rows, strict=True)
-               if r is not None and r.country]
+    anchors = [
+        (m.start, r.country) for m, r in zip(mentions, rows, strict=True) if r is not None and r.country
+    ]
     resolutions: list[Resolution] = []
     groups: dict[str, list[tuple[str, GazetteerRow | None, str | None, str | None]]] = {}
     order: list[str] = []
@@ -349,8 +384,7 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
     referents = [_place(key, groups[key]) for key in order]
     by_id = {p.place_id: p for p in referents}
     resolutions = [
-        Resolution(by_id[r.ref_id].name, r.ref_id, by_id[r.ref_id].country, r.note)
-        if r.ref_id else r
+        Resolution(by_id[r.ref_id].name, r.ref_id, by_id[r.ref_id].country, r.note) if r.ref_id else r
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
@@ -467,7 +501,7 @@ def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:
 
 def _after_genitive_article(text: str, start: int) -> bool:
     """True when the span follows "des"/"eines" ("des Reichstagsgebäudes")."""
-    before = text[max(0, start - 12):start].split()
+    before = text[max(0, start - 12) : start].split()
     return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
 
 
@@ -485,9 +519,7 @@ def _unresolved_name(span: str, genitive: bool = False) -> str:
     return " ".join([*tokens[:-1], last])
 
 
-def _place(
-    key: str, members: list[tuple[str, GazetteerRow | None, str | None, str | None]]
-) -> Place:
+def _place(key: str, members: list[tuple[str, GazetteerRow | None, str | None, str | None]]) -> Place:
     counts = Counter(m[0] for m in members)
     first = {m[0]: i for i, m in reversed(list(enumerate(members)))}
     name = max(counts, key=lambda n: (counts[n], -first[n]))
@@ -499,9 +531,14 @@ def _place(
     countries = Counter(m[3] for m in members if m[3])
     country = row.country if row else (countries.most_common(1)[0][0] if countries else None)
     return Place(
-        place_id=stable_id("plc", key), name=name, country=country, kind=kind,
-        lat=row.lat if row else None, lon=row.lon if row else None,
-        geonames_id=row.geonames_id if row else None, mentions=len(members),
+        place_id=stable_id("plc", key),
+        name=name,
+        country=country,
+        kind=kind,
+        lat=row.lat if row else None,
+        lon=row.lon if row else None,
+        geonames_id=row.geonames_id if row else None,
+        mentions=len(members),
     )
 
 
@@ -535,8 +572,24 @@ def _city_adjective_country(token: str) -> str | None:
 
 
 # Country/region names that are also ordinary words when capitalised at a sentence start.
-AMBIGUOUS_NAMES = frozenset({"Oder", "Man", "Jersey", "Golf", "Mali", "Georgia", "Bermuda",
-                             "Guinea", "Chad", "Niger", "Tonga", "Samoa", "Jordan", "Gold"})
+AMBIGUOUS_NAMES = frozenset(
+    {
+        "Oder",
+        "Man",
+        "Jersey",
+        "Golf",
+        "Mali",
+        "Georgia",
+        "Bermuda",
+        "Guinea",
+        "Chad",
+        "Niger",
+        "Tonga",
+        "Samoa",
+        "Jordan",
+        "Gold",
+    }
+)
 
 
 def find_known_places(
@@ -564,7 +617,7 @@ def find_known_places(
     spans += [(m.start(1), m.end(1)) for m in AFTER_ADJECTIVE.finditer(text) if _is_town(m.group(1))]
     for start, end in sorted(set(spans)):
         i = bisect.bisect_left(taken, (end, -1))
-        if any(s < end and start < e for s, e in taken[max(0, i - 2):i + 1]):
+        if any(s < end and start < e for s, e in taken[max(0, i - 2) : i + 1]):
             continue
         sent = max(0, bisect.bisect_right(starts, start) - 1)
         out.append(EntityMention(sent, start, end, text[start:end], "LOC"))
@@ -623,4 +676,3 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")
-

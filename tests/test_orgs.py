@@ -361,3 +361,21 @@ def test_find_known_organisations_inflected_adjective_names(text: str, found: li
     from pipeline.normalise.orgs import find_known_organisations
 
     assert [m.text for m in find_known_organisations(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Die Vernichtung der deutschen 6. Armee Anfang 1943", ["6. Armee"]),
+        ("die 47. Mechanisierte Brigade hält die Stellung", ["47. Mechanisierte Brigade"]),
+        ("Soldaten der 10. Panzerdivision", ["10. Panzerdivision"]),
+        ("die 155. Marineinfanteriebrigade", ["155. Marineinfanteriebrigade"]),
+        ("am 3. Oktober 1990", []),
+        ("die 3. Armeekorps-Einheit", []),
+        ("zum 6. Armeetag", []),
+    ],
+)
+def test_find_known_organisations_numbered_military_units(text: str, found: list[str]) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    assert [m.text for m in find_known_organisations(text)] == found

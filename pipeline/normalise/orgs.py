@@ -504,7 +504,8 @@ def find_known_organisations(
     ORG, also as the first part of a hyphenated compound ("SPD-Politiker", "Nato-Staaten":
     the mention covers "SPD", "Nato"); names that are also ordinary words or people
     (``org_ambiguous.txt``: "Union", "Spiegel", "Wagner") are skipped. Any
-    ministry ("Verteidigungsministerium", "US-Außenministeriums") is added too. ``sentence_starts`` (sorted character
+    ministry ("Verteidigungsministerium", "US-Außenministeriums") and numbered military unit
+    ("6. Armee", "10. Panzerdivision") is added too. ``sentence_starts`` (sorted character
     offsets) give ``sent_idx``. Returns the new mentions only, in text order.
     """
     import bisect
@@ -515,6 +516,9 @@ def find_known_organisations(
     out: list[EntityMention] = []
     hits = [*pattern.finditer(text)] if pattern is not None else []
     hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
+    hits += [
+        m for m in MILITARY_UNIT.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)
+    ]
     for m in sorted(hits, key=lambda h: h.start()):
         i = bisect.bisect_left(taken, (m.end(), -1))
         if any(s < m.end() and m.start() < e for s, e in taken[max(0, i - 2) : i + 1]):
@@ -591,6 +595,13 @@ def _ambiguous_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
 # Ministries are organisations whatever their name: "Verteidigungsministerium",
 # "US-Außenministeriums", "Bundesinnenministerium".
+# Numbered military units are organisations: "6. Armee", "10. Panzerdivision",
+# "155. Marineinfanteriebrigade", "47. Mechanisierte Brigade".
+MILITARY_UNIT = re.compile(
+    r"(?<![\w.])\d{1,3}\.[ \t]+(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en)[ \t]+)?"
+    r"(?=[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]*?(?i:armee|division|brigade|korps|flotte|regiment|bataillon)"
+    r"(?![\w-])"
+)
 INSTITUTION = re.compile(r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*ministeri(?:um|ums)(?![\w-])")
 
 

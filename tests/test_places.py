@@ -351,3 +351,30 @@ def test_find_known_places_lower_case_adjective_names(text: str, found: list[str
 def test_hyphenated_compounds_ending_in_a_noun(text: str, span: str, kept: bool) -> None:
     res = resolve_places(text, loc(text, span))
     assert bool(res.referents) is kept
+
+
+def test_facility_compound_is_one_place_in_the_country_of_its_context() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "im ausverkauften Europa-Park-Stadion in Freiburg an einem Abend"
+    found = find_known_places(text)
+    assert [m.text for m in found] == ["Europa-Park-Stadion"]
+    res = resolve_places(text, sorted([*found, *loc(text, "Freiburg")], key=lambda m: m.start))
+    assert [(p.name, p.country) for p in res.referents] == [
+        ("Europa-Park-Stadion", "DE"),
+        ("Freiburg", "DE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("im Kosovo-Krieg", ["Kosovo"]),
+        ("über die Europa-Route", ["Europa"]),
+        ("Fans im Europa-Park-Stadion-Umfeld", ["Europa"]),
+    ],
+)
+def test_only_facility_compounds_are_taken_whole(text: str, found: list[str]) -> None:
+    from pipeline.normalise.places import find_known_places
+
+    assert [m.text for m in find_known_places(text)] == found

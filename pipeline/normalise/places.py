@@ -369,8 +369,11 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
             key = f"xx:{fold(name)}:"
             hint = None
             prefix = prefix_place(name)
-            if prefix is not None:
+            if prefix is not None and (prefix.country or not is_facility(name)):
                 country, note = prefix.country, "country_from_name"
+            elif prefix is not None:  # "Europa-Park-Stadion" lies in one country
+                country = _nearest_country(mention.start, anchors)
+                note = "country_from_context" if country else "not_in_gazetteer"
             else:
                 country = _nearest_country(mention.start, anchors)
                 note = "country_from_context" if country else "not_in_gazetteer"
@@ -613,7 +616,7 @@ def find_known_places(
     taken = sorted((m.start, m.end) for m in mentions)
     starts = list(sentence_starts)
     out: list[EntityMention] = []
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    spans = [_facility_span(text, m.start(), m.end()) for m in pattern.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in AFTER_ADJECTIVE.finditer(text) if _is_town(m.group(1))]
     for start, end in sorted(set(spans)):
         i = bisect.bisect_left(taken, (end, -1))
@@ -623,6 +626,25 @@ def find_known_places(
         out.append(EntityMention(sent, start, end, text[start:end], "LOC"))
         taken = sorted([*taken, (start, end)])
     return out
+
+
+# Heads of compound names of buildings and sites: "Europa-Park-Stadion", "Berlinale-Palast".
+FACILITY_HEADS = ("stadion", "arena", "palast", "platz", "flughafen", "bahnhof", "kaserne", "brücke")
+COMPOUND_REST = re.compile(r"(?:-[A-ZÄÖÜ][\w]*)+")
+
+
+def is_facility(name: str) -> bool:
+    """A compound place name ending in a building or site noun ("Europa-Park-Stadion")."""
+    return name.lower().endswith(FACILITY_HEADS)
+
+
+def _facility_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole hyphenated word when a known place opens a facility name ("Europa" in
+    "Europa-Park-Stadion"); else the known place's own span."""
+    rest = COMPOUND_REST.match(text, end)
+    if rest and is_facility(rest.group()) and not re.match(r"[\w-]", text[rest.end() : rest.end() + 1]):
+        return start, rest.end()
+    return start, end
 
 
 # A town named after a preposition and an adjective: "im thüringischen Sondershausen",

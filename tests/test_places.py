@@ -313,6 +313,11 @@ def test_unknown_place_names_are_kept(text: str, span: str) -> None:
         ("Er sagte im russischen Fernsehen", []),
         ("Im vergangenen Jahr kamen mehr", []),
         ("wie im deutschen Bundestag beschlossen", []),
+        ("Er sprach in perfektem Deutsch", []),
+        ("Blick vom goldenen See", []),
+        ("bei den geistigen Engeln", []),
+        ("Bei seinem Mercedes fehlte", []),
+        ("ins sibirische Tomsk verlegt", ["Tomsk"]),
     ],
 )
 def test_find_known_places_inflected_names_and_towns_after_adjectives(text: str, found: list[str]) -> None:

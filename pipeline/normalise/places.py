@@ -617,7 +617,11 @@ def find_known_places(
     starts = list(sentence_starts)
     out: list[EntityMention] = []
     spans = [_facility_span(text, m.start(), m.end()) for m in pattern.finditer(text)]
-    spans += [(m.start(1), m.end(1)) for m in AFTER_ADJECTIVE.finditer(text) if _is_town(m.group(1))]
+    spans += [
+        (m.start(1), m.end(1))
+        for m in AFTER_ADJECTIVE.finditer(text)
+        if not DETERMINERS.intersection(m.group(0).split()) and _is_town(m.group(1))
+    ]
     for start, end in sorted(set(spans)):
         i = bisect.bisect_left(taken, (end, -1))
         if any(s < end and start < e for s, e in taken[max(0, i - 2) : i + 1]):
@@ -655,12 +659,26 @@ AFTER_ADJECTIVE = re.compile(
 )
 
 
+# Words between the preposition and the town that show it is not an adjective phrase.
+DETERMINERS = frozenset(
+    "der die das den des denen deren dessen ein eine einem einen einer eines kein keinem keinen "
+    "sein seine seinem seinen seiner ihr ihre ihrem ihren mein meinem dein deinem unser unserem "
+    "euer eurem diese diesem diesen jene jenem jenen welche welchem welchen".split()
+)
+
+
+MIN_TOWN = 4  # "vom goldenen See"
+
+
 def _is_town(word: str) -> bool:
     """A capitalised word that the gazetteer knows as a town or region written this way
-    and that is not also a German common noun or a known person."""
+    and that is not also a German common noun, a demonym ("in perfektem Deutsch"), a known
+    person or shorter than four letters ("vom goldenen See")."""
     from pipeline.normalise.names import load_aliases
 
-    if word in _noun_list() or load_aliases().canonical(word, "PER"):
+    nouns = _noun_list()
+    plain_noun = word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns for e in NOUN_ENDINGS)
+    if len(word) < MIN_TOWN or plain_noun or is_demonym(word) or load_aliases().canonical(word, "PER"):
         return False
     folded = fold(word)
     return any(

@@ -355,6 +355,8 @@ def test_place_inside_a_known_organisation_name(text: str, span: str, expected: 
         ("Mitglied der Europäischen Union", ["Europäischen Union"]),
         ("Streik bei der Deutschen Bahn", ["Deutschen Bahn"]),
         ("ein deutscher Bahnhof", []),
+        ("sie wollen einen islamischen Staat errichten", []),
+        ("Kämpfer des Islamischen Staates", ["Islamischen Staates"]),
     ],
 )
 def test_find_known_organisations_inflected_adjective_names(text: str, found: list[str]) -> None:

@@ -612,12 +612,14 @@ ADJECTIVE_FORM = re.compile(r"([A-ZÄÖÜ])([a-zäöüß]{2,}?)(isch)?(?:e|er|es
 def _form_regex(form: str) -> str:
     """Regex for one written form: "Nato" also matches "NATO" (first letter as written);
     a name opening with an adjective also matches its inflected forms ("der Europäischen
-    Union"), with an -isch adjective also in lower case ("der syrischen Beobachtungsstelle
-    für Menschenrechte"); other multi-word and short forms match only as written."""
+    Union"), with a country's -isch adjective also in lower case ("der syrischen
+    Beobachtungsstelle für Menschenrechte", never "einen islamischen Staat"); other
+    multi-word and short forms match only as written."""
     adjective = ADJECTIVE_FORM.fullmatch(form)
     if adjective:
         initial, stem, isch, rest = adjective.groups()
-        first = f"[{initial}{initial.lower()}]" if isch else re.escape(initial)
+        national = isch and country_for_word(form.split()[0]) is not None  # not "islamischen Staat"
+        first = f"[{initial}{initial.lower()}]" if national else re.escape(initial)
         return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + re.escape(rest)
     if len(form) < CASELESS_MIN or " " in form or not form[0].isupper():
         return re.escape(form)

@@ -60,8 +60,7 @@ class _Tok:
 
 @cache
 def _military_nouns() -> tuple[str, ...]:
-    return tuple(sorted((w.lower() for w in read_lines("military_nouns.txt")), key=len,
-                        reverse=True))
+    return tuple(sorted((w.lower() for w in read_lines("military_nouns.txt")), key=len, reverse=True))
 
 
 @cache
@@ -148,8 +147,7 @@ def _is_military_word(word: str) -> bool:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(0), start + m.start(), start + m.end())
-            for m in WORD_RE.finditer(text[start:end])]
+    return [_Tok(m.group(0), start + m.start(), start + m.end()) for m in WORD_RE.finditer(text[start:end])]
 
 
 def _sentence_of(sentences: Sequence[Sentence], num: NumberMention, text: str) -> Sentence:
@@ -213,8 +211,10 @@ def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
     # "Soldatinnen und Soldaten", "Frauen und Männer": one phrase
     if j + 2 < len(toks) and toks[j + 1].low == "und" and toks[j + 2].is_cap:
         pair = f"{noun.low} und {toks[j + 2].low}"
-        if pair in _person_nouns() or pair in _military_nouns() or (
-            is_military_noun(noun.text) and is_military_noun(toks[j + 2].text)
+        if (
+            pair in _person_nouns()
+            or pair in _military_nouns()
+            or (is_military_noun(noun.text) and is_military_noun(toks[j + 2].text))
         ):
             end = toks[j + 2].end
             kind = "military" if is_military_noun(toks[j + 2].text) else "person"
@@ -230,9 +230,7 @@ def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
     return _Head("other", mods, noun, end)
 
 
-def _tailed(
-    kind: str, mods: tuple[_Tok, ...], noun: _Tok, toks: list[_Tok], j: int, end: int
-) -> _Head:
+def _tailed(kind: str, mods: tuple[_Tok, ...], noun: _Tok, toks: list[_Tok], j: int, end: int) -> _Head:
     new_end = _extend(toks, j, end)
     tail = tuple(t for t in toks[j:] if t.end <= new_end)
     return _Head(kind, mods, noun, new_end, tail)
@@ -347,9 +345,7 @@ def _status_index() -> dict[str, tuple[tuple[bool, tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _status(
-    sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int]
-) -> str | None:
+def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int]) -> str | None:
     """Status from the phrase, then from the sentence; None when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
@@ -367,18 +363,45 @@ def _status(
     def own_distance(i: int) -> int:
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
 
-    mine = [(i, g) for i, g in hits
-            if all(own_distance(i) <= abs(i - p) for p in rivals)]
+    mine = [(i, g) for i, g in hits if all(own_distance(i) <= abs(i - p) for p in rivals)]
     casualties = _casualty_groups(sent_toks, hits, num_i, end_i, rivals)
     for chosen in (mine, hits):
         status = _pick_status(chosen, own_distance, casualties)
         if status:
-            return status
+            return _future_passive(sent_toks, status)
     return None
 
 
+def _future_passive(sent_toks: Sequence[_Tok], status: str) -> str:
+    """A movement or stationing still to come is planned, not done.
+
+    "800 Soldaten sollen nach Litauen verlegt werden", "… sollen stationiert werden": a
+    modal verb with a participle + "werden" (passive infinitive) speaks of the future;
+    "sollen … im Einsatz gewesen sein" (reported past) keeps its status.
+    """
+    if status not in ("deployed", "stationed"):
+        return status
+    modals = {cue for cue, _ in _cues("modal")}
+    lows = [t.low for t in sent_toks]
+    if not modals & set(lows):
+        return status
+    for k in range(1, len(lows)):
+        previous = sent_toks[k - 1]
+        if (
+            lows[k] == "werden"
+            and previous.is_word
+            and not previous.is_cap
+            and lows[k - 1].endswith(("t", "en"))
+        ):
+            return "planned"
+    return status
+
+
 def _casualty_groups(
-    sent_toks: list[_Tok], hits: list[tuple[int, str]], num_i: int, end_i: int,
+    sent_toks: list[_Tok],
+    hits: list[tuple[int, str]],
+    num_i: int,
+    end_i: int,
     rivals: Sequence[int],
 ) -> set[str]:
     """The casualty cues that speak of this figure.
@@ -436,8 +459,11 @@ def _pick_status(
         return _combine_casualties(casualties)
     if "mobilized" in groups:
         return "mobilized"
-    strong = [(distance(i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
-              for i, g in hits if g in STRONG_STATUS or (g in CASUALTY and casualties)]
+    strong = [
+        (distance(i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
+        for i, g in hits
+        if g in STRONG_STATUS or (g in CASUALTY and casualties)
+    ]
     if strong:
         best = min(strong)[2]
         return _combine_casualties(casualties) if best in CASUALTY else best
@@ -471,13 +497,20 @@ def _entity_countries(
     start: int, end: int, entities: Sequence[EntityMention], resolutions: Sequence[Resolution]
 ) -> set[str | None]:
     """Countries of the resolved entities inside ``start``–``end`` ("aus Pjöngjang" → KP)."""
-    return {res.country for ent, res in zip(entities, resolutions, strict=False)
-            if ent.start >= start and ent.end <= end and res.country}
+    return {
+        res.country
+        for ent, res in zip(entities, resolutions, strict=False)
+        if ent.start >= start and ent.end <= end and res.country
+    }
 
 
 def _phrase_country(
-    text: str, num: NumberMention, head: _Head, sent_toks: list[_Tok],
-    entities: Sequence[EntityMention], resolutions: Sequence[Resolution],
+    text: str,
+    num: NumberMention,
+    head: _Head,
+    sent_toks: list[_Tok],
+    entities: Sequence[EntityMention],
+    resolutions: Sequence[Resolution],
 ) -> str | None:
     words = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     for tok in words:
@@ -516,7 +549,9 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
 
 
 def _sentence_country(
-    sent_toks: list[_Tok], entities: Sequence[EntityMention], resolutions: Sequence[Resolution],
+    sent_toks: list[_Tok],
+    entities: Sequence[EntityMention],
+    resolutions: Sequence[Resolution],
     sent: Sentence,
 ) -> str | None:
     """The one nationality a sentence names for its troops, or None when unsaid or mixed."""
@@ -533,8 +568,11 @@ def _sentence_country(
         prev2 = sent_toks[i - 2].low if i > 1 else ""
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
         if _is_adjective(tok.text):  # adjective: counts only before a military word
-            if "-" not in tok.text and nxt is not None and nxt.is_word and (
-                is_military_noun(nxt.text) or _is_side_noun(nxt.text)
+            if (
+                "-" not in tok.text
+                and nxt is not None
+                and nxt.is_word
+                and (is_military_noun(nxt.text) or _is_side_noun(nxt.text))
             ):
                 strong.add(code)
             continue
@@ -569,9 +607,7 @@ def _sentence_country(
 # --------------------------------------------------------------------------- attribution
 
 
-def _attribution(
-    text: str, sent: Sentence, entities: Sequence[EntityMention]
-) -> str | None:
+def _attribution(text: str, sent: Sentence, entities: Sequence[EntityMention]) -> str | None:
     """The source a sentence names: "laut Geheimdienstangaben", "Medienberichten zufolge" …"""
     s = text[sent.start : sent.end]
     for cue, where in _cues("attribution"):
@@ -597,8 +633,7 @@ def _has_cue(word: str, kind: str) -> bool:
     low = word.lower()
     parts = low.split("-")
     return any(
-        (cue in low) if len(cue) > 4 else any(p.startswith(cue) for p in parts)
-        for cue, _ in _cues(kind)
+        (cue in low) if len(cue) > 4 else any(p.startswith(cue) for p in parts) for cue, _ in _cues(kind)
     )
 
 
@@ -616,8 +651,14 @@ def _context(toks: list[_Tok], head: _Head) -> str:
     return "none"
 
 
-def _accepts(head: _Head, context: str, num: NumberMention, nouns_in_sentence: bool,
-             cue_follows: bool, prev_troops: bool) -> bool:
+def _accepts(
+    head: _Head,
+    context: str,
+    num: NumberMention,
+    nouns_in_sentence: bool,
+    cue_follows: bool,
+    prev_troops: bool,
+) -> bool:
     """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
         if head.noun is not None and head.noun.low == "mann" and (num.value or 0) < MANN_MIN:
@@ -628,9 +669,7 @@ def _accepts(head: _Head, context: str, num: NumberMention, nouns_in_sentence: b
     if head.kind == "person":
         # "52 Tote" counts soldiers only where troops are named or the figure before was troops
         casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
-        return not _non_troop_tail(head) and (
-            context == "forces" or (casualty_noun and prev_troops)
-        )
+        return not _non_troop_tail(head) and (context == "forces" or (casualty_noun and prev_troops))
     if head.kind == "elided":
         # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"
         written = num.text[:1].isdigit() or (cue_follows and nouns_in_sentence)
@@ -673,8 +712,11 @@ def extract_troop_figures(
         sent = _sentence_of(sentences, num, text)
         if sent.start not in sent_cache:
             toks = _tokens(text, sent.start, sent.end)
-            positions = [_token_at(toks, n.start) for n in numbers
-                         if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end]
+            positions = [
+                _token_at(toks, n.start)
+                for n in numbers
+                if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end
+            ]
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry)
@@ -691,8 +733,14 @@ def _token_at(toks: list[_Tok], pos: int) -> int:
 
 
 def _figure(
-    text: str, sent: Sentence, toks: list[_Tok], positions: list[int], num: NumberMention,
-    entities: Sequence[EntityMention], resolutions: Sequence[Resolution], carry: _Carry,
+    text: str,
+    sent: Sentence,
+    toks: list[_Tok],
+    positions: list[int],
+    num: NumberMention,
+    entities: Sequence[EntityMention],
+    resolutions: Sequence[Resolution],
+    carry: _Carry,
 ) -> tuple[TroopFigure | None, _Head]:
     """The troop figure ``num`` stands for (None when it counts something else), and its head."""
     after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
@@ -708,8 +756,7 @@ def _figure(
     prev_troops = carry.sent_idx >= sent.idx - 1
     nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)
     cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
-    if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows,
-                    prev_troops):
+    if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops):
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)
@@ -743,15 +790,16 @@ def _figure(
 @cache
 def _qualifier_words() -> frozenset[str]:
     """Single words of qualifier and filler cues, plus "nicht" ("Nicht 300.000, …")."""
-    words = {w.lower() for kind in ("qualifier", "filler") for cue, _ in _cues(kind)
-             for w in cue.split()}
+    words = {w.lower() for kind in ("qualifier", "filler") for cue, _ in _cues(kind) for w in cue.split()}
     return frozenset(words | {"nicht"})
 
 
 def _blocks(prev: _Tok, num_i: int) -> bool:
     """A number after a capitalised noun is a label ("Artikel 5", "Resolution 2334")."""
     return (
-        prev.is_word and prev.is_cap and not _is_military_word(prev.text)
+        prev.is_word
+        and prev.is_cap
+        and not _is_military_word(prev.text)
         and prev.low not in _qualifier_words()
         and num_i > 1
     )

@@ -49,20 +49,37 @@ def map_label(label: str) -> str | None:
     return None
 
 
-def _normalise_tag(tag: str) -> str:
-    """Return a BIO tag in the 4-class scheme (BIOES accepted: S→B, E→I)."""
+def map_label_outer(label: str) -> str:
+    """Keep GermEval's outer subtypes, OTH renamed MISC: LOCderiv, ORGpart, MISCderiv …"""
+    low = label.lower()
+    for suffix in ("deriv", "part"):
+        if low.endswith(suffix):
+            base = map_label(label[: -len(suffix)]) or label[: -len(suffix)].upper()
+            return f"{base}{suffix}"
+    return map_label(label) or label.upper()
+
+
+def _normalise_tag(tag: str, subtypes: bool = False) -> str:
+    """Return a BIO tag in the 4-class scheme (BIOES accepted: S→B, E→I).
+
+    ``subtypes=True`` keeps the ``*deriv`` / ``*part`` labels (as ``map_label_outer``).
+    """
     if tag in ("O", "") or "-" not in tag:
         return "O"
     prefix, label = tag.split("-", 1)
-    mapped = map_label(label)
+    mapped = map_label_outer(label) if subtypes else map_label(label)
     if mapped is None:
         return "O"
     prefix = {"S": "B", "E": "I", "L": "I", "U": "B"}.get(prefix.upper(), prefix.upper())
     return f"{prefix}-{mapped}"
 
 
-def read_germeval(path: Path | str) -> list[Sentence]:
-    """Read a GermEval-format file (original 4-column or 2-column BIO/BIOES) into sentences."""
+def read_germeval(path: Path | str, *, subtypes: bool = False) -> list[Sentence]:
+    """Read a GermEval-format file (original 4-column or 2-column BIO/BIOES) into sentences.
+
+    Labels are mapped to PER/LOC/ORG/MISC (deriv/part → O); ``subtypes=True`` keeps the
+    deriv/part labels instead (``LOCderiv``, ``MISCpart`` …), e.g. for training.
+    """
     sentences: list[Sentence] = []
     tokens: list[str] = []
     tags: list[str] = []
@@ -90,7 +107,7 @@ def read_germeval(path: Path | str) -> list[Sentence]:
                 fields = line.split()
                 token, tag = (fields[0], fields[-1]) if len(fields) >= 2 else (fields[0], "O")
             tokens.append(token)
-            tags.append(_normalise_tag(tag.strip()))
+            tags.append(_normalise_tag(tag.strip(), subtypes))
     flush()
     return sentences
 

@@ -37,7 +37,7 @@ DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 CODE_FILE = TRAINING_DIR / "code.py"
 
 MODEL_NAME = "de_lagebild"
-MODEL_VERSION = "0.2.0"
+MODEL_VERSION = "0.3.0"
 
 GERMEVAL_TRAIN = "germeval2014/derived/NER-de-train.4class-bio.tsv"
 GERMEVAL_DEV = "germeval2014/derived/NER-de-dev.4class-bio.tsv"
@@ -141,8 +141,12 @@ def build_vectors(
     return spacy_dir
 
 
-def convert_germeval(tsv: Path, out: Path, *, sentences_per_doc: int = 10) -> int:
-    """Convert a GermEval-format file into a spaCy DocBin (4-class labels); return #sentences."""
+def convert_germeval(
+    tsv: Path, out: Path, *, sentences_per_doc: int = 10, subtypes: bool = False
+) -> int:
+    """Convert a GermEval-format file into a spaCy DocBin; return the number of sentences.
+
+    Labels PER/LOC/ORG/MISC; with ``subtypes=True`` also LOCderiv, ORGpart … (OTH → MISC)."""
     import spacy
     from spacy.tokens import Doc, DocBin
     from spacy.training import biluo_tags_to_spans, iob_to_biluo
@@ -150,7 +154,7 @@ def convert_germeval(tsv: Path, out: Path, *, sentences_per_doc: int = 10) -> in
     from pipeline.evaluate_ner import read_germeval
 
     nlp = spacy.blank("de")
-    sentences = read_germeval(tsv)
+    sentences = read_germeval(tsv, subtypes=subtypes)
     db = DocBin(store_user_data=False)
     for i in range(0, len(sentences), sentences_per_doc):
         chunk = sentences[i : i + sentences_per_doc]

@@ -68,9 +68,7 @@ _TIME_RE = re.compile(
     rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|2[0-4]){_SPACE}?Uhr\b)"
 )
 _ORDINAL_RE = re.compile(r"(?<![\d.,\w])\d{1,3}\.(?=[ \u00a0]+[^\W\d_])")
-_ALNUM_RE = re.compile(
-    r"\b[^\W\d_]+-?\d+(?:[.,]\d+)*(?:-?[^\W\d_]+)?\b|\b\d+(?:[^\W\d_]{1,3})\b|\b\d+:\d+\b"
-)
+_ALNUM_RE = re.compile(r"\b[^\W\d_]+-?\d+(?:[.,]\d+)*(?:-?[^\W\d_]+)?\b|\b\d+(?:[^\W\d_]{1,3})\b|\b\d+:\d+\b")
 _SENTENCE_OPENERS = frozenset(
     "Die Der Das Den Dem Es Sie Er Wir Ich Im In Auch Doch Aber Und Dies Diese Damit Dabei "
     "Zudem Nach Laut Mit Bei Am Ein Eine".split()
@@ -189,7 +187,7 @@ def _opens(text: str, pos: int, sent_starts: Sequence[int]) -> bool:
     if pos in sent_starts:
         return True
     before = text[:pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in "\n:„\"«»(–-"
+    return not before or before[-1] in '\n:„"«»(–-'
 
 
 def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
@@ -212,13 +210,11 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             start = m.start()
             if low == "paar" and i > 0 and words[i - 1].group(0).lower() == "ein":
                 start = words[i - 1].start()
-            out.append(_Span(start, nxt.end(), None, nxt_entry[0], None, "cardinal", True,
-                             digits=False))
+            out.append(_Span(start, nxt.end(), None, nxt_entry[0], None, "cardinal", True, digits=False))
             i += 2
             continue
         if entry and entry[1] == "vague":
-            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True,
-                             digits=False))
+            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True, digits=False))
             i += 1
             continue
         value: float | None = None
@@ -229,20 +225,17 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             value = None
         elif entry and entry[1] == "scale" and low in {"millionen", "milliarden"}:
             # a plural scale with no number before it: "Millionen Menschen" is vague
-            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True,
-                             digits=False))
+            out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True, digits=False))
             i += 1
             continue
         elif entry and entry[1] == "scale" and low in {"tausend", "hundert"}:
             # "Tausend Soldaten", "hundert Meter": a bare scale word is the number itself
-            out.append(_Span(m.start(), m.end(), entry[0], entry[0], entry[0], "cardinal",
-                             digits=False))
+            out.append(_Span(m.start(), m.end(), entry[0], entry[0], entry[0], "cardinal", digits=False))
             i += 1
             continue
         else:
             value = word_value(word)
-            if value is not None and word[0].isupper() and not _opens(text, m.start(),
-                                                                       sent_starts):
+            if value is not None and word[0].isupper() and not _opens(text, m.start(), sent_starts):
                 value = None  # capitalised mid-sentence it is a noun ("die Elf", "eine Drei")
         if value is None:
             i += 1
@@ -259,10 +252,25 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             if words[j].group(0).lower() in _ABBREVIATED and text[end : end + 1] == ".":
                 end += 1
             j += 1
-        out.append(_Span(m.start(), end, value, value, value, "cardinal", digits=False,
-                         scaled=j > i + 1))
+        out.append(_Span(m.start(), end, value, value, value, "cardinal", digits=False, scaled=j > i + 1))
         i = j
     return out
+
+
+def _shared_scale(text: str, span: _Span, high: float) -> float:
+    """The scale word of a range's second side ("1,5 bis 2 Millionen" → 1e6).
+
+    Digits are followed by their scale word; for number words ("fünf bis sechs
+    tausend") the scale is the largest power of a thousand in the second side's value.
+    """
+    digits = _NUM_RE.match(text, span.start)
+    factor = _scale_after(text, digits.end()) if digits else None
+    if factor is not None:
+        return factor[0]
+    power = 1.0
+    while power * 1000 <= high:
+        power *= 1000
+    return power
 
 
 def _merge_ranges(text: str, spans: list[_Span]) -> list[_Span]:
@@ -284,13 +292,12 @@ def _merge_ranges(text: str, spans: list[_Span]) -> list[_Span]:
                 low, high = cur.value, nxt.value
                 # "1,5 bis 2 Millionen": the scale of the second side applies to both
                 if nxt.scaled and not cur.scaled and low < high / 1000:
-                    factor = _scale_after(text, _NUM_RE.match(text, nxt.start).end())  # type: ignore[union-attr]
-                    if factor is not None:
-                        low *= factor[0]
+                    low *= _shared_scale(text, nxt, high)
                 if low < high:
                     start = cur.start - (len(between.group(0)) if between else 0)
-                    out.append(_Span(start, nxt.end, None, low, high, "cardinal",
-                                     digits=cur.digits and nxt.digits))
+                    out.append(
+                        _Span(start, nxt.end, None, low, high, "cardinal", digits=cur.digits and nxt.digits)
+                    )
                     i += 2
                     continue
         out.append(cur)
@@ -423,13 +430,12 @@ def _fixed_kind_spans(text: str, sent_ends: frozenset[int]) -> list[_Span]:
 def find_numbers(text: str, sentences: Sequence[Sentence]) -> list[NumberMention]:
     """Return every number expression in ``text`` in text order, with char offsets into ``text``."""
     sent_starts = [s.start for s in sentences]
-    sent_ends = frozenset(
-        s.start + len(s.text.rstrip()) for s in sentences
-    )
+    sent_ends = frozenset(s.start + len(s.text.rstrip()) for s in sentences)
     fixed = _fixed_kind_spans(text, sent_ends)
     taken = [(s.start, s.end) for s in fixed]
     plain = [
-        s for s in _digit_spans(text) + _word_spans(text, frozenset(sent_starts))
+        s
+        for s in _digit_spans(text) + _word_spans(text, frozenset(sent_starts))
         if not _overlaps(taken, s.start, s.end)
     ]
     # a digit span and a word span may overlap ("30 Tausend"): keep the longer, earlier one

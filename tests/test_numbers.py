@@ -79,6 +79,8 @@ RANGES = [
     ("Die Zahl liegt bei 180 000 bis 240 000 Soldaten.", "180 000 bis 240 000", 180000, 240000),
     ("Es sind 1,5 bis 2 Millionen Menschen.", "1,5 bis 2 Millionen", 1500000, 2000000),
     ("Die CIA zählt zwischen 20 000 und 31 500 Kämpfer.", "zwischen 20 000 und 31 500", 20000, 31500),
+    ("Zwischen fünf und sechs tausend Kämpfer sollen es sein.", "Zwischen fünf und sechs tausend", 5000, 6000),
+    ("Es waren zwei bis drei Millionen Menschen.", "zwei bis drei Millionen", 2000000, 3000000),
 ]
 
 

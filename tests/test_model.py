@@ -104,4 +104,16 @@ def test_dev_sample_scores_reasonably() -> None:
     dev = SHARED / "corpora" / "germeval2014" / "derived" / "NER-de-dev.4class-bio.tsv"
     assert read_germeval(dev)
     result = evaluate_ner(dev, str(MODEL_DIR))
-    assert result["overall"]["f"] > 0.6
+    assert result["overall"]["f"] > 0.70
+    assert set(result["per_label"]) == {"PER", "LOC", "ORG", "MISC"}
+
+
+def test_default_loader_returns_shipped_model() -> None:
+    recognise = pytest.importorskip("pipeline.recognise")
+    if not hasattr(recognise, "load_nlp"):
+        pytest.skip("pipeline.recognise.load_nlp not available")
+    nlp = recognise.load_nlp()
+    assert nlp.meta["name"] == "de_lagebild"
+    doc = nlp("Berlin (dpa) – Kremlchef Putin kritisierte die Nato.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Putin", "PER") in found and ("Kremlchef Putin", "PER") not in found

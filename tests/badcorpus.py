@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import os
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -226,7 +225,3 @@ def assert_offsets(out: Path) -> None:
 
 def all_rows(out: Path) -> dict[str, list[tuple]]:
     return {t: table_rows(out, t) for t in TABLES}
-
-
-def copy_corpus(src: Path, dst: Path) -> None:
-    shutil.copytree(src, dst, symlinks=True)

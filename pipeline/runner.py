@@ -397,7 +397,9 @@ def run(
         bar.close()
         if duplicates:  # same text under another path: no new rows, just remember the file
             new = store.manifest.copy()
-            new.files.update(duplicates)
+            produced = {unit for units in new.parts.values() for unit in units}
+            # only where the text did become rows: else the next run processes this copy itself
+            new.files.update({p: e for p, e in duplicates.items() if e["unit"] in produced})
             store.commit(new)
         if prune:
             summary.counts["pruned"] = _prune(store, {f.path for f in files})

@@ -197,6 +197,27 @@ def test_a_document_whose_rows_do_not_fit_becomes_an_error_row(
     assert err["stage"] == "normalise" and "sentences.start" in err["message"]
 
 
+def test_copy_of_a_document_that_failed_is_processed_on_the_next_run(
+    corpus: Path, tmp_path: Path, model: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.runner as runner
+
+    def broken(document, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        if document.path.endswith("a004.txt"):
+            raise RuntimeError("normalisation failed")
+        return document_rows(document, *args, **kwargs)
+
+    document_rows = runner.document_rows
+    shutil.copy(corpus / "a004.txt", corpus / "copy-of-a004.txt")
+    out = tmp_path / "out"
+    monkeypatch.setattr(runner, "document_rows", broken)
+    assert go(corpus, out, model)["errors"] == 1
+    monkeypatch.setattr(runner, "document_rows", document_rows)
+    counts = go(corpus, out, model)
+    assert (counts["added"], counts["documents"]) == (1, 1)
+    assert "copy-of-a004.txt" in {Path(p).name for p in read_table(out, "documents")["path"].to_pylist()}
+
+
 def test_output_does_not_depend_on_the_number_of_workers(corpus: Path, tmp_path: Path, model: str) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     go(corpus, one, model, workers=1)

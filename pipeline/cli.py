@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import __version__
+from pipeline.ingest import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="lagebild",
@@ -66,7 +67,7 @@ def run(
     ] = False,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Largest file accepted, in bytes.")
-    ] = 20_000_000,
+    ] = DEFAULT_MAX_BYTES,
     skip_non_german: Annotated[
         bool, typer.Option("--skip-non-german", help="Skip articles not detected as German.")
     ] = False,
@@ -122,7 +123,9 @@ def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazil
 @app.command()
 def stats(
     path: Annotated[Path, typer.Argument(help="Tables folder written by `lagebild run`.")] = Path("data"),
-    top: Annotated[int, typer.Option("--top", min=1, help="How many people, places, organisations to list.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="How many people, places, organisations to list.")
+    ] = 10,
 ) -> None:
     """Summarise a tables folder: rows, most named people/places/organisations, troop figures, errors, runs."""
     from pipeline.stats import format_stats

@@ -69,6 +69,7 @@ class Options:
     tokens: bool = False
     aliases: str | None = None
     skip_non_german: bool = False
+    max_chars: int = DEFAULT_MAX_BYTES  # longest text the model accepts (spaCy's max_length)
 
 
 # --------------------------------------------------------------------------- per document
@@ -211,8 +212,14 @@ class _Processed:
 
 @cache
 def _worker_state(options: Options) -> tuple[Language, object]:
-    """The model and alias table, loaded once per process."""
-    return load_nlp(options.model), load_aliases(Path(options.aliases) if options.aliases else None)
+    """The model and alias table, loaded once per process.
+
+    The model accepts any text that ingest let through (``--max-bytes``), so a large file
+    is either rejected up front with a clear error or processed, never failed halfway.
+    """
+    nlp = load_nlp(options.model)
+    nlp.max_length = max(nlp.max_length, options.max_chars)
+    return nlp, load_aliases(Path(options.aliases) if options.aliases else None)
 
 
 def process_batch(
@@ -368,7 +375,7 @@ def run(
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
-    options = Options(model, tokens, str(aliases) if aliases else None, skip_non_german)
+    options = Options(model, tokens, str(aliases) if aliases else None, skip_non_german, max_bytes)
     meta = model_meta(model)  # raises ModelNotFoundError before anything is touched
     run_id = (
         started.strftime("%Y%m%dT%H%M%S%fZ")

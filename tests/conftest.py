@@ -36,3 +36,15 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not beside the checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def sentencizer():
+    """A blank German pipeline with the gender-form fix and a sentencizer (no model needed)."""
+    import spacy
+
+    from pipeline.tokenizer import fix_gender_forms
+
+    nlp = fix_gender_forms(spacy.blank("de"))
+    nlp.add_pipe("sentencizer")
+    return nlp

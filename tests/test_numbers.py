@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from pipeline.numbers import find_numbers, parse_digits, word_value
 from pipeline.records import NumberMention, Sentence
-from pipeline.tokenizer import fix_gender_forms
-
-
-@pytest.fixture(scope="module")
-def sentencizer():
-    nlp = fix_gender_forms(spacy.blank("de"))
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def _find(nlp, text: str) -> list[NumberMention]:
@@ -79,7 +70,12 @@ RANGES = [
     ("Die Zahl liegt bei 180 000 bis 240 000 Soldaten.", "180 000 bis 240 000", 180000, 240000),
     ("Es sind 1,5 bis 2 Millionen Menschen.", "1,5 bis 2 Millionen", 1500000, 2000000),
     ("Die CIA zählt zwischen 20 000 und 31 500 Kämpfer.", "zwischen 20 000 und 31 500", 20000, 31500),
-    ("Zwischen fünf und sechs tausend Kämpfer sollen es sein.", "Zwischen fünf und sechs tausend", 5000, 6000),
+    (
+        "Zwischen fünf und sechs tausend Kämpfer sollen es sein.",
+        "Zwischen fünf und sechs tausend",
+        5000,
+        6000,
+    ),
     ("Es waren zwei bis drei Millionen Menschen.", "zwei bis drei Millionen", 2000000, 3000000),
 ]
 
@@ -203,8 +199,15 @@ def test_parse_digits(raw, value):
 
 @pytest.mark.parametrize(
     ("word", "value"),
-    [("dreißigtausend", 30000), ("einhundertzwanzig", 120), ("drei", 3), ("anderthalb", 1.5),
-     ("zweieinhalb", 2.5), ("Soldaten", None), ("und", None)],
+    [
+        ("dreißigtausend", 30000),
+        ("einhundertzwanzig", 120),
+        ("drei", 3),
+        ("anderthalb", 1.5),
+        ("zweieinhalb", 2.5),
+        ("Soldaten", None),
+        ("und", None),
+    ],
 )
 def test_word_value(word, value):
     assert word_value(word) == value

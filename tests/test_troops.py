@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
 
+from pipeline.ingest import split_date_header
 from pipeline.normalise.troops import extract_troop_figures, is_military_noun
 from pipeline.numbers import find_numbers
 from pipeline.records import EntityMention, Resolution, Sentence, TroopFigure
-from pipeline.tokenizer import fix_gender_forms
 
 from .conftest import SEEDS
-
-HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?\b[ \t]*")
-
-
-@pytest.fixture(scope="module")
-def sentencizer():
-    nlp = fix_gender_forms(spacy.blank("de"))
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def _sents(nlp, text: str) -> list[Sentence]:
@@ -338,7 +326,7 @@ def test_military_nouns(word, military):
 
 def _seed_text() -> str:
     (path,) = sorted(SEEDS.glob("*.txt"))
-    return HEADER.sub("", path.read_text(encoding="utf-8"), count=1)
+    return split_date_header(path.read_text(encoding="utf-8"))[1]
 
 
 def test_seed_article_end_to_end(sentencizer):

@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.ingest import split_date_header  # noqa: E402
 from pipeline.normalise.orgs import (  # noqa: E402
     find_known_organisations,
     relabel_mentions,
@@ -37,7 +38,6 @@ from pipeline.records import EntityMention  # noqa: E402
 
 DEV = Path("/work/shared/articles/dev")
 MODEL = ROOT / "pipeline" / "models" / "de_lagebild"
-DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?\b[ \t]*")
 GOLD_KEYS = {"PER": "people", "LOC": "places", "ORG": "organisations"}
 
 
@@ -59,7 +59,7 @@ class Score:
 def read_text(path: Path) -> str:
     """Article text as the pipeline sees it (without the ' date …' header line)."""
     text = path.read_text(encoding="utf-8")
-    return DATE_HEADER.sub("", text, count=1)
+    return split_date_header(text)[1]
 
 
 def oracle_mentions(text: str, gold: dict) -> list[EntityMention]:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 import spacy
 
+from pipeline.ingest import split_date_header  # noqa: E402
 from pipeline.numbers import find_numbers
 from pipeline.records import Sentence, TroopFigure
 from pipeline.tokenizer import fix_gender_forms
-
-HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?\b[ \t]*")
 
 
 def _import_troops():
@@ -30,15 +28,13 @@ def _import_troops():
         pkg = types.ModuleType("pipeline.normalise")
         pkg.__path__ = [str(Path(pipeline.__file__).parent / "normalise")]
         sys.modules["pipeline.normalise"] = pkg
-        extract_troop_figures = importlib.import_module(
-            "pipeline.normalise.troops"
-        ).extract_troop_figures
+        extract_troop_figures = importlib.import_module("pipeline.normalise.troops").extract_troop_figures
     return extract_troop_figures
 
 
 def strip_header(raw: str) -> str:
     """Drop a leading `` date YYYY-MM[-DD]`` header (the article may follow on that line)."""
-    return HEADER.sub("", raw, count=1)
+    return split_date_header(raw)[1]
 
 
 def sentences_of(nlp, text: str) -> list[Sentence]:

@@ -7,7 +7,7 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -275,11 +275,3 @@ def guess_title(text: str) -> str | None:
 def make_doc_id(text: str) -> str:
     """Stable id from the cleaned text: the same article gives the same id everywhere."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def read_all(
-    files: Sequence[SourceFile], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Document | IngestError]:
-    """Read every discovered file in order, passing discovery problems through."""
-    for item in files:
-        yield item.problem if item.problem is not None else read_document(item.path, max_bytes=max_bytes)

@@ -16,6 +16,7 @@ from pipeline.tokenizer import fix_gender_forms
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "de_lagebild"
 NUMBERS_KEY = "numbers"
+SENTENCES_KEY = "lagebild_sentences"
 ENTITY_LABELS = ("PER", "LOC", "ORG", "MISC")
 # Labels of other label schemes mapped onto ours (e.g. OntoNotes-style English names).
 LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC", "OTH": "MISC", "FAC": "LOC"}
@@ -112,7 +113,9 @@ class NumberRecogniser:
         from pipeline.numbers import find_numbers
 
         spans = []
-        for mention in find_numbers(doc.text, doc_sentences(doc)):
+        sentences = doc_sentences(doc)
+        doc.user_data[SENTENCES_KEY] = sentences  # the runner reads them back: computed once
+        for mention in find_numbers(doc.text, sentences):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -123,7 +126,14 @@ class NumberRecogniser:
 
 
 def doc_sentences(doc: Doc) -> list[Sentence]:
-    """Sentences of ``doc`` with character offsets, outer whitespace trimmed, empty ones skipped."""
+    """Sentences of ``doc`` with character offsets, outer whitespace trimmed, empty ones skipped.
+
+    ``lagebild_numbers`` (the last component) leaves them in ``doc.user_data``; they are
+    computed here only for a Doc that did not pass through it.
+    """
+    cached = doc.user_data.get(SENTENCES_KEY)
+    if cached is not None:
+        return cached
     out: list[Sentence] = []
     text = doc.text
     for sent in doc.sents:

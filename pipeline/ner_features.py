@@ -1,0 +1,97 @@
+"""Lexicon token features for the NER model: a registered spaCy architecture that embeds list knowledge.
+
+Each token gets the bit set of :class:`LexiconClass` values that the shipped lexicon
+(``resources/ner_lexicon.tsv.gz``, built by ``scripts/build_ner_lexicon.py``) knows for it:
+given name, surname, place, country or demonym, common noun, organisation word. The
+architecture ``lagebild.LexiconTok2Vec.v1`` concatenates an embedding of that bit set to the
+NER's tok2vec output, so the model learns how far to trust the lists; names the training
+data never showed are still recognisable as names.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Sequence
+from enum import IntFlag
+from functools import cache
+from importlib import resources
+
+import numpy
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Embed, Model, chain, concatenate, with_array
+from thinc.types import Floats2d, Ints2d
+
+LEXICON = "ner_lexicon.tsv.gz"
+
+
+class LexiconClass(IntFlag):
+    """What the lists know about a token (bits; a token may be several)."""
+
+    GIVEN = 1
+    SURNAME = 2
+    PLACE = 4
+    PLACE_PART = 8
+    COUNTRY = 16
+    COMMON_NOUN = 32
+    ORG_WORD = 64
+
+
+N_CLASSES = 1 << len(LexiconClass)
+
+
+@cache
+def lexicon() -> dict[str, int]:
+    """The shipped token → class-bits table, read once."""
+    path = resources.files("pipeline.resources").joinpath(LEXICON)
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        table: dict[str, int] = {}
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            token, _, bits = line.rstrip("\n").partition("\t")
+            table[token] = int(bits)
+    return table
+
+
+def token_classes(words: Iterable[str], table: dict[str, int] | None = None) -> list[int]:
+    """Class bits per word; a genitive/plural ``-s`` form falls back to its stem (Putins → Putin)."""
+    table = lexicon() if table is None else table
+    out: list[int] = []
+    for word in words:
+        bits = table.get(word, 0)
+        if not bits and len(word) > 3 and word[-1] == "s":
+            bits = table.get(word[:-1], 0)
+        out.append(bits)
+    return out
+
+
+def lexicon_features() -> Model[list[Doc], list[Ints2d]]:
+    """A layer without weights: docs → one (n_tokens, 1) array of class ids per doc."""
+    return Model("lexicon_features", _features_forward)
+
+
+def _features_forward(
+    model: Model[list[Doc], list[Ints2d]], docs: Sequence[Doc], is_train: bool
+) -> tuple[list[Ints2d], object]:
+    table = lexicon()
+    out = [
+        model.ops.asarray2i(
+            numpy.asarray(token_classes((t.text for t in doc), table), dtype="int32").reshape(-1, 1)
+        )
+        for doc in docs
+    ]
+    return out, lambda d_out: []
+
+
+@registry.architectures("lagebild.LexiconTok2Vec.v1")
+def lexicon_tok2vec(
+    tok2vec: Model[list[Doc], list[Floats2d]], width: int = 16
+) -> Model[list[Doc], list[Floats2d]]:
+    """``tok2vec``'s vectors with an embedding (``width``) of each token's lexicon classes appended."""
+    lexicon()  # read the table while the model loads, not on the first document
+    embed = chain(lexicon_features(), with_array(Embed(width, N_CLASSES, column=0)))
+    model = concatenate(tok2vec, embed)
+    if tok2vec.has_dim("nO"):
+        model.set_dim("nO", tok2vec.get_dim("nO") + width)
+    return model

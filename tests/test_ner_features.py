@@ -1,0 +1,62 @@
+"""The NER model's lexicon features: the shipped table, the class lookup, the registered layer."""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+from spacy.util import registry
+
+from pipeline.ner_features import N_CLASSES, LexiconClass, lexicon, lexicon_tok2vec, token_classes
+
+
+def classes(word: str) -> LexiconClass:
+    return LexiconClass(token_classes([word])[0])
+
+
+def test_lexicon_table_is_shipped_and_large():
+    table = lexicon()
+    assert len(table) > 100_000
+    assert all(0 < bits < N_CLASSES for bits in list(table.values())[:1000])
+
+
+def test_names_places_and_words_have_their_classes():
+    assert LexiconClass.GIVEN in classes("Olaf")
+    assert LexiconClass.SURNAME in classes("Scholz")
+    assert LexiconClass.GIVEN in classes("Sergej")  # Cyrillic locale, transliterated
+    assert LexiconClass.PLACE in classes("Charkiw")
+    assert LexiconClass.COUNTRY in classes("Russland")
+    assert LexiconClass.COUNTRY in classes("russische")
+    assert LexiconClass.COMMON_NOUN in classes("Soldaten")
+    assert LexiconClass.ORG_WORD in classes("GmbH")
+
+
+def test_genitive_falls_back_to_the_stem_and_unknown_is_zero():
+    assert LexiconClass.SURNAME in classes("Scholz")
+    assert classes("Olafs") == classes("Olaf")
+    assert classes("Xqzvbrt") == LexiconClass(0)
+    assert token_classes([]) == []
+
+
+def test_custom_table():
+    assert token_classes(["Ab", "Abs", "ab"], {"Ab": 3}) == [3, 0, 0]  # no fallback for short words
+
+
+def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():
+    nlp = spacy.blank("de")
+    docs = [nlp("Olaf Scholz besuchte Charkiw."), nlp("Die Soldaten der GmbH")]
+    tok2vec = registry.architectures.get("spacy.HashEmbedCNN.v2")(
+        width=32, depth=1, embed_size=500, window_size=1, maxout_pieces=2,
+        subword_features=True, pretrained_vectors=None,
+    )
+    model = registry.architectures.get("lagebild.LexiconTok2Vec.v1")(tok2vec=tok2vec, width=8)
+    assert model.get_dim("nO") == 40
+    model.initialize(X=docs)
+    out, backprop = model(docs, is_train=True)
+    assert [a.shape for a in out] == [(len(docs[0]), 40), (len(docs[1]), 40)]
+    backprop([model.ops.alloc2f(*a.shape) for a in out])
+    # same words, same lexicon columns
+    assert numpy.allclose(out[0][0, 32:], model.predict([nlp("Olaf")])[0][0, 32:])
+
+
+def test_factory_function_is_the_registered_one():
+    assert registry.architectures.get("lagebild.LexiconTok2Vec.v1") is lexicon_tok2vec

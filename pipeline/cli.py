@@ -184,13 +184,19 @@ def train(
     epochs: Annotated[int | None, typer.Option("--epochs", help="Override training.max_epochs.")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Override training.max_steps.")] = None,
     threads: Annotated[int, typer.Option("--threads", help="Threads for the vectors build.")] = 2,
+    pretrain_words: Annotated[
+        int | None,
+        typer.Option("--pretrain-words", help="Pretrain the tok2vec on this many unlabeled words first (0: no)."),
+    ] = None,
 ) -> None:
-    """Train Lagebild's German NER model: vectors, corpus conversion, spaCy training, scores."""
+    """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
+    from pipeline.train import PRETRAIN_WORDS
     from pipeline.train import train as train_model
 
     try:
         best = train_model(
-            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads
+            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads,
+            pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words,
         )
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import lzma
+import random
 import re
 import shutil
 import subprocess
@@ -45,6 +46,9 @@ VECTOR_TEXTS = (
     "unlabeled-de/bundestag-plenar-wp19-21.txt.xz",
     "unlabeled-de/gesetze-2022.txt.xz",
 )
+
+# Words of unlabeled text the shipped model's tok2vec was pretrained on (0: no pretraining).
+PRETRAIN_WORDS = 0
 
 # floret settings of the shipped vectors (size on disk = bucket * dim * 4 bytes).
 VECTOR_SETTINGS: dict[str, Any] = {
@@ -141,6 +145,77 @@ def build_vectors(
     return spacy_dir
 
 
+WIKIANN_TEXTS = ("wikiann-de/WikiANN/de/train", "wikiann-de/WikiANN/de/dev")
+# WikiANN train sentence 322 is also a GermEval 2014 test sentence (its SOURCE.md): never used.
+WIKIANN_SKIP = {("wikiann-de/WikiANN/de/train", 322)}
+
+
+def _wikiann_lines(corpora: Path) -> Iterator[str]:
+    """WikiANN train/dev sentences as plain text (tokens joined by spaces, ``de:`` prefix gone)."""
+    for name in WIKIANN_TEXTS:
+        tokens: list[str] = []
+        index = 0
+        for line in [*(corpora / name).read_text(encoding="utf-8").splitlines(), ""]:
+            if line.strip():
+                tokens.append(line.split("\t")[0].removeprefix("de:"))
+                continue
+            if tokens and (name, index) not in WIKIANN_SKIP:
+                yield " ".join(tokens)
+            if tokens:
+                index += 1
+            tokens = []
+
+
+def prepare_pretrain_text(corpora: Path, work: Path, max_words: int, *, seed: int = 0) -> tuple[Path, int]:
+    """Write ``work/pretrain/text.jsonl`` for ``spacy pretrain``; return it and its word count.
+
+    The WikiANN train/dev text (Wikipedia sentences, the genre of half of GermEval), then the
+    floret text's paragraphs (``work/vectors/text.txt``) in a seeded shuffle, up to ``max_words``.
+    """
+    lines = (work / "vectors" / "text.txt").read_text(encoding="utf-8").splitlines()
+    random.Random(seed).shuffle(lines)
+    out = work / "pretrain" / "text.jsonl"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    n_words = 0
+    with open(out, "w", encoding="utf-8") as handle:
+        for line in _wikiann_lines(corpora):
+            n_words += line.count(" ") + 1
+            handle.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
+        for line in lines:
+            if n_words >= max_words:
+                break
+            n_words += line.count(" ") + 1
+            handle.write(json.dumps({"text": line}, ensure_ascii=False) + "\n")
+    return out, n_words
+
+
+def pretrain_tok2vec(
+    corpora: Path, work: Path, *, config: Path, vectors_dir: Path | None, max_words: int, seed: int = 0
+) -> Path:
+    """Pretrain the config's tok2vec (its ``[pretraining]`` block, characters objective) on
+    ``max_words`` words of unlabeled text; return the weights file for ``init_tok2vec``.
+
+    Reuses ``work/pretrain/weights/model-last.bin`` when it exists.
+    """
+    weights = work / "pretrain" / "weights"
+    last = weights / "model-last.bin"
+    if last.exists():
+        return last
+    text, _ = prepare_pretrain_text(corpora, work, max_words, seed=seed)
+    shutil.rmtree(weights, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "spacy", "pretrain", str(config), str(weights),
+        "--code", str(CODE_FILE), "--paths.raw_text", str(text), "--system.seed", str(seed),
+    ]
+    if vectors_dir is not None:
+        command += ["--paths.vectors", str(vectors_dir)]
+    else:
+        command += ["--paths.vectors", "null",
+                    "--components.tok2vec.model.embed.include_static_vectors", "false"]
+    subprocess.run(command, check=True, cwd=REPO)
+    return last
+
+
 def convert_germeval(
     tsv: Path, out: Path, *, sentences_per_doc: int = 10, subtypes: bool = False
 ) -> int:
@@ -191,6 +266,7 @@ def train(
     work: Path | None = None,
     threads: int = 2,
     seed: int = 0,
+    pretrain_words: int = 0,
 ) -> Path:
     """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
 
@@ -199,7 +275,9 @@ def train(
     plus ``scores.json``). ``config``: defaults to ``training/ner.cfg``. ``vectors=False``
     trains without static vectors. ``epochs`` / ``max_steps`` override the config's
     ``training.max_epochs`` / ``training.max_steps``. ``work`` (default ``out/work``) keeps
-    the vectors and DocBins so that a rerun reuses them.
+    the vectors and DocBins so that a rerun reuses them. ``pretrain_words`` > 0 first
+    pretrains the tok2vec on that many words of unlabeled text (``spacy pretrain`` with the
+    config's ``[pretraining]`` block) and starts the NER training from those weights.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -234,6 +312,15 @@ def train(
     else:
         overrides["paths.vectors"] = None
         overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+    pretrain_info: dict[str, Any] | None = None
+    if pretrain_words > 0:
+        pre_start = time.perf_counter()
+        weights = pretrain_tok2vec(
+            corpora, work, config=config, vectors_dir=vec_dir if vectors else None,
+            max_words=pretrain_words, seed=seed,
+        )
+        overrides["paths.init_tok2vec"] = str(weights)
+        pretrain_info = {"words": pretrain_words, "seconds_this_run": time.perf_counter() - pre_start}
     if epochs is not None:
         overrides["training.max_epochs"] = epochs
     if max_steps is not None:
@@ -254,6 +341,7 @@ def train(
         "size_bytes": _dir_size(best),
         "config": str(config),
         "overrides": overrides,
+        "pretraining": pretrain_info,
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
     write_meta(best, result, train_seconds=train_seconds, vectors_info=vectors_info)
@@ -349,6 +437,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS)
     args = parser.parse_args(argv)
     best = train(
         args.corpora,
@@ -360,6 +449,7 @@ def main(argv: list[str] | None = None) -> None:
         work=args.work,
         threads=args.threads,
         seed=args.seed,
+        pretrain_words=args.pretrain_words,
     )
     print(best)
 

@@ -1,0 +1,79 @@
+"""Training helpers: the pretraining text, and pretrained tok2vec weights reaching the NER training."""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+# the module, not the re-exported pipeline.train() function
+training = importlib.import_module("pipeline.train")
+
+
+def _fake_corpora(root: Path) -> Path:
+    wikiann = root / "wikiann-de" / "WikiANN" / "de"
+    wikiann.mkdir(parents=True)
+    (wikiann / "train").write_text(
+        "de:Angela\tB-PER\nde:Merkel\tI-PER\nde:besuchte\tO\nde:Paris\tB-LOC\n\nde:Die\tO\nde:Bahn\tB-ORG\n",
+        encoding="utf-8",
+    )
+    (wikiann / "dev").write_text("de:Berlin\tB-LOC\nde:ist\tO\nde:groß\tO\n", encoding="utf-8")
+    return root
+
+
+def _fake_work(root: Path, n_lines: int = 50) -> Path:
+    vectors = root / "vectors"
+    vectors.mkdir(parents=True)
+    lines = [f"Der Bundestag berät heute in Berlin über den Haushalt Nummer {i} ." for i in range(n_lines)]
+    (vectors / "text.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_pretrain_text_has_wikiann_first_then_a_seeded_sample(tmp_path: Path, monkeypatch) -> None:
+    corpora = _fake_corpora(tmp_path / "corpora")
+    work = _fake_work(tmp_path / "work")
+    monkeypatch.setattr(training, "WIKIANN_SKIP", {("wikiann-de/WikiANN/de/train", 1)})
+    out, n_words = training.prepare_pretrain_text(corpora, work, max_words=40)
+    rows = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[:2] == ["Angela Merkel besuchte Paris", "Berlin ist groß"]  # "Die Bahn" skipped
+    assert 40 <= n_words < 40 + 13 and len(rows) == 2 + 3
+    again, _ = training.prepare_pretrain_text(corpora, work, max_words=40)
+    assert [json.loads(x)["text"] for x in again.read_text(encoding="utf-8").splitlines()] == rows
+
+
+@pytest.mark.slow
+def test_pretrained_weights_are_loaded_by_the_training_config(tmp_path: Path) -> None:
+    """`spacy pretrain` with training/ner.cfg, then the training's init loads those weights."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training.initialize import init_nlp
+    from spacy.util import load_config
+
+    corpora = _fake_corpora(tmp_path / "corpora")
+    work = _fake_work(tmp_path / "work", n_lines=30)
+    weights = training.pretrain_tok2vec(
+        corpora, work, config=training.DEFAULT_CONFIG, vectors_dir=None, max_words=300
+    )
+    assert weights.exists()
+    docs = DocBin()
+    nlp_blank = spacy.blank("de")
+    doc = nlp_blank("Olaf Scholz besuchte Paris .")
+    doc.ents = [doc.char_span(0, 11, label="PER"), doc.char_span(21, 26, label="LOC")]
+    docs.add(doc)
+    docs.to_disk(tmp_path / "tiny.spacy")
+    overrides = {
+        "paths.train": str(tmp_path / "tiny.spacy"),
+        "paths.dev": str(tmp_path / "tiny.spacy"),
+        "paths.vectors": None,
+        "paths.init_tok2vec": str(weights),
+        "components.tok2vec.model.embed.include_static_vectors": False,
+    }
+    config = load_config(training.DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    nlp = init_nlp(config)
+    assert nlp.get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
+    # a second call reuses the weights instead of pretraining again
+    assert training.pretrain_tok2vec(
+        corpora, work, config=training.DEFAULT_CONFIG, vectors_dir=None, max_words=300
+    ) == weights

@@ -95,3 +95,41 @@ def lexicon_tok2vec(
     if tok2vec.has_dim("nO"):
         model.set_dim("nO", tok2vec.get_dim("nO") + width)
     return model
+
+
+@registry.architectures("lagebild.LexiconMultiHashEmbed.v1")
+def lexicon_multi_hash_embed(
+    width: int,
+    attrs: list[str | int],
+    rows: list[int],
+    include_static_vectors: bool,
+    lexicon_width: int = 16,
+) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's ``MultiHashEmbed`` with the lexicon-class embedding as one more input column.
+
+    The hash embeddings (one per attribute), the static vectors (optional) and the lexicon
+    embedding are concatenated and mixed by one Maxout layer into ``width``, so the encoder
+    above sees the list knowledge of every token in its window.
+    """
+    from spacy.ml.featureextractor import FeatureExtractor
+    from spacy.ml.staticvectors import StaticVectors
+    from thinc.api import HashEmbed, Maxout, list2ragged, ragged2list
+
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    lexicon()
+    embeddings = [
+        HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0) for i, n_rows in enumerate(rows)
+    ]
+    parts: list[Model] = [
+        chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings))),
+        chain(lexicon_features(), list2ragged(), with_array(Embed(lexicon_width, N_CLASSES, column=0))),
+    ]
+    if include_static_vectors:
+        parts.append(StaticVectors(width, dropout=0.0))
+    concat_size = width * (len(attrs) + include_static_vectors) + lexicon_width
+    return chain(
+        concatenate(*parts),
+        with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )

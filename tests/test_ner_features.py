@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy
+import pytest
 import spacy
 from spacy.util import registry
 
@@ -60,3 +61,18 @@ def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():
 
 def test_factory_function_is_the_registered_one():
     assert registry.architectures.get("lagebild.LexiconTok2Vec.v1") is lexicon_tok2vec
+
+
+def test_multi_hash_embed_with_lexicon_column():
+    nlp = spacy.blank("de")
+    docs = [nlp("Olaf Scholz besuchte Charkiw."), nlp("Soldaten")]
+    embed = registry.architectures.get("lagebild.LexiconMultiHashEmbed.v1")(
+        width=24, attrs=["LOWER", "SHAPE"], rows=[500, 100], include_static_vectors=False, lexicon_width=8
+    )
+    embed.initialize(X=docs)
+    out = embed.predict(docs)
+    assert [a.shape for a in out] == [(len(docs[0]), 24), (1, 24)]
+    with pytest.raises(ValueError):
+        registry.architectures.get("lagebild.LexiconMultiHashEmbed.v1")(
+            width=24, attrs=["LOWER"], rows=[500, 100], include_static_vectors=False
+        )

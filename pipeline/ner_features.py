@@ -54,16 +54,28 @@ def lexicon() -> dict[str, int]:
     return table
 
 
+GENITIVE_ENDINGS = ("s", "es", "'s", "’s", "'", "’")
+
+
+def word_classes(word: str, table: dict[str, int]) -> int:
+    """Class bits of one word: the word itself, else its stem without a genitive ending
+    (Putins → Putin, Griechenlandes → Griechenland, Kádár’s → Kádár), else an all-caps word
+    in title case (TOKIO → Tokio)."""
+    bits = table.get(word, 0)
+    if bits or len(word) < 4:
+        return bits
+    for ending in GENITIVE_ENDINGS:
+        if word.endswith(ending) and (bits := table.get(word[: -len(ending)], 0)):
+            return bits
+    if word.isupper() and word.isalpha():
+        return table.get(word.title(), 0)
+    return 0
+
+
 def token_classes(words: Iterable[str], table: dict[str, int] | None = None) -> list[int]:
-    """Class bits per word; a genitive/plural ``-s`` form falls back to its stem (Putins → Putin)."""
+    """Class bits per word (:func:`word_classes`), from the shipped lexicon unless ``table``."""
     table = lexicon() if table is None else table
-    out: list[int] = []
-    for word in words:
-        bits = table.get(word, 0)
-        if not bits and len(word) > 3 and word[-1] == "s":
-            bits = table.get(word[:-1], 0)
-        out.append(bits)
-    return out
+    return [word_classes(word, table) for word in words]
 
 
 def lexicon_features() -> Model[list[Doc], list[Ints2d]]:

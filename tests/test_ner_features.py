@@ -7,7 +7,14 @@ import pytest
 import spacy
 from spacy.util import registry
 
-from pipeline.ner_features import N_CLASSES, LexiconClass, lexicon, lexicon_tok2vec, token_classes
+from pipeline.ner_features import (
+    N_CLASSES,
+    LexiconClass,
+    lexicon,
+    lexicon_tok2vec,
+    token_classes,
+    word_classes,
+)
 
 
 def classes(word: str) -> LexiconClass:
@@ -40,6 +47,19 @@ def test_genitive_falls_back_to_the_stem_and_unknown_is_zero():
 
 def test_custom_table():
     assert token_classes(["Ab", "Abs", "ab"], {"Ab": 3}) == [3, 0, 0]  # no fallback for short words
+
+
+@pytest.mark.parametrize(
+    ("word", "bits"),
+    [
+        ("Putin", 2), ("Putins", 2), ("Griechenland", 16), ("Griechenlandes", 16),
+        ("Kádár’s", 2), ("Kádár's", 2), ("Kádár’", 2), ("TOKIO", 4), ("Tokio", 4),
+        ("Tokios", 4), ("NATO", 0), ("Haus", 0), ("Hauses", 0),
+    ],
+)
+def test_word_classes_fallbacks(word: str, bits: int):
+    table = {"Putin": 2, "Griechenland": 16, "Kádár": 2, "Tokio": 4}
+    assert word_classes(word, table) == bits
 
 
 def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():

@@ -98,11 +98,20 @@ def _features_forward(
 
 @registry.architectures("lagebild.LexiconTok2Vec.v1")
 def lexicon_tok2vec(
-    tok2vec: Model[list[Doc], list[Floats2d]], width: int = 16
+    tok2vec: Model[list[Doc], list[Floats2d]], width: int = 16, window: int = 0
 ) -> Model[list[Doc], list[Floats2d]]:
-    """``tok2vec``'s vectors with an embedding (``width``) of each token's lexicon classes appended."""
+    """``tok2vec``'s vectors with an embedding (``width``) of each token's lexicon classes appended.
+
+    ``window`` > 0 mixes in the classes of the ``window`` neighbours on each side (one Maxout
+    layer), so that a token sees, e.g., that the next one is a known surname.
+    """
+    from thinc.api import Maxout, expand_window
+
     lexicon()  # read the table while the model loads, not on the first document
-    embed = chain(lexicon_features(), with_array(Embed(width, N_CLASSES, column=0)))
+    layers: list[Model] = [Embed(width, N_CLASSES, column=0)]
+    if window > 0:
+        layers += [expand_window(window), Maxout(width, width * (2 * window + 1), nP=2, normalize=True)]
+    embed = chain(lexicon_features(), with_array(chain(*layers)))
     model = concatenate(tok2vec, embed)
     if tok2vec.has_dim("nO"):
         model.set_dim("nO", tok2vec.get_dim("nO") + width)

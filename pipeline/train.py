@@ -151,19 +151,10 @@ WIKIANN_SKIP = {("wikiann-de/WikiANN/de/train", 322)}
 
 
 def _wikiann_lines(corpora: Path) -> Iterator[str]:
-    """WikiANN train/dev sentences as plain text (tokens joined by spaces, ``de:`` prefix gone)."""
+    """WikiANN train/dev sentences as plain text (tokens joined by spaces)."""
     for name in WIKIANN_TEXTS:
-        tokens: list[str] = []
-        index = 0
-        for line in [*(corpora / name).read_text(encoding="utf-8").splitlines(), ""]:
-            if line.strip():
-                tokens.append(line.split("\t")[0].removeprefix("de:"))
-                continue
-            if tokens and (name, index) not in WIKIANN_SKIP:
-                yield " ".join(tokens)
-            if tokens:
-                index += 1
-            tokens = []
+        for tokens, _ in read_wikiann(corpora, name):
+            yield " ".join(tokens)
 
 
 def prepare_pretrain_text(corpora: Path, work: Path, max_words: int, *, seed: int = 0) -> tuple[Path, int]:
@@ -242,6 +233,56 @@ def convert_germeval(
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return len(sentences)
+
+
+def read_wikiann(corpora: Path, name: str = WIKIANN_TEXTS[0]) -> Iterator[tuple[list[str], list[str]]]:
+    """(tokens, BIO tags) of one WikiANN split, ``de:`` prefixes removed, ``WIKIANN_SKIP`` left out."""
+    tokens: list[str] = []
+    tags: list[str] = []
+    index = 0
+    for line in [*(corpora / name).read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            token, _, tag = line.partition("\t")
+            tokens.append(token.removeprefix("de:"))
+            tags.append(tag.strip() or "O")
+            continue
+        if tokens and (name, index) not in WIKIANN_SKIP:
+            yield tokens, tags
+        if tokens:
+            index += 1
+        tokens, tags = [], []
+
+
+def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
+    """WikiANN train as partially annotated spaCy docs; return how many sentences were kept.
+
+    WikiANN is silver data without a MISC class: its O on a capitalised token may be a MISC
+    name or an unlinked name, so such tokens are left *missing* (the model is not taught
+    that they are O); lower-case tokens, digits and punctuation stay O. Redirect stubs and
+    fragments under ``min_tokens`` tokens are dropped.
+    """
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    nlp = spacy.blank("de")
+    db = DocBin(store_user_data=False)
+    kept = 0
+    for tokens, tags in read_wikiann(corpora):
+        if len(tokens) < min_tokens or "WEITERLEITUNG" in tokens:
+            continue
+        doc = Doc(nlp.vocab, words=tokens)
+        ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
+        inside = {i for ent in ents for i in range(ent.start, ent.end)}
+        outside = [
+            Span(doc, i, i + 1) for i, tok in enumerate(doc) if i not in inside and not tok.text[:1].isupper()
+        ]
+        doc.set_ents(ents, outside=outside, default="missing")
+        db.add(doc)
+        kept += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return kept
 
 
 def _update_meta(model_dir: Path, extra: dict[str, Any]) -> None:
@@ -344,8 +385,33 @@ def train(
         "pretraining": pretrain_info,
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
-    write_meta(best, result, train_seconds=train_seconds, vectors_info=vectors_info)
+    write_meta(
+        best, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretrain_info
+    )
     return best
+
+
+MODEL_LICENSE = (
+    "CC BY-SA 4.0 (GermEval 2014 labels: CC BY 4.0; pretraining text includes Wikipedia "
+    "sentences from WikiANN: CC BY-SA)"
+)
+EXTRA_SOURCES = (
+    {
+        "name": "Unlabeled German text for the floret vectors and the tok2vec pretraining: Bundestag "
+        "plenary protocols WP19-21 and federal laws (../shared/corpora/unlabeled-de)",
+        "license": "amtliche Werke (§ 5 UrhG, public domain)",
+    },
+    {
+        "name": "WikiANN German train/dev sentences, text only (tok2vec pretraining)",
+        "url": "https://github.com/davidsbatista/NER-datasets (Rahimi et al. 2019 splits)",
+        "license": "Wikipedia text, CC BY-SA",
+    },
+    {
+        "name": "Lexicon features: faker person names (MIT), Bundestag speakers, GeoNames (CC BY 4.0), "
+        "CLDR (Unicode License v3)",
+        "license": "see pipeline/resources/LICENSES.md",
+    },
+)
 
 
 def write_meta(
@@ -354,9 +420,11 @@ def write_meta(
     *,
     train_seconds: float,
     vectors_info: dict[str, Any] | None,
+    pretraining: dict[str, Any] | None = None,
     version: str = MODEL_VERSION,
 ) -> None:
-    """Record name, version, data, vectors, training time and dev scores in ``meta.json``."""
+    """Record name, version, data, vectors, pretraining, lexicon, training time and dev scores
+    in ``meta.json``."""
     per_label = {
         label: {k: round(100 * v[k], 2) for k in ("p", "r", "f")}
         for label, v in result["per_label"].items()
@@ -373,18 +441,22 @@ def write_meta(
                 "spaCy tok2vec + transition-based NER, tokenizer with the gender-form fix."
             ),
             "author": "Lagebild",
-            "license": "CC BY 4.0 (training data: GermEval 2014, CC BY 4.0)",
+            "license": MODEL_LICENSE,
             "sources": [
                 {
                     "name": "GermEval 2014 NER (NoSta-D) train split, 4-class outer spans",
                     "url": "https://sites.google.com/site/germeval2014ner/",
                     "license": "CC BY 4.0",
                     "author": "Benikova, Biemann, Reznicek (LREC 2014)",
-                }
+                },
+                *EXTRA_SOURCES,
             ],
             "lagebild": {
                 "training_data": f"{GERMEVAL_TRAIN} (checkpoint selected on {GERMEVAL_DEV})",
                 "vectors": vectors_info or "none",
+                "pretraining": pretraining or "none",
+                "lexicon": "pipeline/resources/ner_lexicon.tsv.gz (pipeline.ner_features; sources in "
+                "pipeline/resources/LICENSES.md)",
                 "training_seconds": round(train_seconds, 1),
                 "dev_scores": {"overall": overall, "per_label": per_label},
                 "dev_words_per_second": round(result.get("words_per_second", 0.0)),
@@ -401,6 +473,7 @@ def ship_model(
     target: Path | None = None,
     train_seconds: float,
     vectors_info: dict[str, Any] | None = None,
+    pretraining: dict[str, Any] | None = None,
     version: str = MODEL_VERSION,
 ) -> dict[str, Any]:
     """Copy a trained model into the package (``pipeline/models/de_lagebild``) with its meta.
@@ -416,7 +489,8 @@ def ship_model(
     shutil.copytree(model_dir, tmp)
     result = evaluate_ner(Path(corpora) / GERMEVAL_DEV, str(tmp))
     write_meta(
-        tmp, result, train_seconds=train_seconds, vectors_info=vectors_info, version=version
+        tmp, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretraining,
+        version=version,
     )
     shutil.rmtree(target, ignore_errors=True)
     tmp.replace(target)

@@ -77,3 +77,20 @@ def test_pretrained_weights_are_loaded_by_the_training_config(tmp_path: Path) ->
     assert training.pretrain_tok2vec(
         corpora, work, config=training.DEFAULT_CONFIG, vectors_dir=None, max_words=300
     ) == weights
+
+
+def test_wikiann_is_converted_with_capitalised_o_tokens_missing(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    corpora = _fake_corpora(tmp_path / "corpora")
+    out = tmp_path / "wikiann.spacy"
+    assert training.convert_wikiann(corpora, out, min_tokens=2) == 2
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
+    first = [(t.text, t.ent_iob_, t.ent_type_) for t in docs[0]]
+    assert first == [
+        ("Angela", "B", "PER"), ("Merkel", "I", "PER"), ("besuchte", "O", ""), ("Paris", "B", "LOC"),
+    ]
+    # "Die" is capitalised and not an entity: unknown (missing), not O
+    assert [(t.text, t.ent_iob_, t.ent_type_) for t in docs[1]] == [("Die", "", ""), ("Bahn", "B", "ORG")]
+    assert training.convert_wikiann(corpora, out, min_tokens=3) == 1

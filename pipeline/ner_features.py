@@ -108,10 +108,11 @@ def lexicon_tok2vec(
     from thinc.api import Maxout, expand_window
 
     lexicon()  # read the table while the model loads, not on the first document
-    layers: list[Model] = [Embed(width, N_CLASSES, column=0)]
+    per_token: Model = Embed(width, N_CLASSES, column=0)
     if window > 0:
-        layers += [expand_window(window), Maxout(width, width * (2 * window + 1), nP=2, normalize=True)]
-    embed = chain(lexicon_features(), with_array(chain(*layers)))
+        mix = Maxout(width, width * (2 * window + 1), nP=2, normalize=True)
+        per_token = chain(per_token, expand_window(window), mix)
+    embed = chain(lexicon_features(), with_array(per_token))
     model = concatenate(tok2vec, embed)
     if tok2vec.has_dim("nO"):
         model.set_dim("nO", tok2vec.get_dim("nO") + width)

@@ -79,6 +79,24 @@ def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():
     assert numpy.allclose(out[0][0, 32:], model.predict([nlp("Olaf")])[0][0, 32:])
 
 
+def test_window_variant_mixes_neighbour_classes():
+    nlp = spacy.blank("de")
+    docs = [nlp("Olaf Scholz besuchte Charkiw."), nlp("Olaf Haus besuchte Charkiw.")]
+    tok2vec = registry.architectures.get("spacy.HashEmbedCNN.v2")(
+        width=32, depth=1, embed_size=500, window_size=1, maxout_pieces=2,
+        subword_features=True, pretrained_vectors=None,
+    )
+    model = lexicon_tok2vec(tok2vec=tok2vec, width=8, window=1)
+    model.initialize(X=docs)
+    first, second = model.predict(docs)
+    assert first.shape == (5, 40)
+    # "Olaf" has the same classes in both, but its neighbour differs (surname vs common noun)
+    assert not numpy.allclose(first[0, 32:], second[0, 32:])
+    # "besuchte": neighbours differ ("Scholz" vs "Haus"); "Charkiw": same neighbours, same columns
+    assert not numpy.allclose(first[2, 32:], second[2, 32:])
+    assert numpy.allclose(first[3, 32:], second[3, 32:])
+
+
 def test_factory_function_is_the_registered_one():
     assert registry.architectures.get("lagebild.LexiconTok2Vec.v1") is lexicon_tok2vec
 

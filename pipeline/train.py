@@ -38,7 +38,7 @@ DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 CODE_FILE = TRAINING_DIR / "code.py"
 
 MODEL_NAME = "de_lagebild"
-MODEL_VERSION = "0.3.0"
+MODEL_VERSION = "0.4.0"
 
 GERMEVAL_TRAIN = "germeval2014/derived/NER-de-train.4class-bio.tsv"
 GERMEVAL_DEV = "germeval2014/derived/NER-de-dev.4class-bio.tsv"
@@ -48,7 +48,7 @@ VECTOR_TEXTS = (
 )
 
 # Words of unlabeled text the shipped model's tok2vec was pretrained on (0: no pretraining).
-PRETRAIN_WORDS = 0
+PRETRAIN_WORDS = 11_901_748
 
 # floret settings of the shipped vectors (size on disk = bucket * dim * 4 bytes).
 VECTOR_SETTINGS: dict[str, Any] = {

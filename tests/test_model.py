@@ -117,3 +117,19 @@ def test_default_loader_returns_shipped_model() -> None:
     doc = nlp("Berlin (dpa) – Kremlchef Putin kritisierte die Nato.")
     found = {(e.text, e.label_) for e in doc.ents}
     assert ("Putin", "PER") in found and ("Kremlchef Putin", "PER") not in found
+
+
+def test_plain_spacy_load_finds_lagebild_functions_through_entry_points() -> None:
+    """spacy.load(path) without importing pipeline first: the architectures come from the
+    package's spaCy entry points (pyproject.toml)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy, sys\n"
+        f"nlp = spacy.load({str(MODEL_DIR)!r})\n"
+        "doc = nlp('Bundeskanzler Olaf Scholz reiste nach Paris.')\n"
+        "print(sorted({e.label_ for e in doc.ents}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/")
+    assert "PER" in out.stdout and "LOC" in out.stdout

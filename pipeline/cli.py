@@ -188,6 +188,9 @@ def train(
         int | None,
         typer.Option("--pretrain-words", help="Pretrain the tok2vec on this many unlabeled words first (0: no)."),
     ] = None,
+    wikiann: Annotated[
+        bool, typer.Option("--wikiann", help="Add WikiANN train as partially annotated extra data.")
+    ] = False,
 ) -> None:
     """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
     from pipeline.train import PRETRAIN_WORDS
@@ -196,7 +199,7 @@ def train(
     try:
         best = train_model(
             corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads,
-            pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words,
+            pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
         )
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc

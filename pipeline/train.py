@@ -186,11 +186,14 @@ def pretrain_tok2vec(
     """Pretrain the config's tok2vec (its ``[pretraining]`` block, characters objective) on
     ``max_words`` words of unlabeled text; return the weights file for ``init_tok2vec``.
 
-    Reuses ``work/pretrain/weights/model-last.bin`` when it exists.
+    Reuses ``work/pretrain/weights/model-last.bin`` when a completed run with the same
+    ``max_words`` and ``seed`` left it (``done.json``; an interrupted run leaves none).
     """
     weights = work / "pretrain" / "weights"
     last = weights / "model-last.bin"
-    if last.exists():
+    done = weights / "done.json"
+    settings = {"max_words": max_words, "seed": seed}
+    if last.exists() and done.exists() and json.loads(done.read_text(encoding="utf-8")) == settings:
         return last
     text, _ = prepare_pretrain_text(corpora, work, max_words, seed=seed)
     shutil.rmtree(weights, ignore_errors=True)
@@ -204,6 +207,7 @@ def pretrain_tok2vec(
         command += ["--paths.vectors", "null",
                     "--components.tok2vec.model.embed.include_static_vectors", "false"]
     subprocess.run(command, check=True, cwd=REPO)
+    done.write_text(json.dumps(settings), encoding="utf-8")
     return last
 
 
@@ -307,7 +311,8 @@ def train(
     work: Path | None = None,
     threads: int = 2,
     seed: int = 0,
-    pretrain_words: int = 0,
+    pretrain_words: int = PRETRAIN_WORDS,
+    wikiann: bool = False,
 ) -> Path:
     """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
 
@@ -319,6 +324,8 @@ def train(
     the vectors and DocBins so that a rerun reuses them. ``pretrain_words`` > 0 first
     pretrains the tok2vec on that many words of unlabeled text (``spacy pretrain`` with the
     config's ``[pretraining]`` block) and starts the NER training from those weights.
+    ``wikiann=True`` adds WikiANN train as partially annotated extra data (an experiment: it
+    did not raise GermEval dev F1, see training/RESULTS.md).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -337,8 +344,14 @@ def train(
     if not dev_spacy.exists():
         convert_germeval(corpora / GERMEVAL_DEV, dev_spacy)
 
+    train_path = train_spacy
+    if wikiann:
+        train_path = work / "corpus" / "train-wikiann"
+        if not (train_path / "wikiann.spacy").exists():
+            convert_wikiann(corpora, train_path / "wikiann.spacy")
+        shutil.copyfile(train_spacy, train_path / "train.spacy")
     overrides: dict[str, Any] = {
-        "paths.train": str(train_spacy),
+        "paths.train": str(train_path),
         "paths.dev": str(dev_spacy),
         "system.seed": seed,
     }
@@ -512,6 +525,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS)
+    parser.add_argument("--wikiann", action="store_true")
     args = parser.parse_args(argv)
     best = train(
         args.corpora,
@@ -524,6 +538,7 @@ def main(argv: list[str] | None = None) -> None:
         threads=args.threads,
         seed=args.seed,
         pretrain_words=args.pretrain_words,
+        wikiann=args.wikiann,
     )
     print(best)
 

@@ -73,10 +73,17 @@ def test_pretrained_weights_are_loaded_by_the_training_config(tmp_path: Path) ->
     config = load_config(training.DEFAULT_CONFIG, overrides=overrides, interpolate=False)
     nlp = init_nlp(config)
     assert nlp.get_pipe("tok2vec").model.to_bytes() == weights.read_bytes()
-    # a second call reuses the weights instead of pretraining again
+    # a second call with the same settings reuses the weights instead of pretraining again
+    stamp = weights.stat().st_mtime_ns
     assert training.pretrain_tok2vec(
         corpora, work, config=training.DEFAULT_CONFIG, vectors_dir=None, max_words=300
     ) == weights
+    assert weights.stat().st_mtime_ns == stamp
+    # other settings (or an interrupted run: no done.json) pretrain again
+    (weights.parent / "done.json").unlink()
+    training.pretrain_tok2vec(corpora, work, config=training.DEFAULT_CONFIG, vectors_dir=None, max_words=200)
+    assert weights.stat().st_mtime_ns != stamp
+    assert json.loads((weights.parent / "done.json").read_text()) == {"max_words": 200, "seed": 0}
 
 
 def test_wikiann_is_converted_with_capitalised_o_tokens_missing(tmp_path: Path) -> None:

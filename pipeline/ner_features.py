@@ -6,6 +6,9 @@ given name, surname, place, country or demonym, common noun, organisation word. 
 architecture ``lagebild.LexiconTok2Vec.v1`` concatenates an embedding of that bit set to the
 NER's tok2vec output, so the model learns how far to trust the lists; names the training
 data never showed are still recognisable as names.
+
+The table is part of the trained model (its classes are what the NER weights learnt from):
+after rebuilding it, retrain the model.
 """
 
 from __future__ import annotations

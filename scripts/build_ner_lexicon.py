@@ -12,7 +12,8 @@ Sources (licences in pipeline/resources/LICENSES.md):
   Bundestag speakers list (``../shared/corpora/unlabeled-de``, official records);
 - places: ``gazetteer.tsv.gz`` (GeoNames, CLDR); countries and demonyms: ``demonyms.tsv`` + CLDR;
 - common nouns: ``common_nouns.txt.gz``; organisation words: ``org_suffixes.txt``.
-Run after changing a source (needs ``pip install faker``): ``python scripts/build_ner_lexicon.py``.
+Run after changing a source (needs ``pip install faker``): ``python scripts/build_ner_lexicon.py``;
+the shipped NER model was trained with this table, so retrain it afterwards (``lagebild train``).
 """
 
 from __future__ import annotations

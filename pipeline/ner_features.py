@@ -13,17 +13,17 @@ after rebuilding it, retrain the model.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Sequence
 from enum import IntFlag
 from functools import cache
-from importlib import resources
 
 import numpy
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Embed, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints2d
+
+from pipeline.resources import read_text
 
 LEXICON = "ner_lexicon.tsv.gz"
 
@@ -46,14 +46,12 @@ N_CLASSES = 1 << len(LexiconClass)
 @cache
 def lexicon() -> dict[str, int]:
     """The shipped token → class-bits table, read once."""
-    path = resources.files("pipeline.resources").joinpath(LEXICON)
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        table: dict[str, int] = {}
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            token, _, bits = line.rstrip("\n").partition("\t")
-            table[token] = int(bits)
+    table: dict[str, int] = {}
+    for line in read_text(LEXICON).splitlines():
+        if line.startswith("#"):
+            continue
+        token, _, bits = line.partition("\t")
+        table[token] = int(bits)
     return table
 
 

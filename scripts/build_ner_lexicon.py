@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.ner_features import LEXICON, LexiconClass  # noqa: E402
 from pipeline.normalise.demonyms import country_words  # noqa: E402
-from pipeline.resources import read_lines  # noqa: E402
+from pipeline.normalise.names import common_nouns  # noqa: E402
+from pipeline.resources import read_lines, read_tsv  # noqa: E402
 
 SPEAKERS = ROOT.parent / "shared" / "corpora" / "unlabeled-de" / "bundestag-speakers-wp19-21.tsv"
 RESOURCES = ROOT / "pipeline" / "resources"
@@ -107,19 +108,16 @@ def speaker_names() -> dict[str, int]:
 
 def place_names() -> dict[str, int]:
     out: dict[str, int] = defaultdict(int)
-    with gzip.open(RESOURCES / "gazetteer.tsv.gz", "rt", encoding="utf-8") as handle:
-        rows = csv.DictReader((ln for ln in handle if not ln.startswith("#")), delimiter="\t",
-                              quoting=csv.QUOTE_NONE)
-        for row in rows:
-            bit = LexiconClass.COUNTRY if row["kind"] == "country" else LexiconClass.PLACE
-            for name in [row["name"], *filter(None, row["names"].split("|"))]:
-                toks = name.replace("-", " ").split()
-                if len(toks) == 1:
-                    out[toks[0]] |= bit
-                else:
-                    for tok in toks:
-                        if tok[:1].isupper():
-                            out[tok] |= LexiconClass.PLACE_PART
+    for row in read_tsv("gazetteer.tsv.gz"):
+        bit = LexiconClass.COUNTRY if row["kind"] == "country" else LexiconClass.PLACE
+        for name in [row["name"], *filter(None, row["names"].split("|"))]:
+            toks = name.replace("-", " ").split()
+            if len(toks) == 1:
+                out[toks[0]] |= bit
+            else:
+                for tok in toks:
+                    if tok[:1].isupper():
+                        out[tok] |= LexiconClass.PLACE_PART
     return out
 
 
@@ -131,16 +129,11 @@ def build() -> dict[str, int]:
     for form in country_words():
         table[form[:1].upper() + form[1:]] |= LexiconClass.COUNTRY
         table[form] |= LexiconClass.COUNTRY
-    for noun in _common_nouns():
+    for noun in common_nouns():
         table[noun] |= LexiconClass.COMMON_NOUN
     for word in read_lines("org_suffixes.txt"):
         table[word] |= LexiconClass.ORG_WORD
     return {tok: bits for tok, bits in table.items() if bits and tok.strip() and "\t" not in tok}
-
-
-def _common_nouns() -> list[str]:
-    with gzip.open(RESOURCES / "common_nouns.txt.gz", "rt", encoding="utf-8") as handle:
-        return [ln.strip() for ln in handle if ln.strip() and not ln.startswith("#")]
 
 
 def main() -> None:

@@ -258,16 +258,9 @@ NUMBER_NOUN = re.compile(
 
 
 @cache
-def _common_nouns() -> frozenset[str]:
-    from importlib import resources
-
-    try:
-        raw = resources.files("pipeline.resources").joinpath(COMMON_NOUNS).read_bytes()
-    except FileNotFoundError as exc:
-        raise ResourceError(f"missing resource table: {COMMON_NOUNS}") from exc
-    import gzip
-
-    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+def common_nouns() -> frozenset[str]:
+    """The shipped list of capitalised German common nouns (``common_nouns.txt.gz``), read once."""
+    lines = read_text(COMMON_NOUNS).splitlines()
     words = frozenset(ln for ln in lines if ln and not ln.startswith("#"))
     if not words:
         raise ResourceError(f"{COMMON_NOUNS}: empty table")
@@ -282,7 +275,7 @@ def is_common_noun(word: str) -> bool:
     Names are not in the list (it is built from words that follow determiners or
     adjectives in running text), so "Putin", "Merz", "Berlin" → False.
     """
-    nouns = _common_nouns()
+    nouns = common_nouns()
     if word in nouns or NUMBER_NOUN.match(word):
         return True
     if len(word) < 2 * MIN_COMPOUND_PART - 1 or not word[:1].isupper():

@@ -20,13 +20,11 @@ Ambiguity tie-break (e.g. Donezk UA vs Donezk RU, Gaza strip vs Gaza city):
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
@@ -39,7 +37,7 @@ from pipeline.normalise.names import (
     stem_key,
 )
 from pipeline.records import EntityMention, Place, Resolution, ResolvedEntities
-from pipeline.resources import ResourceError
+from pipeline.resources import ResourceError, read_text
 
 GAZETTEER = "gazetteer.tsv.gz"
 # Place-type words before a name; the value is the kind they imply (None: keep the row's kind).
@@ -170,11 +168,7 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once (well under a second)."""
-    try:
-        raw = resources.files("pipeline.resources").joinpath(GAZETTEER).read_bytes()
-    except FileNotFoundError as exc:
-        raise ResourceError(f"missing resource table: {GAZETTEER}") from exc
-    text = gzip.decompress(raw).decode("utf-8")
+    text = read_text(GAZETTEER)
     lines = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
     if header[0] != "name" or header[-1] != "keys":
@@ -462,9 +456,9 @@ def prefix_place(name: str) -> GazetteerRow | None:
 
 
 def _noun_list() -> frozenset[str]:
-    from pipeline.normalise.names import _common_nouns
+    from pipeline.normalise.names import common_nouns
 
-    return _common_nouns()
+    return common_nouns()
 
 
 GIVEN_NAME_MAX_POPULATION = 100_000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 from functools import cache
 from importlib import resources
@@ -13,11 +14,15 @@ class ResourceError(RuntimeError):
 
 
 def read_text(name: str) -> str:
-    """Return the text of resource ``name`` (relative to this package); raise if missing."""
+    """Return the text of resource ``name`` (relative to this package; a ``.gz`` name is
+    decompressed); raise if missing."""
     try:
-        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        raw = resources.files(__package__).joinpath(name).read_bytes()
     except (FileNotFoundError, IsADirectoryError) as exc:
         raise ResourceError(f"missing resource table: {name}") from exc
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return raw.decode("utf-8")
 
 
 @cache

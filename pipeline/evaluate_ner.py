@@ -22,8 +22,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.recognise import DEFAULT_MODEL, load_nlp
+
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
-DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "de_lagebild"
 # Components that Lagebild's loader adds on top of a model; they play no part in NER scores.
 _ADDED_BY_LOADER = ("sentencizer",)
 
@@ -153,13 +154,7 @@ def score_spans(
 
 
 def _load_model(model: str | None) -> Language:
-    """Load ``model`` (None = the shipped de_lagebild) through Lagebild's loader when present."""
-    try:
-        from pipeline.recognise import load_nlp
-    except ImportError:  # pragma: no cover - loader not available
-        import spacy
-
-        return spacy.load(str(DEFAULT_MODEL) if model is None else model)
+    """Load ``model`` (None = the shipped de_lagebild) through Lagebild's loader."""
     return load_nlp(model)
 
 

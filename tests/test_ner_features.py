@@ -17,6 +17,14 @@ from pipeline.ner_features import (
 )
 
 
+def small_tok2vec():
+    """A tiny spaCy tok2vec (width 32) to put the lexicon layer on."""
+    return registry.architectures.get("spacy.HashEmbedCNN.v2")(
+        width=32, depth=1, embed_size=500, window_size=1, maxout_pieces=2,
+        subword_features=True, pretrained_vectors=None,
+    )
+
+
 def classes(word: str) -> LexiconClass:
     return LexiconClass(token_classes([word])[0])
 
@@ -65,10 +73,7 @@ def test_word_classes_fallbacks(word: str, bits: int):
 def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():
     nlp = spacy.blank("de")
     docs = [nlp("Olaf Scholz besuchte Charkiw."), nlp("Die Soldaten der GmbH")]
-    tok2vec = registry.architectures.get("spacy.HashEmbedCNN.v2")(
-        width=32, depth=1, embed_size=500, window_size=1, maxout_pieces=2,
-        subword_features=True, pretrained_vectors=None,
-    )
+    tok2vec = small_tok2vec()
     model = registry.architectures.get("lagebild.LexiconTok2Vec.v1")(tok2vec=tok2vec, width=8)
     assert model.get_dim("nO") == 40
     model.initialize(X=docs)
@@ -82,10 +87,7 @@ def test_layer_appends_a_lexicon_embedding_to_the_tok2vec_output():
 def test_window_variant_mixes_neighbour_classes():
     nlp = spacy.blank("de")
     docs = [nlp("Olaf Scholz besuchte Charkiw."), nlp("Olaf Haus besuchte Charkiw.")]
-    tok2vec = registry.architectures.get("spacy.HashEmbedCNN.v2")(
-        width=32, depth=1, embed_size=500, window_size=1, maxout_pieces=2,
-        subword_features=True, pretrained_vectors=None,
-    )
+    tok2vec = small_tok2vec()
     model = lexicon_tok2vec(tok2vec=tok2vec, width=8, window=1)
     model.initialize(X=docs)
     first, second = model.predict(docs)

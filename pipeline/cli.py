@@ -184,12 +184,26 @@ def train(
     epochs: Annotated[int | None, typer.Option("--epochs", help="Override training.max_epochs.")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="Override training.max_steps.")] = None,
     threads: Annotated[int, typer.Option("--threads", help="Threads for the vectors build.")] = 2,
+    work: Annotated[
+        Path | None,
+        typer.Option("--work", help="Folder of vectors, pretrained weights and DocBins to reuse (default OUT/work)."),
+    ] = None,
     pretrain_words: Annotated[
         int | None,
         typer.Option("--pretrain-words", help="Pretrain the tok2vec on this many unlabeled words first (0: no)."),
     ] = None,
     wikiann: Annotated[
         bool, typer.Option("--wikiann", help="Add WikiANN train as partially annotated extra data.")
+    ] = False,
+    smartdata: Annotated[
+        bool, typer.Option("--smartdata/--no-smartdata", help="Add the SmartData news documents (partially annotated).")
+    ] = False,
+    self_training: Annotated[
+        bool,
+        typer.Option(
+            "--self-training/--no-self-training",
+            help="Train a teacher first and add the WikiANN sentences it agrees with WikiANN on.",
+        ),
     ] = False,
 ) -> None:
     """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
@@ -198,8 +212,9 @@ def train(
 
     try:
         best = train_model(
-            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads,
+            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads, work=work,
             pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
+            smartdata=smartdata, self_training=self_training,
         )
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc

@@ -10,9 +10,11 @@ Steps, each skipped when its output already exists in the work folder:
 
 1. floret vectors (CBOW, subword hashing) on ``unlabeled-de/`` (Bundestag speeches + federal
    laws) plus the GermEval *train* sentences, then ``spacy init vectors --mode floret``;
-2. GermEval 2014 train/dev (``germeval2014/derived/*.4class-bio.tsv``) → ``.spacy`` DocBins;
+2. GermEval 2014 train/dev (``germeval2014/derived/*.4class-bio.tsv``) and the SmartData news
+   documents (partially annotated) → ``.spacy`` DocBins; ``spacy pretrain`` of the tok2vec;
 3. ``spacy train`` with the committed config (``training/ner.cfg``), best checkpoint chosen
-   on GermEval dev;
+   on GermEval dev: first a teacher, which labels the WikiANN sentences it agrees with WikiANN
+   on (self-training data), then the model on all of it;
 4. dev scores with ``pipeline.evaluate_ner`` (gold tokenization), written to
    ``scores.json`` and into the model's ``meta.json`` together with name, version, data,
    vectors and training time.
@@ -20,6 +22,7 @@ Steps, each skipped when its output already exists in the work folder:
 
 from __future__ import annotations
 
+import gzip
 import json
 import lzma
 import random
@@ -30,7 +33,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 REPO = Path(__file__).resolve().parents[1]
 TRAINING_DIR = REPO / "training"
@@ -257,6 +264,47 @@ def read_wikiann(corpora: Path, name: str = WIKIANN_TEXTS[0]) -> Iterator[tuple[
         tokens, tags = [], []
 
 
+def _wikiann_sentences(
+    corpora: Path, names: tuple[str, ...] = WIKIANN_TEXTS, *, min_tokens: int = 4
+) -> Iterator[tuple[list[str], list[str]]]:
+    """WikiANN sentences of at least ``min_tokens`` tokens, redirect stubs left out."""
+    for name in names:
+        for tokens, tags in read_wikiann(corpora, name):
+            if len(tokens) >= min_tokens and "WEITERLEITUNG" not in tokens:
+                yield tokens, tags
+
+
+def self_label_wikiann(corpora: Path, teacher: Path, out: Path, *, min_tokens: int = 4) -> int:
+    """Self-training data: the WikiANN train/dev sentences on which a teacher model and
+    WikiANN agree; return how many were written.
+
+    WikiANN's silver PER/LOC/ORG come from Wikipedia links and have no MISC; the teacher
+    (trained on GermEval) knows GermEval's conventions and MISC. Where the teacher's PER/LOC/ORG
+    spans equal WikiANN's exactly (and there is at least one), two independent sources
+    agree, so the sentence is kept, fully labelled with the teacher's spans (MISC included).
+    """
+    from spacy.tokens import Doc, DocBin, Span
+    from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+    from pipeline.recognise import load_nlp
+
+    nlp = load_nlp(str(teacher))
+    rows = list(_wikiann_sentences(corpora, min_tokens=min_tokens))
+    docs = nlp.pipe((Doc(nlp.vocab, words=tokens) for tokens, _ in rows), batch_size=256)
+    db = DocBin(store_user_data=False)
+    for (tokens, tags), doc in zip(rows, docs, strict=True):
+        silver = {(s.start, s.end, s.label_) for s in biluo_tags_to_spans(doc, iob_to_biluo(tags))}
+        predicted = sorted((e.start, e.end, e.label_) for e in doc.ents)
+        if not silver or {p for p in predicted if p[2] != "MISC"} != silver:
+            continue
+        labelled = Doc(doc.vocab, words=tokens)
+        labelled.ents = [Span(labelled, start, end, label) for start, end, label in predicted]
+        db.add(labelled)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return len(db)
+
+
 def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
     """WikiANN train as partially annotated spaCy docs; return how many sentences were kept.
 
@@ -272,9 +320,7 @@ def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
     nlp = spacy.blank("de")
     db = DocBin(store_user_data=False)
     kept = 0
-    for tokens, tags in read_wikiann(corpora):
-        if len(tokens) < min_tokens or "WEITERLEITUNG" in tokens:
-            continue
+    for tokens, tags in _wikiann_sentences(corpora, (WIKIANN_TEXTS[0],), min_tokens=min_tokens):
         doc = Doc(nlp.vocab, words=tokens)
         ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
         inside = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -287,6 +333,140 @@ def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return kept
+
+
+SMARTDATA_FILES = ("smartdata/v1_20180119/train.json.gz", "smartdata/v1_20180119/test.json.gz")
+# SmartData's fine-grained types → GermEval labels (location-route, e.g. "A 9", has no GermEval
+# counterpart and is left missing; dates, numbers, triggers … are not names and become O)
+SMARTDATA_LABELS = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-stop": "LOC",
+    "location-street": "LOC",
+}
+SMARTDATA_UNSURE = frozenset({"location-route"})
+
+
+def read_smartdata(
+    corpora: Path, sources: tuple[str, ...] = ("news",)
+) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, [(start, end, type)]) of the SmartData v1 documents from ``sources`` (news, rss,
+    tweet); a text that occurs twice (the v1 splits share a few) is read once."""
+    decoder = json.JSONDecoder()
+    seen: set[str] = set()
+    for name in SMARTDATA_FILES:
+        with gzip.open(corpora / name, "rt", encoding="utf-8") as handle:
+            stream = handle.read()
+        pos = 0
+        while True:
+            while pos < len(stream) and stream[pos].isspace():
+                pos += 1
+            if pos >= len(stream):
+                break
+            record, pos = decoder.raw_decode(stream, pos)
+            text = record["text"]["string"]
+            if record["refids"]["map"]["source"] not in sources or text in seen:
+                continue
+            seen.add(text)
+            mentions = [
+                (m["span"]["start"], m["span"]["end"], m["type"]) for m in record["conceptMentions"]["array"]
+            ]
+            yield text, mentions
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading/trailing whitespace or punctuation tokens."""
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def smartdata_doc(nlp: Language, text: str, mentions: list[tuple[int, int, str]]) -> Doc:
+    """One SmartData document as a partially annotated Doc for GermEval-style training.
+
+    SmartData annotates PER/LOC/ORG but has no MISC class and also marks nominal mentions
+    ("die Gruppe" as a company), so only what GermEval would call a name is taught:
+    mapped mentions with a capital letter become entities; lower-case mentions, single
+    common nouns, parts of a word (GermEval's ``*part``), line-crossing and
+    ``SMARTDATA_UNSURE`` mentions stay *missing*; outside
+    the mentions, capitalised words that are not common nouns (a MISC name or an unmarked
+    name) stay missing and everything else is O.
+    """
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from pipeline.normalise.names import is_common_noun
+
+    doc = nlp.make_doc(text)
+    ents: list[Span] = []
+    missing: set[int] = set()
+    for start_char, end_char, kind in mentions:
+        if kind not in SMARTDATA_LABELS and kind not in SMARTDATA_UNSURE:
+            continue
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = _trim(doc, span.start, span.end)
+        if start == end:
+            continue
+        words = doc[start:end]
+        if (
+            kind in SMARTDATA_UNSURE
+            or doc.char_span(start_char, end_char) is None  # part of a word: "Siemens" in "Siemens-Chef"
+            or any(tok.is_space for tok in words)
+            or not any(tok.text[:1].isupper() for tok in words)
+            or (len(words) == 1 and is_common_noun(words.text))
+        ):
+            missing.update(range(span.start, span.end))
+            continue
+        ents.append(Span(doc, start, end, SMARTDATA_LABELS[kind]))
+    ents = filter_spans(ents)
+    inside = {i for ent in ents for i in range(ent.start, ent.end)} | missing
+    outside = [
+        Span(doc, i, i + 1)
+        for i, tok in enumerate(doc)
+        if i not in inside and not tok.is_space and not (tok.text[:1].isupper() and not is_common_noun(tok.text))
+    ]
+    doc.set_ents(ents, outside=outside, default="missing")
+    return doc
+
+
+def convert_smartdata(corpora: Path, out: Path, *, sources: tuple[str, ...] = ("news",)) -> int:
+    """SmartData v1 (train + test: the whole corpus) documents from ``sources`` as partially
+    annotated spaCy docs (see ``smartdata_doc``); return how many were written."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("de")
+    db = DocBin(store_user_data=False)
+    for text, mentions in read_smartdata(corpora, sources):
+        db.add(smartdata_doc(nlp, text, mentions))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return len(db)
+
+
+def _training_set(folder: Path, parts: list[Path]) -> Path:
+    """A folder holding copies of the DocBins in ``parts`` (spaCy's corpus reader reads every
+    ``.spacy`` file in a folder); the GermEval train file alone is returned as it is."""
+    if len(parts) == 1:
+        return parts[0]
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for part in parts:
+        shutil.copyfile(part, folder / part.name)
+    return folder
+
+
+def _count_docs(path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    return len(DocBin().from_disk(path))
 
 
 def _update_meta(model_dir: Path, extra: dict[str, Any]) -> None:
@@ -313,6 +493,8 @@ def train(
     seed: int = 0,
     pretrain_words: int = PRETRAIN_WORDS,
     wikiann: bool = False,
+    smartdata: bool = False,
+    self_training: bool = False,
 ) -> Path:
     """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
 
@@ -325,7 +507,11 @@ def train(
     pretrains the tok2vec on that many words of unlabeled text (``spacy pretrain`` with the
     config's ``[pretraining]`` block) and starts the NER training from those weights.
     ``wikiann=True`` adds WikiANN train as partially annotated extra data (an experiment: it
-    did not raise GermEval dev F1, see training/RESULTS.md).
+    did not raise GermEval dev F1, see training/RESULTS.md). ``smartdata`` adds the SmartData
+    news documents as partially annotated extra data (``smartdata_doc``). ``self_training``
+    first trains a teacher with the same config and data in ``out/teacher``, labels the
+    WikiANN sentences on which it agrees with WikiANN (``self_label_wikiann``) and then trains
+    the model on the data plus those sentences.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -344,12 +530,18 @@ def train(
     if not dev_spacy.exists():
         convert_germeval(corpora / GERMEVAL_DEV, dev_spacy)
 
-    train_path = train_spacy
+    train_parts = [train_spacy]
+    if smartdata:
+        smartdata_spacy = work / "corpus" / "smartdata-news.spacy"
+        if not smartdata_spacy.exists():
+            convert_smartdata(corpora, smartdata_spacy)
+        train_parts.append(smartdata_spacy)
     if wikiann:
-        train_path = work / "corpus" / "train-wikiann"
-        if not (train_path / "wikiann.spacy").exists():
-            convert_wikiann(corpora, train_path / "wikiann.spacy")
-        shutil.copyfile(train_spacy, train_path / "train.spacy")
+        wikiann_spacy = work / "corpus" / "wikiann.spacy"
+        if not wikiann_spacy.exists():
+            convert_wikiann(corpora, wikiann_spacy)
+        train_parts.append(wikiann_spacy)
+    train_path = _training_set(out / "corpus" / "train", train_parts)
     overrides: dict[str, Any] = {
         "paths.train": str(train_path),
         "paths.dev": str(dev_spacy),
@@ -381,6 +573,19 @@ def train(
         overrides["training.max_steps"] = max_steps
 
     train_start = time.perf_counter()
+    self_training_info: dict[str, Any] | None = None
+    if self_training:
+        teacher = out / "teacher"
+        if not (teacher / "model-best").exists():
+            spacy_train(config, teacher, overrides=overrides, use_gpu=-1)
+        self_labelled = teacher / "wikiann-self.spacy"
+        if not self_labelled.exists():
+            self_label_wikiann(corpora, teacher / "model-best", self_labelled)
+        self_training_info = {
+            "teacher": "the same config trained on the other data first (out/teacher/model-best)",
+            "wikiann_sentences": _count_docs(self_labelled),
+        }
+        overrides["paths.train"] = str(_training_set(out / "corpus" / "train-self", [*train_parts, self_labelled]))
     spacy_train(config, out, overrides=overrides, use_gpu=-1)
     train_seconds = time.perf_counter() - train_start
     best = out / "model-best"
@@ -396,10 +601,13 @@ def train(
         "config": str(config),
         "overrides": overrides,
         "pretraining": pretrain_info,
+        "smartdata": smartdata,
+        "self_training": self_training_info,
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
     write_meta(
-        best, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretrain_info
+        best, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretrain_info,
+        extra_data={"smartdata_news": smartdata, "wikiann_partial": wikiann, "self_training": self_training_info},
     )
     return best
 
@@ -415,7 +623,15 @@ EXTRA_SOURCES = (
         "license": "amtliche Werke (§ 5 UrhG, public domain)",
     },
     {
-        "name": "WikiANN German train/dev sentences, text only (tok2vec pretraining)",
+        "name": "DFKI SmartData corpus v1, news documents, PER/LOC/ORG mentions (partially annotated "
+        "extra training data)",
+        "url": "https://github.com/DFKI-NLP/smartdata-corpus",
+        "license": "CC BY 4.0",
+        "author": "Schiersch et al. (LREC 2018)",
+    },
+    {
+        "name": "WikiANN German train/dev sentences: text for the tok2vec pretraining; the sentences "
+        "on which a teacher model agrees with WikiANN's labels for self-training",
         "url": "https://github.com/davidsbatista/NER-datasets (Rahimi et al. 2019 splits)",
         "license": "Wikipedia text, CC BY-SA",
     },
@@ -434,10 +650,12 @@ def write_meta(
     train_seconds: float,
     vectors_info: dict[str, Any] | None,
     pretraining: dict[str, Any] | None = None,
+    extra_data: dict[str, Any] | None = None,
     version: str = MODEL_VERSION,
 ) -> None:
     """Record name, version, data, vectors, pretraining, lexicon, training time and dev scores
-    in ``meta.json``."""
+    in ``meta.json``. ``extra_data``: which training data besides GermEval train was used
+    (``train()``'s smartdata / wikiann / self-training settings)."""
     per_label = {
         label: {k: round(100 * v[k], 2) for k in ("p", "r", "f")}
         for label, v in result["per_label"].items()
@@ -466,6 +684,7 @@ def write_meta(
             ],
             "lagebild": {
                 "training_data": f"{GERMEVAL_TRAIN} (checkpoint selected on {GERMEVAL_DEV})",
+                "extra_training_data": extra_data or "none",
                 "vectors": vectors_info or "none",
                 "pretraining": pretraining or "none",
                 "lexicon": "pipeline/resources/ner_lexicon.tsv.gz (pipeline.ner_features; sources in "
@@ -487,6 +706,7 @@ def ship_model(
     train_seconds: float,
     vectors_info: dict[str, Any] | None = None,
     pretraining: dict[str, Any] | None = None,
+    extra_data: dict[str, Any] | None = None,
     version: str = MODEL_VERSION,
 ) -> dict[str, Any]:
     """Copy a trained model into the package (``pipeline/models/de_lagebild``) with its meta.
@@ -503,7 +723,7 @@ def ship_model(
     result = evaluate_ner(Path(corpora) / GERMEVAL_DEV, str(tmp))
     write_meta(
         tmp, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretraining,
-        version=version,
+        extra_data=extra_data, version=version,
     )
     shutil.rmtree(target, ignore_errors=True)
     tmp.replace(target)
@@ -526,6 +746,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS)
     parser.add_argument("--wikiann", action="store_true")
+    parser.add_argument("--smartdata", action=argparse.BooleanOptionalAction, default=False)
+    parser.add_argument("--self-training", action=argparse.BooleanOptionalAction, default=False)
     args = parser.parse_args(argv)
     best = train(
         args.corpora,
@@ -539,6 +761,8 @@ def main(argv: list[str] | None = None) -> None:
         seed=args.seed,
         pretrain_words=args.pretrain_words,
         wikiann=args.wikiann,
+        smartdata=args.smartdata,
+        self_training=args.self_training,
     )
     print(best)
 

@@ -88,3 +88,23 @@ def test_stats_after_a_run(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     for name in ("Kim Jong Un", "Sergej Lawrow", "Wonsan", "KP"):
         assert name in result.output
+
+
+def test_train_passes_its_options_to_the_python_api(tmp_path, monkeypatch) -> None:
+    import importlib
+
+    training = importlib.import_module("pipeline.train")
+    seen: dict = {}
+
+    def fake_train(corpora, out, **kwargs):
+        seen.update(kwargs, corpora=corpora, out=out)
+        return out / "model-best"
+
+    monkeypatch.setattr(training, "train", fake_train)
+    args = ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
+            "--smartdata", "--pretrain-words", "0"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert seen["work"] == tmp_path / "w" and seen["pretrain_words"] == 0
+    assert seen["smartdata"] is True and seen["self_training"] is False and seen["wikiann"] is False
+    assert "model-best" in result.output

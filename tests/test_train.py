@@ -101,3 +101,104 @@ def test_wikiann_is_converted_with_capitalised_o_tokens_missing(tmp_path: Path) 
     # "Die" is capitalised and not an entity: unknown (missing), not O
     assert [(t.text, t.ent_iob_, t.ent_type_) for t in docs[1]] == [("Die", "", ""), ("Bahn", "B", "ORG")]
     assert training.convert_wikiann(corpora, out, min_tokens=3) == 1
+
+
+def _smartdata_record(text: str, mentions: list[tuple[str, str]], source: str = "news") -> dict:
+    """A SmartData v1 document with each (surface, type) mention at its first occurrence."""
+    array = [
+        {"span": {"start": text.index(surface), "end": text.index(surface) + len(surface)}, "type": kind}
+        for surface, kind in mentions
+    ]
+    return {"text": {"string": text}, "conceptMentions": {"array": array}, "refids": {"map": {"source": source}}}
+
+
+def _fake_smartdata(root: Path) -> Path:
+    import gzip
+
+    folder = root / "smartdata" / "v1_20180119"
+    folder.mkdir(parents=True)
+    news = _smartdata_record(
+        "Siemens-Chef Joe Kaeser sprach in München. Die Gruppe fährt über die A 9 nach Starnberg zu Tesla.",
+        [("Joe Kaeser", "person"), ("München.", "location-city"), ("Gruppe", "organization-company"),
+         ("A 9", "location-route"), ("Starnberg", "location"), ("Siemens", "organization-company")],
+    )
+    tweet = _smartdata_record("Stau auf der A 8 bei Rosenheim", [("Rosenheim", "location-city")], "tweet")
+    # the v1 files are concatenated pretty-printed JSON documents, not JSON lines
+    with gzip.open(folder / "train.json.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(news, indent=2) + "\n" + json.dumps(tweet, indent=2) + "\n")
+    with gzip.open(folder / "test.json.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(news, indent=2))  # a duplicate text is read once
+    return root
+
+
+def test_smartdata_is_read_by_source_without_duplicates(tmp_path: Path) -> None:
+    corpora = _fake_smartdata(tmp_path)
+    assert [text[:7] for text, _ in training.read_smartdata(corpora)] == ["Siemens"]
+    assert len(list(training.read_smartdata(corpora, ("news", "tweet")))) == 2
+
+
+def test_smartdata_doc_teaches_names_only(tmp_path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    corpora = _fake_smartdata(tmp_path)
+    out = tmp_path / "smartdata.spacy"
+    assert training.convert_smartdata(corpora, out) == 1
+    doc = next(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
+    tags = {t.text: (t.ent_iob_, t.ent_type_) for t in doc}
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Joe Kaeser", "PER"), ("München", "LOC"), ("Starnberg", "LOC"),
+    ]
+    assert tags["Siemens-Chef"] == ("", "")  # "Siemens" is only part of the word (GermEval: ORGpart)
+    assert tags["."] == ("O", "")  # the mention's trailing full stop is trimmed off
+    assert tags["Gruppe"] == ("", "")  # a nominal mention: neither a name nor O
+    assert tags["A"] == tags["9"] == ("", "")  # a road: no GermEval counterpart
+    assert tags["sprach"] == tags["über"] == ("O", "")
+    assert tags["Die"] == ("O", "")
+    assert tags["Tesla"] == ("", "")  # capitalised, not a known noun, not marked: may be an unmarked name
+
+
+def test_smartdata_mentions_across_lines_stay_missing() -> None:
+    import spacy
+
+    text = "Neuer Chef der Deutschen\nBahn ist Richard Lutz"
+    doc = training.smartdata_doc(
+        spacy.blank("de"), text, [(15, 29, "organization-company"), (34, 46, "person")]
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [("Richard Lutz", "PER")]
+    assert [t.ent_iob_ for t in doc[3:6]] == ["", "", ""]
+
+
+def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tmp_path: Path, monkeypatch) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    import pipeline.recognise
+
+    root = tmp_path / "corpora" / "wikiann-de" / "WikiANN" / "de"
+    root.mkdir(parents=True)
+    (root / "train").write_text(
+        # agree (the teacher's extra MISC is kept) · disagree on a label · no entity at all
+        "de:Angela\tB-PER\nde:Merkel\tI-PER\nde:las\tO\nde:Faust\tO\n\n"
+        "de:Berlin\tB-LOC\nde:ist\tO\nde:groß\tO\n\n"
+        "de:es\tO\nde:regnet\tO\nde:heute\tO\n",
+        encoding="utf-8",
+    )
+    (root / "dev").write_text("de:Paris\tB-LOC\nde:ist\tO\nde:schön\tO\n", encoding="utf-8")
+    teacher = spacy.blank("de")
+    teacher.add_pipe("entity_ruler").add_patterns([
+        {"label": "PER", "pattern": "Angela Merkel"},
+        {"label": "MISC", "pattern": "Faust"},
+        {"label": "ORG", "pattern": "Berlin"},
+        {"label": "LOC", "pattern": "Paris"},
+    ])
+    monkeypatch.setattr(pipeline.recognise, "load_nlp", lambda model=None: teacher)
+    out = tmp_path / "self.spacy"
+    assert training.self_label_wikiann(tmp_path / "corpora", tmp_path / "teacher", out, min_tokens=3) == 2
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
+    assert [[(e.text, e.label_) for e in doc.ents] for doc in docs] == [
+        [("Angela Merkel", "PER"), ("Faust", "MISC")],
+        [("Paris", "LOC")],
+    ]
+    # fully labelled: every other token is O, not missing
+    assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", "B"]

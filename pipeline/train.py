@@ -623,15 +623,7 @@ EXTRA_SOURCES = (
         "license": "amtliche Werke (§ 5 UrhG, public domain)",
     },
     {
-        "name": "DFKI SmartData corpus v1, news documents, PER/LOC/ORG mentions (partially annotated "
-        "extra training data)",
-        "url": "https://github.com/DFKI-NLP/smartdata-corpus",
-        "license": "CC BY 4.0",
-        "author": "Schiersch et al. (LREC 2018)",
-    },
-    {
-        "name": "WikiANN German train/dev sentences: text for the tok2vec pretraining; the sentences "
-        "on which a teacher model agrees with WikiANN's labels for self-training",
+        "name": "WikiANN German train/dev sentences, text only (tok2vec pretraining)",
         "url": "https://github.com/davidsbatista/NER-datasets (Rahimi et al. 2019 splits)",
         "license": "Wikipedia text, CC BY-SA",
     },
@@ -641,6 +633,32 @@ EXTRA_SOURCES = (
         "license": "see pipeline/resources/LICENSES.md",
     },
 )
+
+
+# sources of the optional extra training data (train()'s smartdata / self_training)
+SMARTDATA_SOURCE = {
+    "name": "DFKI SmartData corpus v1, news documents, PER/LOC/ORG mentions (partially annotated "
+    "extra training data)",
+    "url": "https://github.com/DFKI-NLP/smartdata-corpus",
+    "license": "CC BY 4.0",
+    "author": "Schiersch et al. (LREC 2018)",
+}
+SELF_TRAINING_SOURCE = {
+    "name": "WikiANN German train/dev sentences on which a teacher model agrees with WikiANN's labels, "
+    "labelled by the teacher (self-training data)",
+    "url": "https://github.com/davidsbatista/NER-datasets (Rahimi et al. 2019 splits)",
+    "license": "Wikipedia text, CC BY-SA",
+}
+
+
+def _sources(extra_data: dict[str, Any] | None) -> list[dict[str, str]]:
+    """The data sources of a model trained with ``extra_data`` (see ``write_meta``)."""
+    extra = extra_data or {}
+    return [
+        *EXTRA_SOURCES,
+        *([SMARTDATA_SOURCE] if extra.get("smartdata_news") else []),
+        *([SELF_TRAINING_SOURCE] if extra.get("self_training") else []),
+    ]
 
 
 def write_meta(
@@ -680,7 +698,7 @@ def write_meta(
                     "license": "CC BY 4.0",
                     "author": "Benikova, Biemann, Reznicek (LREC 2014)",
                 },
-                *EXTRA_SOURCES,
+                *_sources(extra_data),
             ],
             "lagebild": {
                 "training_data": f"{GERMEVAL_TRAIN} (checkpoint selected on {GERMEVAL_DEV})",

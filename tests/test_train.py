@@ -202,3 +202,22 @@ def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tm
     ]
     # fully labelled: every other token is O, not missing
     assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", "B"]
+
+
+@pytest.mark.parametrize(
+    ("extra_data", "smartdata", "self_training"),
+    [(None, False, False), ({"smartdata_news": True, "self_training": None}, True, False),
+     ({"smartdata_news": False, "self_training": {"wikiann_sentences": 3}}, False, True)],
+)
+def test_meta_names_the_extra_training_data_only_when_used(tmp_path: Path, extra_data, smartdata, self_training) -> None:
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    scores = {"p": 0.5, "r": 0.5, "f": 0.5}
+    result = {"overall": scores, "per_label": {"PER": scores}, "words_per_second": 1000.0}
+    training.write_meta(tmp_path, result, train_seconds=1.0, vectors_info=None, extra_data=extra_data)
+    meta = json.loads((tmp_path / "meta.json").read_text(encoding="utf-8"))
+    names = " ".join(source["name"] for source in meta["sources"])
+    assert names.startswith("GermEval 2014")
+    assert ("SmartData" in names) is smartdata
+    assert ("self-training" in names) is self_training
+    assert meta["lagebild"]["extra_training_data"] == (extra_data or "none")
+    assert meta["lagebild"]["dev_scores"]["overall"] == {"p": 50.0, "r": 50.0, "f": 50.0}

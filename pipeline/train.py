@@ -10,11 +10,12 @@ Steps, each skipped when its output already exists in the work folder:
 
 1. floret vectors (CBOW, subword hashing) on ``unlabeled-de/`` (Bundestag speeches + federal
    laws) plus the GermEval *train* sentences, then ``spacy init vectors --mode floret``;
-2. GermEval 2014 train/dev (``germeval2014/derived/*.4class-bio.tsv``) and the SmartData news
-   documents (partially annotated) → ``.spacy`` DocBins; ``spacy pretrain`` of the tok2vec;
+2. GermEval 2014 train/dev (``germeval2014/derived/*.4class-bio.tsv``; with ``smartdata``
+   also the SmartData news documents, partially annotated) → ``.spacy`` DocBins;
+   ``spacy pretrain`` of the tok2vec;
 3. ``spacy train`` with the committed config (``training/ner.cfg``), best checkpoint chosen
-   on GermEval dev: first a teacher, which labels the WikiANN sentences it agrees with WikiANN
-   on (self-training data), then the model on all of it;
+   on GermEval dev (with ``self_training``: first a teacher, which labels the WikiANN
+   sentences it agrees with WikiANN on, then the model on the data plus those sentences);
 4. dev scores with ``pipeline.evaluate_ner`` (gold tokenization), written to
    ``scores.json`` and into the model's ``meta.json`` together with name, version, data,
    vectors and training time.

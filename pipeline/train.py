@@ -320,7 +320,6 @@ def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
 
     nlp = spacy.blank("de")
     db = DocBin(store_user_data=False)
-    kept = 0
     for tokens, tags in _wikiann_sentences(corpora, (WIKIANN_TEXTS[0],), min_tokens=min_tokens):
         doc = Doc(nlp.vocab, words=tokens)
         ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
@@ -330,10 +329,9 @@ def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
         ]
         doc.set_ents(ents, outside=outside, default="missing")
         db.add(doc)
-        kept += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
-    return kept
+    return len(db)
 
 
 SMARTDATA_FILES = ("smartdata/v1_20180119/train.json.gz", "smartdata/v1_20180119/test.json.gz")

@@ -19,6 +19,7 @@ from pipeline.normalise.demonyms import country_for_word
 from pipeline.normalise.names import (
     AliasTable,
     clean_span,
+    common_nouns,
     drop_leading_articles,
     fold,
     is_capitalised,
@@ -202,11 +203,9 @@ def _plain_noun(name: str, aliases: AliasTable) -> bool:
     """A one-word "organisation" that is an ordinary German noun ("auf der Tribüne") and
     no known name: an NER error. Institutions ("Verteidigungsministerium") are kept; the
     caller also requires an article before the span."""
-    from pipeline.normalise.places import _noun_list
-
     return (
         " " not in name
-        and name in _noun_list()
+        and name in common_nouns()
         and not _canonical(name, aliases)
         and not INSTITUTION.fullmatch(name)
     )

@@ -30,6 +30,7 @@ from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
     ARTICLES,
     clean_span,
+    common_nouns,
     drop_leading_articles,
     fold,
     genitive_candidates,
@@ -429,7 +430,7 @@ def is_inflected_noun(word: str) -> bool:
     or as a compound of two nouns ("Bürgerkriegen")."""
     from pipeline.normalise.names import is_common_noun
 
-    nouns = _noun_list()
+    nouns = common_nouns()
     if word in nouns or is_common_noun(word):
         return True
     return any(
@@ -453,12 +454,6 @@ def prefix_place(name: str) -> GazetteerRow | None:
             if row.kind in {"country", "region"} or row.population >= PREFIX_CITY_POPULATION:
                 return row
     return None
-
-
-def _noun_list() -> frozenset[str]:
-    from pipeline.normalise.names import common_nouns
-
-    return common_nouns()
 
 
 GIVEN_NAME_MAX_POPULATION = 100_000
@@ -670,7 +665,7 @@ def _is_town(word: str) -> bool:
     person or shorter than four letters ("vom goldenen See")."""
     from pipeline.normalise.names import load_aliases
 
-    nouns = _noun_list()
+    nouns = common_nouns()
     plain_noun = word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns for e in NOUN_ENDINGS)
     if len(word) < MIN_TOWN or plain_noun or is_demonym(word) or load_aliases().canonical(word, "PER"):
         return False

@@ -205,6 +205,13 @@ def train(
             help="Train a teacher first and add the WikiANN sentences it agrees with WikiANN on.",
         ),
     ] = False,
+    teachers: Annotated[
+        int,
+        typer.Option(
+            "--teachers",
+            help="Distil an ensemble: train this many teachers (seeds), add WikiANN labelled by their vote (0: no).",
+        ),
+    ] = 0,
 ) -> None:
     """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
     from pipeline.train import PRETRAIN_WORDS
@@ -214,7 +221,7 @@ def train(
         best = train_model(
             corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads, work=work,
             pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
-            smartdata=smartdata, self_training=self_training,
+            smartdata=smartdata, self_training=self_training, teachers=teachers,
         )
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc

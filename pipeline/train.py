@@ -15,7 +15,9 @@ Steps, each skipped when its output already exists in the work folder:
    ``spacy pretrain`` of the tok2vec;
 3. ``spacy train`` with the committed config (``training/ner.cfg``), best checkpoint chosen
    on GermEval dev (with ``self_training``: first a teacher, which labels the WikiANN
-   sentences it agrees with WikiANN on, then the model on the data plus those sentences);
+   sentences it agrees with WikiANN on, then the model on the data plus those sentences;
+   with ``teachers``: first that many teachers with different seeds, whose majority vote
+   labels the WikiANN sentences, then the model on the data plus those sentences);
 4. dev scores with ``pipeline.evaluate_ner`` (gold tokenization), written to
    ``scores.json`` and into the model's ``meta.json`` together with name, version, data,
    vectors and training time.
@@ -32,7 +34,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -306,6 +309,60 @@ def self_label_wikiann(corpora: Path, teacher: Path, out: Path, *, min_tokens: i
     return len(db)
 
 
+Span3 = tuple[int, int, str]
+
+
+def vote_spans(predictions: Sequence[set[Span3]], min_votes: int) -> tuple[list[Span3], set[int]]:
+    """Majority vote of several models' (start, end, label) spans in one sentence.
+
+    Spans that at least ``min_votes`` models predict are kept, the most voted first (ties: the
+    leftmost, then the shorter), skipping any that overlaps a span already kept. Returns the
+    kept spans in order and the *unsure* tokens: those some model put in an entity that no
+    kept span covers (the models disagree there, so a student is taught nothing about them).
+    """
+    votes = Counter(span for spans in predictions for span in spans)
+    kept: list[Span3] = []
+    for span in sorted((s for s, n in votes.items() if n >= min_votes), key=lambda s: (-votes[s], s)):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    covered = {i for start, end, _ in kept for i in range(start, end)}
+    unsure = {i for start, end, _ in votes for i in range(start, end)} - covered
+    return sorted(kept), unsure
+
+
+def ensemble_label_wikiann(
+    corpora: Path, teachers: Sequence[Path], out: Path, *, min_votes: int | None = None, min_tokens: int = 4
+) -> int:
+    """Distillation data: the WikiANN train/dev sentences labelled by the majority vote of
+    several teacher models (``vote_spans``; default ``min_votes``: a strict majority); return
+    how many sentences were written.
+
+    Only WikiANN's text is used, not its silver labels. Tokens on which the teachers disagree
+    are left *missing*, all other tokens outside the voted spans are O.
+    """
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    from pipeline.evaluate_ner import predict_spans
+    from pipeline.recognise import load_nlp
+
+    min_votes = len(teachers) // 2 + 1 if min_votes is None else min_votes
+    sentences = [tokens for tokens, _ in _wikiann_sentences(corpora, min_tokens=min_tokens)]
+    by_teacher = [predict_spans(load_nlp(str(teacher)), sentences) for teacher in teachers]
+    nlp = spacy.blank("de")
+    db = DocBin(store_user_data=False)
+    for tokens, predictions in zip(sentences, zip(*by_teacher, strict=True), strict=True):
+        spans, unsure = vote_spans(predictions, min_votes)
+        doc = Doc(nlp.vocab, words=tokens)
+        inside = {i for start, end, _ in spans for i in range(start, end)}
+        outside = [Span(doc, i, i + 1) for i in range(len(doc)) if i not in inside and i not in unsure]
+        doc.set_ents([Span(doc, *span) for span in spans], outside=outside, default="missing")
+        db.add(doc)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return len(db)
+
+
 def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
     """WikiANN train as partially annotated spaCy docs; return how many sentences were kept.
 
@@ -494,6 +551,7 @@ def train(
     wikiann: bool = False,
     smartdata: bool = False,
     self_training: bool = False,
+    teachers: int = 0,
 ) -> Path:
     """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
 
@@ -510,13 +568,18 @@ def train(
     news documents as partially annotated extra data (``smartdata_doc``). ``self_training``
     first trains a teacher with the same config and data in ``out/teacher``, labels the
     WikiANN sentences on which it agrees with WikiANN (``self_label_wikiann``) and then trains
-    the model on the data plus those sentences.
+    the model on the data plus those sentences. ``teachers`` > 1 distils an ensemble: first
+    that many teachers with the same config and data but seeds ``seed``, ``seed`` + 1, …
+    (``out/teachers/seed-K``), then the model on the data plus the WikiANN train/dev
+    sentences labelled by the teachers' majority vote (``ensemble_label_wikiann``).
     """
     from spacy.cli.train import train as spacy_train
 
     import pipeline.tokenizer  # noqa: F401  (registers lagebild.gender_forms.v1)
     from pipeline.evaluate_ner import evaluate_ner
 
+    if self_training and teachers:
+        raise ValueError("self_training and teachers are two ways to label WikiANN: choose one")
     corpora, out = Path(corpora), Path(out)
     work = Path(work) if work is not None else out / "work"
     config = Path(config) if config is not None else DEFAULT_CONFIG
@@ -585,6 +648,25 @@ def train(
             "wikiann_sentences": _count_docs(self_labelled),
         }
         overrides["paths.train"] = str(_training_set(out / "corpus" / "train-self", [*train_parts, self_labelled]))
+    distillation_info: dict[str, Any] | None = None
+    if teachers:
+        teacher_dirs = []
+        for k in range(seed, seed + teachers):
+            teacher = out / "teachers" / f"seed-{k}"
+            if not (teacher / "model-best").exists():
+                spacy_train(config, teacher, overrides={**overrides, "system.seed": k}, use_gpu=-1)
+            teacher_dirs.append(teacher / "model-best")
+        voted = out / "teachers" / "wikiann-ensemble.spacy"
+        if not voted.exists():
+            ensemble_label_wikiann(corpora, teacher_dirs, voted)
+        distillation_info = {
+            "teachers": f"{teachers} models, the same config and data, seeds {seed}-{seed + teachers - 1} "
+            "(out/teachers/seed-K/model-best)",
+            "teacher_dev_f1": [round(100 * evaluate_ner(corpora / GERMEVAL_DEV, str(t))["overall"]["f"], 2)
+                               for t in teacher_dirs],
+            "wikiann_sentences": _count_docs(voted),
+        }
+        overrides["paths.train"] = str(_training_set(out / "corpus" / "train-distil", [*train_parts, voted]))
     spacy_train(config, out, overrides=overrides, use_gpu=-1)
     train_seconds = time.perf_counter() - train_start
     best = out / "model-best"
@@ -602,11 +684,15 @@ def train(
         "pretraining": pretrain_info,
         "smartdata": smartdata,
         "self_training": self_training_info,
+        "distillation": distillation_info,
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
     write_meta(
         best, result, train_seconds=train_seconds, vectors_info=vectors_info, pretraining=pretrain_info,
-        extra_data={"smartdata_news": smartdata, "wikiann_partial": wikiann, "self_training": self_training_info},
+        extra_data={
+            "smartdata_news": smartdata, "wikiann_partial": wikiann, "self_training": self_training_info,
+            "distillation": distillation_info,
+        },
     )
     return best
 
@@ -649,6 +735,13 @@ SELF_TRAINING_SOURCE = {
     "license": "Wikipedia text, CC BY-SA",
 }
 
+DISTILLATION_SOURCE = {
+    "name": "WikiANN German train/dev sentences labelled by the majority vote of teacher models "
+    "trained on the data above (distillation data)",
+    "url": "https://github.com/davidsbatista/NER-datasets (Rahimi et al. 2019 splits)",
+    "license": "Wikipedia text, CC BY-SA",
+}
+
 
 def _sources(extra_data: dict[str, Any] | None) -> list[dict[str, str]]:
     """The data sources of a model trained with ``extra_data`` (see ``write_meta``)."""
@@ -657,6 +750,7 @@ def _sources(extra_data: dict[str, Any] | None) -> list[dict[str, str]]:
         *EXTRA_SOURCES,
         *([SMARTDATA_SOURCE] if extra.get("smartdata_news") else []),
         *([SELF_TRAINING_SOURCE] if extra.get("self_training") else []),
+        *([DISTILLATION_SOURCE] if extra.get("distillation") else []),
     ]
 
 
@@ -765,6 +859,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wikiann", action="store_true")
     parser.add_argument("--smartdata", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--self-training", action=argparse.BooleanOptionalAction, default=False)
+    parser.add_argument("--teachers", type=int, default=0)
     args = parser.parse_args(argv)
     best = train(
         args.corpora,
@@ -780,6 +875,7 @@ def main(argv: list[str] | None = None) -> None:
         wikiann=args.wikiann,
         smartdata=args.smartdata,
         self_training=args.self_training,
+        teachers=args.teachers,
     )
     print(best)
 

@@ -102,9 +102,10 @@ def test_train_passes_its_options_to_the_python_api(tmp_path, monkeypatch) -> No
 
     monkeypatch.setattr(training, "train", fake_train)
     args = ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
-            "--smartdata", "--pretrain-words", "0"]
+            "--smartdata", "--pretrain-words", "0", "--teachers", "3"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert seen["work"] == tmp_path / "w" and seen["pretrain_words"] == 0
     assert seen["smartdata"] is True and seen["self_training"] is False and seen["wikiann"] is False
+    assert seen["teachers"] == 3
     assert "model-best" in result.output

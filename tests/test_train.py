@@ -204,10 +204,64 @@ def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tm
     assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", "B"]
 
 
+def test_vote_keeps_majority_spans_and_leaves_disagreement_unsure() -> None:
+    predictions = [
+        {(0, 2, "PER"), (5, 6, "LOC")},
+        {(0, 2, "PER"), (5, 6, "ORG")},
+        {(0, 2, "PER"), (7, 8, "MISC")},
+    ]
+    spans, unsure = training.vote_spans(predictions, min_votes=2)
+    assert spans == [(0, 2, "PER")]
+    assert unsure == {5, 7}  # LOC vs ORG split 1:1, and a lone MISC
+
+
+def test_vote_prefers_the_most_voted_of_overlapping_spans() -> None:
+    predictions = [{(0, 3, "ORG")}, {(0, 3, "ORG")}, {(0, 2, "ORG")}, {(0, 2, "ORG")}, {(0, 2, "ORG")}]
+    assert training.vote_spans(predictions, min_votes=2) == ([(0, 2, "ORG")], {2})
+    # a tie goes to the leftmost span, then the shorter; the loser's tokens stay unsure
+    assert training.vote_spans([{(1, 3, "LOC")}, {(0, 2, "LOC")}], min_votes=1) == ([(0, 2, "LOC")], {2})
+
+
+def test_ensemble_labelled_wikiann_uses_the_teachers_vote(tmp_path: Path, monkeypatch) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    import pipeline.recognise
+
+    root = tmp_path / "corpora" / "wikiann-de" / "WikiANN" / "de"
+    root.mkdir(parents=True)
+    # WikiANN's own labels are ignored: only its text is labelled
+    (root / "train").write_text("de:Angela\tB-ORG\nde:Merkel\tI-ORG\nde:las\tO\nde:Faust\tO\n", encoding="utf-8")
+    (root / "dev").write_text("de:es\tO\nde:regnet\tO\nde:heute\tO\n", encoding="utf-8")
+    patterns = {
+        "a": [("PER", "Angela Merkel"), ("MISC", "Faust")],
+        "b": [("PER", "Angela Merkel"), ("LOC", "Faust")],
+        "c": [("PER", "Angela Merkel")],
+    }
+    teachers = {}
+    for name, rules in patterns.items():
+        teachers[name] = spacy.blank("de")
+        teachers[name].add_pipe("entity_ruler").add_patterns([{"label": lab, "pattern": pat} for lab, pat in rules])
+    monkeypatch.setattr(pipeline.recognise, "load_nlp", lambda model=None: teachers[Path(model).name])
+    out = tmp_path / "voted.spacy"
+    paths = [tmp_path / name for name in patterns]
+    assert training.ensemble_label_wikiann(tmp_path / "corpora", paths, out, min_tokens=3) == 2
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
+    assert [[(e.text, e.label_) for e in doc.ents] for doc in docs] == [[("Angela Merkel", "PER")], []]
+    assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", ""]  # "Faust": the teachers disagree
+    assert [t.ent_iob_ for t in docs[1]] == ["O", "O", "O"]
+
+
+def test_train_refuses_self_training_together_with_teachers(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="choose one"):
+        training.train(tmp_path, tmp_path / "out", self_training=True, teachers=3)
+
+
 @pytest.mark.parametrize(
     ("extra_data", "smartdata", "self_training"),
     [(None, False, False), ({"smartdata_news": True, "self_training": None}, True, False),
-     ({"smartdata_news": False, "self_training": {"wikiann_sentences": 3}}, False, True)],
+     ({"smartdata_news": False, "self_training": {"wikiann_sentences": 3}}, False, True),
+     ({"smartdata_news": False, "self_training": None, "distillation": {"wikiann_sentences": 3}}, False, False)],
 )
 def test_meta_names_the_extra_training_data_only_when_used(tmp_path: Path, extra_data, smartdata, self_training) -> None:
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
@@ -219,5 +273,6 @@ def test_meta_names_the_extra_training_data_only_when_used(tmp_path: Path, extra
     assert names.startswith("GermEval 2014")
     assert ("SmartData" in names) is smartdata
     assert ("self-training" in names) is self_training
+    assert ("distillation" in names) is bool((extra_data or {}).get("distillation"))
     assert meta["lagebild"]["extra_training_data"] == (extra_data or "none")
     assert meta["lagebild"]["dev_scores"]["overall"] == {"p": 50.0, "r": 50.0, "f": 50.0}

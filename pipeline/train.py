@@ -580,6 +580,8 @@ def train(
 
     if self_training and teachers:
         raise ValueError("self_training and teachers are two ways to label WikiANN: choose one")
+    if teachers == 1 or teachers < 0:
+        raise ValueError(f"teachers must be 0 (no distillation) or at least 2 to vote, not {teachers}")
     corpora, out = Path(corpora), Path(out)
     work = Path(work) if work is not None else out / "work"
     config = Path(config) if config is not None else DEFAULT_CONFIG

@@ -257,6 +257,12 @@ def test_train_refuses_self_training_together_with_teachers(tmp_path: Path) -> N
         training.train(tmp_path, tmp_path / "out", self_training=True, teachers=3)
 
 
+@pytest.mark.parametrize("teachers", [1, -2])
+def test_train_needs_at_least_two_teachers_to_vote(tmp_path: Path, teachers: int) -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        training.train(tmp_path, tmp_path / "out", teachers=teachers)
+
+
 @pytest.mark.parametrize(
     ("extra_data", "smartdata", "self_training"),
     [(None, False, False), ({"smartdata_news": True, "self_training": None}, True, False),

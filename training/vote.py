@@ -7,20 +7,13 @@ Usage: python training/vote.py MODEL_A MODEL_B MODEL_C [MORE ...] [--dev TSV]
 
 from __future__ import annotations
 
-import os
+import argparse
+import sys
+import time
+from pathlib import Path
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-import argparse  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-DEV = REPO.parent / "shared/corpora/germeval2014/derived/NER-de-dev.4class-bio.tsv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import DEV  # noqa: E402  (also pins BLAS to one thread and puts the repo on sys.path)
 
 
 def main(argv: list[str]) -> None:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, DocBin
 
 REPO = Path(__file__).resolve().parents[1]
 TRAINING_DIR = REPO / "training"
@@ -222,6 +222,13 @@ def pretrain_tok2vec(
     return last
 
 
+def _write_docbin(db: DocBin, out: Path) -> int:
+    """Write ``db`` to ``out`` (creating its folder); return how many docs it holds."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return len(db)
+
+
 def convert_germeval(
     tsv: Path, out: Path, *, sentences_per_doc: int = 10, subtypes: bool = False
 ) -> int:
@@ -245,8 +252,7 @@ def convert_germeval(
         doc = Doc(nlp.vocab, words=words, sent_starts=sent_starts)
         doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
         db.add(doc)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
+    _write_docbin(db, out)
     return len(sentences)
 
 
@@ -304,9 +310,7 @@ def self_label_wikiann(corpora: Path, teacher: Path, out: Path, *, min_tokens: i
         labelled = Doc(doc.vocab, words=tokens)
         labelled.ents = [Span(labelled, start, end, label) for start, end, label in predicted]
         db.add(labelled)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
-    return len(db)
+    return _write_docbin(db, out)
 
 
 Span3 = tuple[int, int, str]
@@ -358,9 +362,7 @@ def ensemble_label_wikiann(
         outside = [Span(doc, i, i + 1) for i in range(len(doc)) if i not in inside and i not in unsure]
         doc.set_ents([Span(doc, *span) for span in spans], outside=outside, default="missing")
         db.add(doc)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
-    return len(db)
+    return _write_docbin(db, out)
 
 
 def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
@@ -386,9 +388,7 @@ def convert_wikiann(corpora: Path, out: Path, *, min_tokens: int = 4) -> int:
         ]
         doc.set_ents(ents, outside=outside, default="missing")
         db.add(doc)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
-    return len(db)
+    return _write_docbin(db, out)
 
 
 SMARTDATA_FILES = ("smartdata/v1_20180119/train.json.gz", "smartdata/v1_20180119/test.json.gz")
@@ -502,9 +502,7 @@ def convert_smartdata(corpora: Path, out: Path, *, sources: tuple[str, ...] = ("
     db = DocBin(store_user_data=False)
     for text, mentions in read_smartdata(corpora, sources):
         db.add(smartdata_doc(nlp, text, mentions))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    db.to_disk(out)
-    return len(db)
+    return _write_docbin(db, out)
 
 
 def _training_set(folder: Path, parts: list[Path]) -> Path:
@@ -517,6 +515,16 @@ def _training_set(folder: Path, parts: list[Path]) -> Path:
     for part in parts:
         shutil.copyfile(part, folder / part.name)
     return folder
+
+
+def _train_once(config: Path, folder: Path, overrides: dict[str, Any]) -> Path:
+    """``spacy train`` into ``folder`` unless an earlier run left its ``model-best``; return it."""
+    from spacy.cli.train import train as spacy_train
+
+    best = folder / "model-best"
+    if not best.exists():
+        spacy_train(config, folder, overrides=overrides, use_gpu=-1)
+    return best
 
 
 def _count_docs(path: Path) -> int:
@@ -639,12 +647,10 @@ def train(
     train_start = time.perf_counter()
     self_training_info: dict[str, Any] | None = None
     if self_training:
-        teacher = out / "teacher"
-        if not (teacher / "model-best").exists():
-            spacy_train(config, teacher, overrides=overrides, use_gpu=-1)
-        self_labelled = teacher / "wikiann-self.spacy"
+        teacher = _train_once(config, out / "teacher", overrides)
+        self_labelled = out / "teacher" / "wikiann-self.spacy"
         if not self_labelled.exists():
-            self_label_wikiann(corpora, teacher / "model-best", self_labelled)
+            self_label_wikiann(corpora, teacher, self_labelled)
         self_training_info = {
             "teacher": "the same config trained on the other data first (out/teacher/model-best)",
             "wikiann_sentences": _count_docs(self_labelled),
@@ -652,12 +658,10 @@ def train(
         overrides["paths.train"] = str(_training_set(out / "corpus" / "train-self", [*train_parts, self_labelled]))
     distillation_info: dict[str, Any] | None = None
     if teachers:
-        teacher_dirs = []
-        for k in range(seed, seed + teachers):
-            teacher = out / "teachers" / f"seed-{k}"
-            if not (teacher / "model-best").exists():
-                spacy_train(config, teacher, overrides={**overrides, "system.seed": k}, use_gpu=-1)
-            teacher_dirs.append(teacher / "model-best")
+        teacher_dirs = [
+            _train_once(config, out / "teachers" / f"seed-{k}", {**overrides, "system.seed": k})
+            for k in range(seed, seed + teachers)
+        ]
         voted = out / "teachers" / "wikiann-ensemble.spacy"
         if not voted.exists():
             ensemble_label_wikiann(corpora, teacher_dirs, voted)

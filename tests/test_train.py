@@ -12,14 +12,16 @@ import pytest
 training = importlib.import_module("pipeline.train")
 
 
-def _fake_corpora(root: Path) -> Path:
+WIKIANN_TRAIN = "de:Angela\tB-PER\nde:Merkel\tI-PER\nde:besuchte\tO\nde:Paris\tB-LOC\n\nde:Die\tO\nde:Bahn\tB-ORG\n"
+WIKIANN_DEV = "de:Berlin\tB-LOC\nde:ist\tO\nde:groß\tO\n"
+
+
+def _fake_corpora(root: Path, train: str = WIKIANN_TRAIN, dev: str = WIKIANN_DEV) -> Path:
+    """A corpora folder with WikiANN train/dev files of the given text."""
     wikiann = root / "wikiann-de" / "WikiANN" / "de"
     wikiann.mkdir(parents=True)
-    (wikiann / "train").write_text(
-        "de:Angela\tB-PER\nde:Merkel\tI-PER\nde:besuchte\tO\nde:Paris\tB-LOC\n\nde:Die\tO\nde:Bahn\tB-ORG\n",
-        encoding="utf-8",
-    )
-    (wikiann / "dev").write_text("de:Berlin\tB-LOC\nde:ist\tO\nde:groß\tO\n", encoding="utf-8")
+    (wikiann / "train").write_text(train, encoding="utf-8")
+    (wikiann / "dev").write_text(dev, encoding="utf-8")
     return root
 
 
@@ -175,16 +177,14 @@ def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tm
 
     import pipeline.recognise
 
-    root = tmp_path / "corpora" / "wikiann-de" / "WikiANN" / "de"
-    root.mkdir(parents=True)
-    (root / "train").write_text(
+    corpora = _fake_corpora(
+        tmp_path / "corpora",
         # agree (the teacher's extra MISC is kept) · disagree on a label · no entity at all
-        "de:Angela\tB-PER\nde:Merkel\tI-PER\nde:las\tO\nde:Faust\tO\n\n"
+        train="de:Angela\tB-PER\nde:Merkel\tI-PER\nde:las\tO\nde:Faust\tO\n\n"
         "de:Berlin\tB-LOC\nde:ist\tO\nde:groß\tO\n\n"
         "de:es\tO\nde:regnet\tO\nde:heute\tO\n",
-        encoding="utf-8",
+        dev="de:Paris\tB-LOC\nde:ist\tO\nde:schön\tO\n",
     )
-    (root / "dev").write_text("de:Paris\tB-LOC\nde:ist\tO\nde:schön\tO\n", encoding="utf-8")
     teacher = spacy.blank("de")
     teacher.add_pipe("entity_ruler").add_patterns([
         {"label": "PER", "pattern": "Angela Merkel"},
@@ -194,7 +194,7 @@ def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tm
     ])
     monkeypatch.setattr(pipeline.recognise, "load_nlp", lambda model=None: teacher)
     out = tmp_path / "self.spacy"
-    assert training.self_label_wikiann(tmp_path / "corpora", tmp_path / "teacher", out, min_tokens=3) == 2
+    assert training.self_label_wikiann(corpora, tmp_path / "teacher", out, min_tokens=3) == 2
     docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
     assert [[(e.text, e.label_) for e in doc.ents] for doc in docs] == [
         [("Angela Merkel", "PER"), ("Faust", "MISC")],
@@ -228,11 +228,12 @@ def test_ensemble_labelled_wikiann_uses_the_teachers_vote(tmp_path: Path, monkey
 
     import pipeline.recognise
 
-    root = tmp_path / "corpora" / "wikiann-de" / "WikiANN" / "de"
-    root.mkdir(parents=True)
-    # WikiANN's own labels are ignored: only its text is labelled
-    (root / "train").write_text("de:Angela\tB-ORG\nde:Merkel\tI-ORG\nde:las\tO\nde:Faust\tO\n", encoding="utf-8")
-    (root / "dev").write_text("de:es\tO\nde:regnet\tO\nde:heute\tO\n", encoding="utf-8")
+    corpora = _fake_corpora(
+        tmp_path / "corpora",
+        # WikiANN's own labels are ignored: only its text is labelled
+        train="de:Angela\tB-ORG\nde:Merkel\tI-ORG\nde:las\tO\nde:Faust\tO\n",
+        dev="de:es\tO\nde:regnet\tO\nde:heute\tO\n",
+    )
     patterns = {
         "a": [("PER", "Angela Merkel"), ("MISC", "Faust")],
         "b": [("PER", "Angela Merkel"), ("LOC", "Faust")],
@@ -245,7 +246,7 @@ def test_ensemble_labelled_wikiann_uses_the_teachers_vote(tmp_path: Path, monkey
     monkeypatch.setattr(pipeline.recognise, "load_nlp", lambda model=None: teachers[Path(model).name])
     out = tmp_path / "voted.spacy"
     paths = [tmp_path / name for name in patterns]
-    assert training.ensemble_label_wikiann(tmp_path / "corpora", paths, out, min_tokens=3) == 2
+    assert training.ensemble_label_wikiann(corpora, paths, out, min_tokens=3) == 2
     docs = list(DocBin().from_disk(out).get_docs(spacy.blank("de").vocab))
     assert [[(e.text, e.label_) for e in doc.ents] for doc in docs] == [[("Angela Merkel", "PER")], []]
     assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", ""]  # "Faust": the teachers disagree

@@ -316,14 +316,17 @@ def self_label_wikiann(corpora: Path, teacher: Path, out: Path, *, min_tokens: i
 Span3 = tuple[int, int, str]
 
 
-def vote_spans(predictions: Sequence[set[Span3]], min_votes: int) -> tuple[list[Span3], set[int]]:
+def vote_spans(
+    predictions: Sequence[set[Span3]], min_votes: int | None = None
+) -> tuple[list[Span3], set[int]]:
     """Majority vote of several models' (start, end, label) spans in one sentence.
 
-    Spans that at least ``min_votes`` models predict are kept, the most voted first (ties: the
-    leftmost, then the shorter), skipping any that overlaps a span already kept. Returns the
-    kept spans in order and the *unsure* tokens: those some model put in an entity that no
+    Spans that at least ``min_votes`` models predict (default: a strict majority) are kept,
+    the most voted first (ties: the leftmost, then the shorter), skipping any that overlaps a
+    span already kept. Returns the kept spans in order and the *unsure* tokens: those some model put in an entity that no
     kept span covers (the models disagree there, so a student is taught nothing about them).
     """
+    min_votes = len(predictions) // 2 + 1 if min_votes is None else min_votes
     votes = Counter(span for spans in predictions for span in spans)
     kept: list[Span3] = []
     for span in sorted((s for s, n in votes.items() if n >= min_votes), key=lambda s: (-votes[s], s)):
@@ -350,7 +353,6 @@ def ensemble_label_wikiann(
     from pipeline.evaluate_ner import predict_spans
     from pipeline.recognise import load_nlp
 
-    min_votes = len(teachers) // 2 + 1 if min_votes is None else min_votes
     sentences = [tokens for tokens, _ in _wikiann_sentences(corpora, min_tokens=min_tokens)]
     by_teacher = [predict_spans(load_nlp(str(teacher)), sentences) for teacher in teachers]
     nlp = spacy.blank("de")

@@ -213,6 +213,7 @@ def test_vote_keeps_majority_spans_and_leaves_disagreement_unsure() -> None:
     spans, unsure = training.vote_spans(predictions, min_votes=2)
     assert spans == [(0, 2, "PER")]
     assert unsure == {5, 7}  # LOC vs ORG split 1:1, and a lone MISC
+    assert training.vote_spans(predictions) == (spans, unsure)  # the default: a strict majority
 
 
 def test_vote_prefers_the_most_voted_of_overlapping_spans() -> None:

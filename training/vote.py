@@ -33,9 +33,8 @@ def main(argv: list[str]) -> None:
     preds = [predict_spans(nlp, (s.tokens for s in sentences)) for nlp in models]
     for name, pred in zip(args.models, preds, strict=True):
         print(f"{100 * score_spans(gold, pred)['overall']['f']:6.2f}  {name}")
-    need = len(models) // 2 + 1
-    voted = [set(vote_spans(votes, need)[0]) for votes in zip(*preds, strict=True)]
-    print(f"{100 * score_spans(gold, voted)['overall']['f']:6.2f}  vote ({need} of {len(models)})")
+    voted = [set(vote_spans(votes)[0]) for votes in zip(*preds, strict=True)]
+    print(f"{100 * score_spans(gold, voted)['overall']['f']:6.2f}  vote (strict majority of {len(models)})")
 
     texts = [" ".join(s.tokens) for s in sentences]
     a, b, c = models[:3]

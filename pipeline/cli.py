@@ -212,14 +212,21 @@ def train(
             help="Distil an ensemble: train this many teachers (seeds), add WikiANN labelled by their vote (0: no).",
         ),
     ] = 0,
+    ensemble: Annotated[
+        bool,
+        typer.Option(
+            "--ensemble/--single",
+            help="The shipped model: three models that vote (default); --single: one model, with the experiment options.",
+        ),
+    ] = True,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (--single only).")] = 0,
 ) -> None:
     """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
-    from pipeline.train import PRETRAIN_WORDS
-    from pipeline.train import train as train_model
+    from pipeline.train import PRETRAIN_WORDS, run_training
 
     try:
-        best = train_model(
-            corpora, out, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads, work=work,
+        best = run_training(
+            corpora, out, ensemble=ensemble, seed=seed, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads, work=work,
             pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
             smartdata=smartdata, self_training=self_training, teachers=teachers,
         )

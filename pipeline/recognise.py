@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the shipped model)
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
 from pipeline.records import EntityMention, NumberMention, Sentence
 from pipeline.tokenizer import fix_gender_forms

@@ -34,7 +34,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,7 +48,7 @@ DEFAULT_CONFIG = TRAINING_DIR / "ner.cfg"
 CODE_FILE = TRAINING_DIR / "code.py"
 
 MODEL_NAME = "de_lagebild"
-MODEL_VERSION = "0.4.0"
+MODEL_VERSION = "0.5.0"
 
 GERMEVAL_TRAIN = "germeval2014/derived/NER-de-train.4class-bio.tsv"
 GERMEVAL_DEV = "germeval2014/derived/NER-de-dev.4class-bio.tsv"
@@ -313,30 +312,6 @@ def self_label_wikiann(corpora: Path, teacher: Path, out: Path, *, min_tokens: i
     return _write_docbin(db, out)
 
 
-Span3 = tuple[int, int, str]
-
-
-def vote_spans(
-    predictions: Sequence[set[Span3]], min_votes: int | None = None
-) -> tuple[list[Span3], set[int]]:
-    """Majority vote of several models' (start, end, label) spans in one sentence.
-
-    Spans that at least ``min_votes`` models predict (default: a strict majority) are kept,
-    the most voted first (ties: the leftmost, then the shorter), skipping any that overlaps a
-    span already kept. Returns the kept spans in order and the *unsure* tokens: those some model put in an entity that no
-    kept span covers (the models disagree there, so a student is taught nothing about them).
-    """
-    min_votes = len(predictions) // 2 + 1 if min_votes is None else min_votes
-    votes = Counter(span for spans in predictions for span in spans)
-    kept: list[Span3] = []
-    for span in sorted((s for s, n in votes.items() if n >= min_votes), key=lambda s: (-votes[s], s)):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    covered = {i for start, end, _ in kept for i in range(start, end)}
-    unsure = {i for start, end, _ in votes for i in range(start, end)} - covered
-    return sorted(kept), unsure
-
-
 def ensemble_label_wikiann(
     corpora: Path, teachers: Sequence[Path], out: Path, *, min_votes: int | None = None, min_tokens: int = 4
 ) -> int:
@@ -350,6 +325,7 @@ def ensemble_label_wikiann(
     import spacy
     from spacy.tokens import Doc, DocBin, Span
 
+    from pipeline.ensemble import vote_spans
     from pipeline.evaluate_ner import predict_spans
     from pipeline.recognise import load_nlp
 
@@ -562,6 +538,8 @@ def train(
     smartdata: bool = False,
     self_training: bool = False,
     teachers: int = 0,
+    teacher: Path | None = None,
+    config_overrides: dict[str, Any] | None = None,
 ) -> Path:
     """Build vectors (if missing), convert GermEval, train with spaCy; return the best model dir.
 
@@ -582,6 +560,9 @@ def train(
     that many teachers with the same config and data but seeds ``seed``, ``seed`` + 1, …
     (``out/teachers/seed-K``), then the model on the data plus the WikiANN train/dev
     sentences labelled by the teachers' majority vote (``ensemble_label_wikiann``).
+    ``teacher``: with ``self_training``, an already trained model that labels WikiANN instead
+    of one trained here. ``config_overrides``: further spaCy config settings for this model (not for
+    its teachers), e.g. ``{"components.tok2vec.model.embed.rows": [4000, 1000, 2000, 500]}``.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -590,6 +571,8 @@ def train(
 
     if self_training and teachers:
         raise ValueError("self_training and teachers are two ways to label WikiANN: choose one")
+    if teacher is not None and not self_training:
+        raise ValueError("a teacher model labels WikiANN only for self_training")
     if teachers == 1 or teachers < 0:
         raise ValueError(f"teachers must be 0 (no distillation) or at least 2 to vote, not {teachers}")
     corpora, out = Path(corpora), Path(out)
@@ -649,12 +632,16 @@ def train(
     train_start = time.perf_counter()
     self_training_info: dict[str, Any] | None = None
     if self_training:
-        teacher = _train_once(config, out / "teacher", overrides)
+        if teacher is None:
+            teacher = _train_once(config, out / "teacher", overrides)
+            teacher_info = "the same config trained on the other data first (out/teacher/model-best)"
+        else:
+            teacher_info = f"{teacher} (trained before)"
         self_labelled = out / "teacher" / "wikiann-self.spacy"
         if not self_labelled.exists():
             self_label_wikiann(corpora, teacher, self_labelled)
         self_training_info = {
-            "teacher": "the same config trained on the other data first (out/teacher/model-best)",
+            "teacher": teacher_info,
             "wikiann_sentences": _count_docs(self_labelled),
         }
         overrides["paths.train"] = str(_training_set(out / "corpus" / "train-self", [*train_parts, self_labelled]))
@@ -675,6 +662,7 @@ def train(
             "wikiann_sentences": _count_docs(voted),
         }
         overrides["paths.train"] = str(_training_set(out / "corpus" / "train-distil", [*train_parts, voted]))
+    overrides.update(config_overrides or {})
     spacy_train(config, out, overrides=overrides, use_gpu=-1)
     train_seconds = time.perf_counter() - train_start
     best = out / "model-best"
@@ -703,6 +691,137 @@ def train(
         },
     )
     return best
+
+
+# The shipped model's recipe (pipeline.ensemble): three NER models trained on different data
+# vote. The two members have half the hash rows and no pretraining, so that the three fit in
+# 50 MB; the self-training member stops at 8,000 steps.
+SINGLE_DESCRIPTION = (
+    "Lagebild's German NER model (PER, LOC, ORG, MISC; GermEval 2014 outer spans), "
+    "spaCy tok2vec + transition-based NER, tokenizer with the gender-form fix."
+)
+HALF_ROWS = {"components.tok2vec.model.embed.rows": [4000, 1000, 2000, 500]}
+SELF_TRAINING_STEPS = 8000
+ENSEMBLE_DESCRIPTION = (
+    "Lagebild's German NER model (PER, LOC, ORG, MISC; GermEval 2014 outer spans): the majority "
+    "vote of three spaCy tok2vec + transition-based NER models trained on different data "
+    "(ner_vote), tokenizer with the gender-form fix."
+)
+
+
+def _completed(model_dir: Path) -> bool:
+    """Whether ``train()`` finished this model (it writes the dev scores into meta.json last)."""
+    meta = model_dir / "meta.json"
+    return meta.exists() and "dev_scores" in json.loads(meta.read_text(encoding="utf-8")).get("lagebild", {})
+
+
+def train_ensemble(
+    corpora: Path,
+    out: Path,
+    *,
+    config: Path | None = None,
+    work: Path | None = None,
+    threads: int = 2,
+    pretrain_words: int = PRETRAIN_WORDS,
+    epochs: int | None = None,
+    max_steps: int | None = None,
+) -> Path:
+    """Train the shipped model: three NER models that vote (``pipeline.ensemble``); return
+    ``out/model-best``.
+
+    Each model is a ``train()`` run in ``out/members/NAME`` (a finished one is reused):
+
+    - ``main``: GermEval, vectors, pretrained tok2vec (the single-model recipe, seed 0);
+    - ``smartdata-teacher``: the same + SmartData news; it only labels WikiANN for the next;
+    - ``self-training``: half the hash rows, no pretraining, GermEval + SmartData news + the
+      teacher's self-labelled WikiANN sentences, seed 2, ``SELF_TRAINING_STEPS`` steps;
+    - ``smartdata``: half the hash rows, no pretraining, GermEval + SmartData news, seed 1.
+
+    ``main`` runs with the shared tok2vec; the other two become members of ``ner_vote``
+    (``self-training`` on every sentence, ``smartdata`` lazily). ``epochs`` / ``max_steps``
+    override every run's (for quick checks).
+    """
+    corpora, out = Path(corpora), Path(out)
+    started = time.perf_counter()
+    common: dict[str, Any] = {
+        "config": config, "work": Path(work) if work is not None else out / "work", "threads": threads,
+        "epochs": epochs, "max_steps": max_steps,
+    }
+
+    def member(name: str, **settings: Any) -> Path:
+        folder = out / "members" / name
+        if not _completed(folder / "model-best"):
+            train(corpora, folder, **{**common, **settings})
+        return folder / "model-best"
+
+    main = member("main", pretrain_words=pretrain_words)
+    teacher = member("smartdata-teacher", smartdata=True, pretrain_words=pretrain_words)
+    self_trained = member(
+        "self-training", smartdata=True, self_training=True, teacher=teacher, seed=2, pretrain_words=0,
+        config_overrides=HALF_ROWS, max_steps=SELF_TRAINING_STEPS if max_steps is None else max_steps,
+    )
+    smartdata = member("smartdata", smartdata=True, seed=1, pretrain_words=0, config_overrides=HALF_ROWS)
+    best = out / "model-best"
+    runs = (main, teacher, self_trained, smartdata)
+    result = build_ensemble(
+        corpora, main, {"ner_self": self_trained, "ner_smartdata": smartdata}, best,
+        train_seconds=sum(_training_seconds(run) for run in runs),
+    )
+    scores = {
+        "dev": {k: result[k] for k in ("overall", "per_label")},
+        "words_per_second": result["words_per_second"],
+        "total_seconds": time.perf_counter() - started,
+        "size_bytes": _dir_size(best),
+        "members": json.loads((best / "meta.json").read_text(encoding="utf-8"))["lagebild"]["ensemble"],
+    }
+    (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    return best
+
+
+def _training_seconds(model_dir: Path) -> float:
+    """The training time ``train()`` recorded in a model's meta.json (0 when it recorded none)."""
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+    return float(meta.get("lagebild", {}).get("training_seconds") or 0.0)
+
+
+def _member_info(corpora: Path, model_dir: Path) -> dict[str, Any]:
+    """What meta.json records about one voting model: its folder, data, dev F1, training time."""
+    from pipeline.evaluate_ner import evaluate_ner
+
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
+    return {
+        "trained_as": str(model_dir),
+        "extra_training_data": meta.get("extra_training_data", "unknown"),
+        "dev_f1": round(100 * evaluate_ner(corpora / GERMEVAL_DEV, str(model_dir))["overall"]["f"], 2),
+        "training_seconds": _training_seconds(model_dir),
+    }
+
+
+def build_ensemble(
+    corpora: Path, main: Path, members: dict[str, Path], out: Path, *, train_seconds: float | None = None
+) -> dict[str, Any]:
+    """Assemble the voting model in ``out`` (``pipeline.ensemble.assemble``), score it on
+    GermEval dev and write its meta.json; return the dev result.
+
+    The vectors and pretraining recorded are the main model's; ``train_seconds`` defaults to
+    the sum of the voting models' training times (as ``train()`` recorded them)."""
+    from pipeline.ensemble import assemble
+    from pipeline.evaluate_ner import evaluate_ner
+
+    corpora, out = Path(corpora), Path(out)
+    shutil.rmtree(out, ignore_errors=True)
+    assemble(main, members, out)
+    main_meta = json.loads((main / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
+    voters = {"ner": _member_info(corpora, main), **{name: _member_info(corpora, path) for name, path in members.items()}}
+    result = evaluate_ner(corpora / GERMEVAL_DEV, str(out))
+    write_meta(
+        out, result,
+        train_seconds=sum(map(_training_seconds, [main, *members.values()])) if train_seconds is None else train_seconds,
+        vectors_info=main_meta.get("vectors"), pretraining=main_meta.get("pretraining"),
+        extra_data={"smartdata_news": True, "self_training": True},
+        description=ENSEMBLE_DESCRIPTION, ensemble=voters,
+    )
+    return result
 
 
 MODEL_LICENSE = (
@@ -771,10 +890,13 @@ def write_meta(
     pretraining: dict[str, Any] | None = None,
     extra_data: dict[str, Any] | None = None,
     version: str = MODEL_VERSION,
+    description: str = SINGLE_DESCRIPTION,
+    ensemble: dict[str, Any] | None = None,
 ) -> None:
     """Record name, version, data, vectors, pretraining, lexicon, training time and dev scores
     in ``meta.json``. ``extra_data``: which training data besides GermEval train was used
-    (``train()``'s smartdata / wikiann / self-training settings)."""
+    (``train()``'s smartdata / wikiann / self-training settings). ``ensemble``: the voting
+    models of an ensemble (``build_ensemble``)."""
     per_label = {
         label: {k: round(100 * v[k], 2) for k in ("p", "r", "f")}
         for label, v in result["per_label"].items()
@@ -786,10 +908,7 @@ def write_meta(
             "name": MODEL_NAME,
             "lang": "de",
             "version": version,
-            "description": (
-                "Lagebild's German NER model (PER, LOC, ORG, MISC; GermEval 2014 outer spans), "
-                "spaCy tok2vec + transition-based NER, tokenizer with the gender-form fix."
-            ),
+            "description": description,
             "author": "Lagebild",
             "license": MODEL_LICENSE,
             "sources": [
@@ -812,6 +931,7 @@ def write_meta(
                 "dev_scores": {"overall": overall, "per_label": per_label},
                 "dev_words_per_second": round(result.get("words_per_second", 0.0)),
                 "evaluation": "pipeline.evaluate_ner, gold tokenization, exact outer spans",
+                **({"ensemble": ensemble} if ensemble else {}),
             },
         },
     )
@@ -849,6 +969,40 @@ def ship_model(
     return result
 
 
+def run_training(
+    corpora: Path,
+    out: Path,
+    *,
+    ensemble: bool = True,
+    vectors: bool = True,
+    seed: int = 0,
+    wikiann: bool = False,
+    smartdata: bool = False,
+    self_training: bool = False,
+    teachers: int = 0,
+    **common: Any,
+) -> Path:
+    """What ``lagebild train`` and ``python -m pipeline.train`` run: ``train_ensemble`` (the
+    shipped model) or, with ``ensemble=False``, one ``train()`` with the experiment options.
+
+    ``common``: config, work, threads, pretrain_words, epochs, max_steps (both kinds).
+    """
+    if not ensemble:
+        return train(
+            corpora, out, vectors=vectors, seed=seed, wikiann=wikiann, smartdata=smartdata,
+            self_training=self_training, teachers=teachers, **common,
+        )
+    single_only = {
+        "--no-vectors": not vectors, "--seed": seed != 0, "--wikiann": wikiann, "--smartdata": smartdata,
+        "--self-training": self_training, "--teachers": teachers != 0,
+    }
+    if any(single_only.values()):
+        options = ", ".join(name for name, given in single_only.items() if given)
+        raise ValueError(f"{options}: options of a single-model training; add --single (the shipped model "
+                         "is an ensemble with a fixed recipe)")
+    return train_ensemble(corpora, out, **common)
+
+
 def main(argv: list[str] | None = None) -> None:
     """``python -m pipeline.train --corpora ../shared/corpora --out DIR`` (same as ``train``)."""
     import argparse
@@ -868,10 +1022,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--smartdata", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--self-training", action=argparse.BooleanOptionalAction, default=False)
     parser.add_argument("--teachers", type=int, default=0)
+    parser.add_argument("--ensemble", action=argparse.BooleanOptionalAction, default=True,
+                        help="the shipped three-model vote (default), or --no-ensemble: one model")
+    parser.add_argument("--single", dest="ensemble", action="store_false", help="one model (= --no-ensemble)")
     args = parser.parse_args(argv)
-    best = train(
+    best = run_training(
         args.corpora,
         args.out,
+        ensemble=args.ensemble,
         config=args.config,
         vectors=not args.no_vectors,
         epochs=args.epochs,

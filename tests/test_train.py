@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -204,25 +205,6 @@ def test_self_labelled_wikiann_keeps_sentences_where_teacher_and_silver_agree(tm
     assert [t.ent_iob_ for t in docs[0]] == ["B", "I", "O", "B"]
 
 
-def test_vote_keeps_majority_spans_and_leaves_disagreement_unsure() -> None:
-    predictions = [
-        {(0, 2, "PER"), (5, 6, "LOC")},
-        {(0, 2, "PER"), (5, 6, "ORG")},
-        {(0, 2, "PER"), (7, 8, "MISC")},
-    ]
-    spans, unsure = training.vote_spans(predictions, min_votes=2)
-    assert spans == [(0, 2, "PER")]
-    assert unsure == {5, 7}  # LOC vs ORG split 1:1, and a lone MISC
-    assert training.vote_spans(predictions) == (spans, unsure)  # the default: a strict majority
-
-
-def test_vote_prefers_the_most_voted_of_overlapping_spans() -> None:
-    predictions = [{(0, 3, "ORG")}, {(0, 3, "ORG")}, {(0, 2, "ORG")}, {(0, 2, "ORG")}, {(0, 2, "ORG")}]
-    assert training.vote_spans(predictions, min_votes=2) == ([(0, 2, "ORG")], {2})
-    # a tie goes to the leftmost span, then the shorter; the loser's tokens stay unsure
-    assert training.vote_spans([{(1, 3, "LOC")}, {(0, 2, "LOC")}], min_votes=1) == ([(0, 2, "LOC")], {2})
-
-
 def test_ensemble_labelled_wikiann_uses_the_teachers_vote(tmp_path: Path, monkeypatch) -> None:
     import spacy
     from spacy.tokens import DocBin
@@ -284,3 +266,82 @@ def test_meta_names_the_extra_training_data_only_when_used(tmp_path: Path, extra
     assert ("distillation" in names) is bool((extra_data or {}).get("distillation"))
     assert meta["lagebild"]["extra_training_data"] == (extra_data or "none")
     assert meta["lagebild"]["dev_scores"]["overall"] == {"p": 50.0, "r": 50.0, "f": 50.0}
+
+
+def test_ensemble_recipe_trains_four_models_and_reuses_finished_ones(tmp_path: Path, monkeypatch) -> None:
+    runs: list[tuple[str, dict]] = []
+
+    def fake_train(corpora, out, **settings):
+        runs.append((out.name, settings))
+        best = out / "model-best"
+        best.mkdir(parents=True)
+        (best / "meta.json").write_text(json.dumps({"lagebild": {"dev_scores": {}}}))
+        return best
+
+    built: dict = {}
+
+    def fake_build(corpora, main, members, out, train_seconds):
+        built.update(main=main, members=members)
+        out.mkdir(parents=True)
+        (out / "meta.json").write_text(json.dumps({"lagebild": {"ensemble": {"ner": {}}}}))
+        return {"overall": {}, "per_label": {}, "words_per_second": 1.0}
+
+    monkeypatch.setattr(training, "train", fake_train)
+    monkeypatch.setattr(training, "build_ensemble", fake_build)
+    out = tmp_path / "out"
+    best = training.train_ensemble(tmp_path, out, pretrain_words=5)
+    assert best == out / "model-best"
+    names = [name for name, _ in runs]
+    assert names == ["main", "smartdata-teacher", "self-training", "smartdata"]
+    settings = dict(runs)
+    assert settings["main"]["pretrain_words"] == 5 and "smartdata" not in settings["main"]
+    assert settings["self-training"]["teacher"] == out / "members" / "smartdata-teacher" / "model-best"
+    assert settings["self-training"]["max_steps"] == training.SELF_TRAINING_STEPS
+    for member, seed in (("self-training", 2), ("smartdata", 1)):
+        assert settings[member]["config_overrides"] == training.HALF_ROWS
+        assert settings[member]["pretrain_words"] == 0 and settings[member]["seed"] == seed
+    assert list(built["members"]) == ["ner_self", "ner_smartdata"]  # the last one votes lazily
+    assert json.loads((out / "scores.json").read_text())["members"] == {"ner": {}}
+    # a second call reuses the finished models and only assembles again
+    runs.clear()
+    shutil.rmtree(out / "model-best")
+    training.train_ensemble(tmp_path, out)
+    assert runs == []
+
+
+def test_single_model_options_are_refused_for_the_ensemble(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="--wikiann, --teachers: .*--single"):
+        training.run_training(tmp_path, tmp_path / "out", wikiann=True, teachers=3)
+
+
+def test_a_given_teacher_needs_self_training(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="self_training"):
+        training.train(tmp_path, tmp_path / "out", teacher=tmp_path)
+
+
+GERMEVAL_TSV = "Olaf\tB-PER\nScholz\tI-PER\nbesuchte\tO\nParis\tB-LOC\n.\tO\n\nDie\tO\nBahn\tB-ORG\nstreikt\tO\n.\tO\n\n"
+
+
+@pytest.mark.slow
+def test_ensemble_training_end_to_end(tmp_path: Path) -> None:
+    """The four trainings (two steps each, tiny data) and the assembled voting model."""
+    from pipeline.recognise import load_nlp
+
+    corpora = _fake_smartdata(_fake_corpora(tmp_path / "corpora"))
+    derived = corpora / "germeval2014" / "derived"
+    derived.mkdir(parents=True)
+    for path in (training.GERMEVAL_TRAIN, training.GERMEVAL_DEV):
+        (corpora / path).write_text(GERMEVAL_TSV * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    best = training.train_ensemble(corpora, out, work=_fake_work(tmp_path / "work"), pretrain_words=0, max_steps=2)
+    assert sorted(p.name for p in (out / "members").iterdir()) == [
+        "main", "self-training", "smartdata", "smartdata-teacher",
+    ]
+    nlp = load_nlp(str(best))
+    assert "ner_vote" in nlp.pipe_names and set(nlp.disabled) == {"ner_self", "ner_smartdata"}
+    assert all(ent.label_ in {"PER", "LOC", "ORG", "MISC"} for ent in nlp("Olaf Scholz besuchte Paris.").ents)
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    assert meta["version"] == training.MODEL_VERSION and meta["description"] == training.ENSEMBLE_DESCRIPTION
+    assert set(meta["lagebild"]["ensemble"]) == {"ner", "ner_self", "ner_smartdata"}
+    assert meta["lagebild"]["training_seconds"] > 0
+    assert json.loads((out / "scores.json").read_text())["size_bytes"] > 0

@@ -17,9 +17,9 @@ from measure import DEV  # noqa: E402  (also pins BLAS to one thread and puts th
 
 
 def main(argv: list[str]) -> None:
+    from pipeline.ensemble import vote_spans
     from pipeline.evaluate_ner import predict_spans, read_germeval, score_spans, tags_to_spans
     from pipeline.recognise import load_nlp
-    from pipeline.train import vote_spans
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", nargs="+")

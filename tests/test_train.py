@@ -345,3 +345,5 @@ def test_ensemble_training_end_to_end(tmp_path: Path) -> None:
     assert set(meta["lagebild"]["ensemble"]) == {"ner", "ner_self", "ner_smartdata"}
     assert meta["lagebild"]["training_seconds"] > 0
     assert json.loads((out / "scores.json").read_text())["size_bytes"] > 0
+    # the training words are not shipped in the string store, only the labels
+    assert json.loads((best / "vocab" / "strings.json").read_text()) == sorted(nlp.get_pipe("ner").labels)

@@ -28,8 +28,11 @@ def ents(nlp: Language, text: str) -> set[tuple[str, str]]:
 
 
 def test_pipeline_and_labels(nlp: Language) -> None:
-    assert "ner" in nlp.pipe_names
-    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+    assert nlp.pipe_names == ["tok2vec", "ner", "ner_vote"]
+    vote = nlp.get_pipe("ner_vote")
+    assert vote.members and set(vote.members) == set(nlp.disabled)  # the members run only inside the vote
+    for name in ("ner", *vote.members):
+        assert set(nlp.get_pipe(name).labels) == {"PER", "LOC", "ORG", "MISC"}
 
 
 def test_meta_fields() -> None:
@@ -44,6 +47,10 @@ def test_meta_fields() -> None:
     scores = info["dev_scores"]
     assert set(scores["per_label"]) >= {"PER", "LOC", "ORG", "MISC"}
     assert 0 < scores["overall"]["f"] <= 100
+    # each voting model's own dev score is recorded, and the vote beats every one of them
+    voters = info["ensemble"]
+    assert set(voters) == {"ner", "ner_self", "ner_smartdata"}
+    assert all(scores["overall"]["f"] > voter["dev_f1"] for voter in voters.values())
 
 
 def test_scholz_macron(nlp: Language) -> None:
@@ -104,7 +111,7 @@ def test_dev_sample_scores_reasonably() -> None:
     dev = SHARED / "corpora" / "germeval2014" / "derived" / "NER-de-dev.4class-bio.tsv"
     assert read_germeval(dev)
     result = evaluate_ner(dev, str(MODEL_DIR))
-    assert result["overall"]["f"] > 0.70
+    assert result["overall"]["f"] >= 0.76  # the target for the shipped model
     assert set(result["per_label"]) == {"PER", "LOC", "ORG", "MISC"}
 
 

@@ -226,7 +226,8 @@ def train(
 
     try:
         best = run_training(
-            corpora, out, ensemble=ensemble, seed=seed, config=config, vectors=vectors, epochs=epochs, max_steps=max_steps, threads=threads, work=work,
+            corpora, out, ensemble=ensemble, seed=seed, config=config, vectors=vectors, epochs=epochs,
+            max_steps=max_steps, threads=threads, work=work,
             pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
             smartdata=smartdata, self_training=self_training, teachers=teachers,
         )

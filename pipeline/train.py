@@ -3,10 +3,13 @@
 One call reproduces the shipped model from ``../shared/corpora`` (or any folder with the same
 layout)::
 
-    from pipeline.train import train
-    train(Path("../shared/corpora"), Path("training/work/out"))
+    from pipeline.train import train_ensemble
+    train_ensemble(Path("../shared/corpora"), Path("training/work/out"))
 
-Steps, each skipped when its output already exists in the work folder:
+It trains three NER models on different data (four ``train()`` runs: one is a teacher for
+self-training) and assembles them into one voting pipeline (``build_ensemble``,
+``pipeline.ensemble``). One ``train()`` run takes these steps, each skipped when its output
+already exists in the work folder:
 
 1. floret vectors (CBOW, subword hashing) on ``unlabeled-de/`` (Bundestag speeches + federal
    laws) plus the GermEval *train* sentences, then ``spacy init vectors --mode floret``;
@@ -693,13 +696,13 @@ def train(
     return best
 
 
-# The shipped model's recipe (pipeline.ensemble): three NER models trained on different data
-# vote. The two members have half the hash rows and no pretraining, so that the three fit in
-# 50 MB; the self-training member stops at 8,000 steps.
 SINGLE_DESCRIPTION = (
     "Lagebild's German NER model (PER, LOC, ORG, MISC; GermEval 2014 outer spans), "
     "spaCy tok2vec + transition-based NER, tokenizer with the gender-form fix."
 )
+# The shipped model's recipe (pipeline.ensemble): three NER models trained on different data
+# vote. The two members have half the hash rows and no pretraining, so that the three fit in
+# 50 MB; the self-training member stops at 8,000 steps.
 HALF_ROWS = {"components.tok2vec.model.embed.rows": [4000, 1000, 2000, 500]}
 SELF_TRAINING_STEPS = 8000
 ENSEMBLE_DESCRIPTION = (

@@ -87,7 +87,8 @@ class NerVote:
     ``ner`` and the ``members`` (names of disabled NER components of the same pipeline).
 
     Every member but the last runs on each Doc; the last runs only on the sentences where
-    the models before it disagree.
+    the models before it disagree. The members are looked up in ``nlp`` when the vote runs,
+    so they may be added after this component.
     """
 
     def __init__(self, nlp: Language, name: str, members: Sequence[str]) -> None:
@@ -96,9 +97,6 @@ class NerVote:
         self.nlp = nlp
         self.name = name
         self.members = list(members)
-
-    def _member(self, name: str):  # noqa: ANN202  (a spaCy pipe)
-        return self.nlp.get_pipe(name)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -114,7 +112,7 @@ class NerVote:
             [[spans] for spans in spans_by_range(_spans(doc), r)] for doc, r in zip(docs, ranges, strict=True)
         ]
         for name in eager:
-            predicted = self._member(name).pipe((_fresh(doc) for doc in docs), batch_size=len(docs))
+            predicted = self.nlp.get_pipe(name).pipe((_fresh(doc) for doc in docs), batch_size=len(docs))
             for doc_votes, member_doc, r in zip(votes, predicted, ranges, strict=True):
                 for sentence_votes, spans in zip(doc_votes, spans_by_range(_spans(member_doc), r), strict=True):
                     sentence_votes.append(spans)
@@ -126,7 +124,7 @@ class NerVote:
         ]
         if disputed:
             sentence_docs = (_fresh(docs[d], *ranges[d][k]) for d, k in disputed)
-            predicted = self._member(lazy).pipe(sentence_docs, batch_size=len(docs))
+            predicted = self.nlp.get_pipe(lazy).pipe(sentence_docs, batch_size=len(docs))
             for (d, k), member_doc in zip(disputed, predicted, strict=True):
                 votes[d][k].append(_spans(member_doc, ranges[d][k][0]))
         for doc, doc_votes in zip(docs, votes, strict=True):

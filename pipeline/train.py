@@ -712,10 +712,15 @@ ENSEMBLE_DESCRIPTION = (
 )
 
 
+def _lagebild_meta(model_dir: Path) -> dict[str, Any]:
+    """The ``lagebild`` block ``write_meta`` put into a model's meta.json ({} when there is none)."""
+    meta = model_dir / "meta.json"
+    return json.loads(meta.read_text(encoding="utf-8")).get("lagebild", {}) if meta.exists() else {}
+
+
 def _completed(model_dir: Path) -> bool:
     """Whether ``train()`` finished this model (it writes the dev scores into meta.json last)."""
-    meta = model_dir / "meta.json"
-    return meta.exists() and "dev_scores" in json.loads(meta.read_text(encoding="utf-8")).get("lagebild", {})
+    return "dev_scores" in _lagebild_meta(model_dir)
 
 
 def train_ensemble(
@@ -775,7 +780,7 @@ def train_ensemble(
         "words_per_second": result["words_per_second"],
         "total_seconds": time.perf_counter() - started,
         "size_bytes": _dir_size(best),
-        "members": json.loads((best / "meta.json").read_text(encoding="utf-8"))["lagebild"]["ensemble"],
+        "members": _lagebild_meta(best)["ensemble"],
     }
     (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
     return best
@@ -783,20 +788,23 @@ def train_ensemble(
 
 def _training_seconds(model_dir: Path) -> float:
     """The training time ``train()`` recorded in a model's meta.json (0 when it recorded none)."""
-    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
-    return float(meta.get("lagebild", {}).get("training_seconds") or 0.0)
+    return float(_lagebild_meta(model_dir).get("training_seconds") or 0.0)
 
 
 def _member_info(corpora: Path, model_dir: Path) -> dict[str, Any]:
-    """What meta.json records about one voting model: its folder, data, dev F1, training time."""
+    """What meta.json records about one voting model: its folder, data, dev F1, training time.
+
+    The dev F1 is the one ``train()`` recorded; a model trained otherwise is scored here."""
     from pipeline.evaluate_ner import evaluate_ner
 
-    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
+    meta = _lagebild_meta(model_dir)
+    recorded = meta.get("dev_scores", {}).get("overall", {}).get("f")
     return {
         "trained_as": str(model_dir),
         "extra_training_data": meta.get("extra_training_data", "unknown"),
-        "dev_f1": round(100 * evaluate_ner(corpora / GERMEVAL_DEV, str(model_dir))["overall"]["f"], 2),
-        "training_seconds": _training_seconds(model_dir),
+        "dev_f1": recorded if recorded is not None
+        else round(100 * evaluate_ner(corpora / GERMEVAL_DEV, str(model_dir))["overall"]["f"], 2),
+        "training_seconds": float(meta.get("training_seconds") or 0.0),
     }
 
 
@@ -814,12 +822,12 @@ def build_ensemble(
     corpora, out = Path(corpora), Path(out)
     shutil.rmtree(out, ignore_errors=True)
     assemble(main, members, out)
-    main_meta = json.loads((main / "meta.json").read_text(encoding="utf-8")).get("lagebild", {})
+    main_meta = _lagebild_meta(main)
     voters = {"ner": _member_info(corpora, main), **{name: _member_info(corpora, path) for name, path in members.items()}}
     result = evaluate_ner(corpora / GERMEVAL_DEV, str(out))
     write_meta(
         out, result,
-        train_seconds=sum(map(_training_seconds, [main, *members.values()])) if train_seconds is None else train_seconds,
+        train_seconds=sum(v["training_seconds"] for v in voters.values()) if train_seconds is None else train_seconds,
         vectors_info=main_meta.get("vectors"), pretraining=main_meta.get("pretraining"),
         extra_data={"smartdata_news": True, "self_training": True},
         description=ENSEMBLE_DESCRIPTION, ensemble=voters,

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from pipeline import __version__
+from pipeline import __version__, claims
 from pipeline.ingest import DEFAULT_MAX_BYTES, SourceFile, discover, read_document
 from pipeline.normalise import Normalised, load_aliases, normalise
 from pipeline.recognise import (
@@ -364,6 +364,7 @@ def run(
     aliases: str | os.PathLike[str] | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
+    claim_window: int = claims.DEFAULT_WINDOW_DAYS,
 ) -> RunSummary:
     """Process every article under ``paths`` into the Parquet tables in ``out``.
 
@@ -412,7 +413,7 @@ def run(
             summary.counts["pruned"] = _prune(store, {f.path for f in files})
         summary.seconds = time.perf_counter() - t0
         summary.model = model_name(meta, model)
-        _commit_run(store, summary, started, meta.get("version"))
+        _commit_run(store, summary, started, meta.get("version"), claim_window)
     return summary
 
 
@@ -618,7 +619,10 @@ def _prune(store: Store, seen: set[str]) -> int:
     return len(gone)
 
 
-def _commit_run(store: Store, summary: RunSummary, started: dt.datetime, model_version: str | None) -> None:
+def _commit_run(
+    store: Store, summary: RunSummary, started: dt.datetime, model_version: str | None, claim_window: int
+) -> None:
+    """Commit the run's row and the claim tables rebuilt over the whole folder, in one manifest."""
     counts = {name: int(summary.counts.get(name, 0)) for name in COUNT_FIELDS}
     counts["documents"] = int(summary.counts.get("documents", 0))
     row = {
@@ -638,4 +642,5 @@ def _commit_run(store: Store, summary: RunSummary, started: dt.datetime, model_v
     new = manifest.copy()
     new.runs.append(summary.run_id)
     new.tables["runs"].append(part)
+    claims.update(store, new, claim_window)
     store.commit(new)

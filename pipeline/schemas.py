@@ -149,6 +149,36 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("message", pa.string(), "Human-readable explanation", False),
         _f("run_id", pa.string(), "Run that recorded the error", False),
     ),
+    "claims": _schema(
+        "One row per claim: a troop figure as reported across the folder's articles (rebuilt by every run)",
+        _f("claim_id", pa.string(), "Id of the claim: hash of country, status family, bounds and first figure_id", False),
+        _f("country", pa.string(), "ISO 3166-1 alpha-2 of the troops' nationality or army"),
+        _f("status", pa.string(), "The most common status of its figures (troop_figures.status)", False),
+        _f("low", pa.int64(), "Lower bound of the figure as most reports state it"),
+        _f("high", pa.int64(), "Upper bound of the figure as most reports state it"),
+        _f("qualifier", pa.string(), "Qualifier of that form (troop_figures.qualifier)", False),
+        _f("text", pa.string(), "Text of the first figure stated in that form", False),
+        _f("first_published", pa.date32(), "Publication date of the earliest report"),
+        _f("last_published", pa.date32(), "Publication date of the latest report"),
+        _f("n_documents", pa.int32(), "Number of articles reporting it", False),
+        _f("n_figures", pa.int32(), "Number of troop figures in the claim", False),
+        _f("attributions", pa.list_(pa.string()), "Distinct normalised sources its figures name", False),
+        _f("doc_ids", pa.list_(pa.string()), "Articles reporting it, earliest first", False),
+        _f("doc_id", pa.string(), "Article of the earliest report", False),
+        _f("sent_idx", pa.int32(), "Sentence of the earliest report (0-based)", False),
+        _f("start", pa.int32(), "Start offset of the earliest report into documents.text", False),
+        _f("end", pa.int32(), "End offset (exclusive) of the earliest report", False),
+    ),
+    "figure_claims": _schema(
+        "One row per troop figure: its claim and normalised source (rebuilt by every run)",
+        _f("figure_id", pa.string(), "troop_figures.figure_id", False),
+        _f("claim_id", pa.string(), "claims.claim_id of the claim the figure reports", False),
+        _DOC_ID,
+        _SENT,
+        _START,
+        _END,
+        _f("source", pa.string(), "Normalised attribution: 'Geheimdienst (EE)', 'Wolodymyr Selenskyj'"),
+    ),
     "runs": _schema(
         "One row per run of `lagebild run`",
         _f("run_id", pa.string(), "Id of the run", False),
@@ -168,7 +198,9 @@ DOCUMENT_TABLES = (
     "documents", "sentences", "tokens", "entities", "numbers", "troop_figures",
     "people", "places", "organisations",
 )  # fmt: skip
-TABLES = (*DOCUMENT_TABLES, "errors", "runs")
+# Tables rebuilt from the whole folder at the end of each run.
+FOLDER_TABLES = ("claims", "figure_claims")
+TABLES = (*DOCUMENT_TABLES, "errors", *FOLDER_TABLES, "runs")
 
 
 class SchemaMismatchError(ValueError):

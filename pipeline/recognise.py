@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the shipped model)
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
-from pipeline.records import EntityMention, NumberMention, Sentence
+from pipeline.records import EntityMention, NumberMention, Sentence, Token
 from pipeline.tokenizer import fix_gender_forms
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "de_lagebild"
@@ -169,6 +169,17 @@ def doc_entities(doc: Doc, sentences: list[Sentence]) -> list[EntityMention]:
             continue
         out.append(EntityMention(find(ent.start_char), ent.start_char, ent.end_char, ent.text, label))
     return out
+
+
+def doc_tokens(doc: Doc, sentences: Sequence[Sentence]) -> list[Token]:
+    """The Doc's non-space tokens as records, with lemma, POS, STTS tag and morphology."""
+    find = sentence_index(sentences)
+    return [
+        Token(tok.i, find(tok.idx), tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_,
+              str(tok.morph))
+        for tok in doc
+        if not tok.is_space
+    ]  # fmt: skip
 
 
 def doc_numbers(doc: Doc, spans_key: str = NUMBERS_KEY) -> list[NumberMention]:

@@ -38,6 +38,25 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation token of the Doc, with what the linguistic layer says of it.
+
+    ``lemma``, ``pos`` (Universal POS), ``tag`` (STTS) and ``morph`` (UD features,
+    "Case=Nom|Number=Plur") are empty strings when the model does not assign them.
+    """
+
+    i: int  # token index within the document
+    sent_idx: int
+    start: int
+    end: int
+    text: str
+    lemma: str = ""
+    pos: str = ""
+    tag: str = ""
+    morph: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     """A named-entity span as recognised (label PER | LOC | ORG | MISC)."""
 

@@ -30,6 +30,7 @@ from pipeline.recognise import (
     doc_entities,
     doc_numbers,
     doc_sentences,
+    doc_tokens,
     load_nlp,
     model_meta,
     sentence_index,
@@ -296,7 +297,8 @@ def _recognise(
                 sentences = doc_sentences(doc)
                 entities = doc_entities(doc, sentences)
                 numbers = doc_numbers(doc)
-                result = normalise(doc_record.text, sentences, entities, numbers, aliases)
+                words = doc_tokens(doc, sentences)
+                result = normalise(doc_record.text, sentences, entities, numbers, aliases, tokens=words)
                 doc_rows = document_rows(doc_record, doc, sentences, numbers, result, tokens=tokens)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 failed.append(IngestError(doc_record.path, "normalise", type(exc).__name__, str(exc)))

@@ -17,6 +17,7 @@ from pipeline.records import (
     Place,
     Resolution,
     Sentence,
+    Token,
     TroopFigure,
 )
 
@@ -41,13 +42,16 @@ def normalise(
     entities: Sequence[EntityMention],
     numbers: Sequence[NumberMention],
     aliases: AliasTable | None = None,
+    *,
+    tokens: Sequence[Token] = (),
 ) -> Normalised:
     """Resolve every entity mention of one document and extract its troop figures.
 
     The model's mentions are checked first: obvious label errors are fixed ("Kreml" as
     LOC → ORG, "Putins" as LOC after "Wladimir Putin" → PER) and organisations, countries
     and regions of the shipped tables that the model missed are added, never overriding
-    a mention of the model.
+    a mention of the model. ``tokens`` (the Doc's tokens with lemma, POS and morphology)
+    give the troop-figure rules their linguistic layer.
     """
     entities = relabel_mentions(text, entities, aliases)
     starts = [s.start for s in sentences]
@@ -78,5 +82,5 @@ def normalise(
     misc_idx, misc = by_label("MISC")
     place(misc_idx, resolve_misc(misc))
     final = [r if r is not None else Resolution(None, None, note="unresolved") for r in resolutions]
-    troops = extract_troop_figures(text, sentences, numbers, entities, final)
+    troops = extract_troop_figures(text, sentences, numbers, entities, final, tokens=tokens)
     return Normalised(entities, final, list(people.referents), list(places.referents), list(orgs.referents), troops)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.normalise.demonyms import country_for_word
-from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, TroopFigure
+from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
 
 COUNTED_KINDS = frozenset({"cardinal"})
@@ -38,9 +39,15 @@ SOURCE = (
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
+    """A word of the figure's sentence; ``lemma``/``pos``/``tag``/``morph`` come from the Doc's token."""
+
     text: str
     start: int
     end: int
+    lemma: str = ""
+    pos: str = ""
+    tag: str = ""
+    morph: str = ""
 
     @property
     def low(self) -> str:
@@ -146,8 +153,22 @@ def _is_military_word(word: str) -> bool:
 # --------------------------------------------------------------------------- tokens
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(0), start + m.start(), start + m.end()) for m in WORD_RE.finditer(text[start:end])]
+def _tokens(text: str, start: int, end: int, doc_tokens: Sequence[Token] = ()) -> list[_Tok]:
+    """The words of ``text[start:end]``, number expressions kept whole ("22 000"), each with
+    the lemma, POS, STTS tag and morphology of the Doc token it starts with (or lies in)."""
+    words = [(m.group(0), start + m.start(), start + m.end()) for m in WORD_RE.finditer(text[start:end])]
+    if not doc_tokens:
+        return [_Tok(*w) for w in words]
+    starts = [t.start for t in doc_tokens]
+    out = []
+    for word, ws, we in words:
+        k = bisect.bisect_right(starts, ws) - 1
+        tok = doc_tokens[k] if k >= 0 and doc_tokens[k].end > ws else None
+        if tok is None:
+            out.append(_Tok(word, ws, we))
+        else:
+            out.append(_Tok(word, ws, we, tok.lemma, tok.pos, tok.tag, tok.morph))
+    return out
 
 
 def _sentence_of(sentences: Sequence[Sentence], num: NumberMention, text: str) -> Sentence:
@@ -699,8 +720,14 @@ def extract_troop_figures(
     numbers: Sequence[NumberMention],
     entities: Sequence[EntityMention] = (),
     resolutions: Sequence[Resolution] = (),
+    *,
+    tokens: Sequence[Token] = (),
 ) -> list[TroopFigure]:
-    """Every number of military personnel in ``text``, in text order (pure function)."""
+    """Every number of military personnel in ``text``, in text order (pure function).
+
+    ``tokens`` are the Doc's tokens (sorted by offset) with lemma, POS and morphology;
+    without them the rules fall back to the surface forms.
+    """
     out: list[TroopFigure] = []
     sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
     carry = _Carry()
@@ -711,7 +738,7 @@ def extract_troop_figures(
             continue
         sent = _sentence_of(sentences, num, text)
         if sent.start not in sent_cache:
-            toks = _tokens(text, sent.start, sent.end)
+            toks = _tokens(text, sent.start, sent.end, tokens)
             positions = [
                 _token_at(toks, n.start)
                 for n in numbers

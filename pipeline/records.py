@@ -123,6 +123,8 @@ class Organisation:
     org_id: str
     name: str
     mentions: int
+    country: str | None = None  # ISO 3166-1 alpha-2 of its state; None for international bodies
+    kind: str = "other"  # government | military | party | company | media | international | armed_group | other
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,7 +150,8 @@ def document_rows(
         for p in result.places
     ]  # fmt: skip
     rows["organisations"] = [
-        {"doc_id": did, "org_id": o.org_id, "name": o.name, "mentions": o.mentions}
+        {"doc_id": did, "org_id": o.org_id, "name": o.name, "country": o.country, "kind": o.kind,
+         "mentions": o.mentions}
         for o in result.organisations
     ]
     if tokens:

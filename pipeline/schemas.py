@@ -137,8 +137,24 @@ SCHEMAS: dict[str, pa.Schema] = {
     "organisations": _schema(
         "One row per organisation per document",
         _DOC_ID,
-        _f("org_id", pa.string(), "Stable id from the alias-normalised canonical name", False),
-        _f("name", pa.string(), "Canonical name", False),
+        _f(
+            "org_id",
+            pa.string(),
+            "Stable id from the alias-normalised canonical name; for a state body or party also from its country",
+            False,
+        ),
+        _f("name", pa.string(), "Canonical name (nominative; O2: with its nationality adjective)", False),
+        _f(
+            "country",
+            pa.string(),
+            "ISO 3166-1 alpha-2 of the state it belongs to or is based in; null for international bodies or unknown",
+        ),
+        _f(
+            "kind",
+            pa.string(),
+            "government | military | party | company | media | international | armed_group | other",
+            False,
+        ),
         _f("mentions", pa.int32(), "Number of mentions in the document", False),
     ),
     "errors": _schema(

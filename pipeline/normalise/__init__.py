@@ -77,7 +77,7 @@ def normalise(
     places = resolve_places(text, loc)
     place(loc_idx, places.resolutions)
     org_idx, org = by_label("ORG")
-    orgs = resolve_organisations(text, org, aliases)
+    orgs = resolve_organisations(text, org, aliases, sentences)
     place(org_idx, orgs.resolutions)
     misc_idx, misc = by_label("MISC")
     place(misc_idx, resolve_misc(misc))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
     AliasTable,
     clean_span,
@@ -28,7 +29,20 @@ from pipeline.normalise.names import (
     name_key,
     stable_id,
 )
-from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEntities
+from pipeline.normalise.org_country import (
+    CONTEXT_KINDS,
+    article_country,
+    context_country,
+    head_index,
+    is_generic,
+    kind_of,
+    known_org,
+    mention_country,
+    nominative_adjectives,
+    text_countries,
+    word_country,
+)
+from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEntities, Sentence
 from pipeline.resources import read_lines
 
 DESCRIPTOR_TABLE = "org_descriptors.txt"
@@ -158,45 +172,235 @@ def _canonical(name: str, aliases: AliasTable) -> str | None:
 
 
 def resolve_organisations(
-    text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+    text: str,
+    mentions: Sequence[EntityMention],
+    aliases: AliasTable | None = None,
+    sentences: Sequence[Sentence] = (),
 ) -> ResolvedEntities:
-    """Resolve the ORG spans of one document; ``referents`` is a list of :class:`Organisation`."""
+    """Resolve the ORG spans of one document; ``referents`` is a list of :class:`Organisation`.
+
+    Each organisation gets a ``kind`` and a ``country`` (``org_country``: the known table, the
+    mention's words and context, then for state bodies and parties another mention of the
+    same body, the sentence or the article). A state body's ``org_id`` includes its country,
+    so the Russian and the British "Verteidigungsministerium" never share an id, while
+    "Verteidigungsministerium" and "britisches Verteidigungsministerium" in one article are
+    one organisation. Generic governments and armed forces ("die türkische Armee", O4) and
+    ALL-CAPS datelines and credits are dropped. ``sentences`` bound the sentence rule (split
+    at sentence punctuation when not given).
+    """
     aliases = aliases if aliases is not None else load_aliases()
     token_lists = [org_tokens(m.text, aliases) for m in mentions]
     literal = {fold(" ".join(t)) for t in token_lists if t}
     names: list[str | None] = []
+    notes: list[str] = []
     for m, tokens in zip(mentions, token_lists, strict=True):
-        if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
+        note = _drop_reason(text, m, tokens, aliases)
+        if note:
             names.append(None)
+            notes.append(note)
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
         name = _nominative(tokens, literal, aliases, genitive)
-        names.append(None if _after_article(text, m.start) and _plain_noun(name, aliases) else name)
+        if not _canonical(name, aliases):
+            name = " ".join(nominative_adjectives(name.split(), _is_place))
+        plain = _after_article(text, m.start) and _plain_noun(name, aliases)
+        names.append(None if plain else name)
+        notes.append("not_a_name")
 
     canon: list[str | None] = [(_canonical(n, aliases) or n) if n else None for n in names]
+    _join_bracketed_acronyms(text, mentions, canon)
     _join_short_forms(canon, names, aliases)
+    facts = [
+        _org_facts(text, m, c, aliases) if c else None for m, c in zip(mentions, canon, strict=True)
+    ]
+    countries = _document_countries(text, mentions, facts, sentences)
     groups: dict[str, list[int]] = {}
     for i, c in enumerate(canon):
-        if c:
-            groups.setdefault(name_key(c), []).append(i)
+        if c and facts[i] is not None:
+            groups.setdefault(_group_key(facts[i], countries[i]), []).append(i)
 
     referents: list[Organisation] = []
     org_of: dict[int, Organisation] = {}
     for key, members in groups.items():
         forms = Counter(canon[i] for i in members)
         aliased = [canon[i] for i in members if _canonical(names[i] or "", aliases)]
-        name = aliased[0] if aliased else max(forms, key=lambda f: (forms[f], len(f)))
-        org = Organisation(org_id=stable_id("org", key), name=name, mentions=len(members))
+        national = [canon[i] for i in members if facts[i].base != canon[i]]
+        name = (aliased or national or [max(forms, key=lambda f: (forms[f], len(f)))])[0]
+        first = facts[members[0]]
+        org = Organisation(
+            org_id=stable_id("org", key),
+            name=name,
+            mentions=len(members),
+            country=countries[members[0]],
+            kind=first.kind,
+        )
         referents.append(org)
         for i in members:
             org_of[i] = org
     resolutions = [
-        Resolution(org_of[i].name, org_of[i].org_id)
+        Resolution(org_of[i].name, org_of[i].org_id, country=org_of[i].country)
         if i in org_of
-        else Resolution(None, None, note="not_a_name")
+        else Resolution(None, None, note=notes[i])
         for i in range(len(mentions))
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+@dataclass(frozen=True, slots=True)
+class _OrgFacts:
+    """What one mention says of its organisation before the document is looked at."""
+
+    base: str  # the name without its country words ("Verteidigungsministerium")
+    kind: str
+    country: str | None  # stated by the table, the mention or its context
+    stated: bool  # True when ``country`` is final (None included: international bodies)
+
+
+def _org_facts(text: str, m: EntityMention, canon: str, aliases: AliasTable) -> _OrgFacts:
+    known = known_org(canon, aliases)
+    words = [t for t in drop_leading_articles(clean_span(m.text).split()) if t]
+    kind = kind_of(canon.split(), known, _descriptor_kind(words))
+    base = _base_name(canon) if kind in CONTEXT_KINDS else canon
+    if known is not None and not known.from_context:
+        return _OrgFacts(base, kind, known.country, True)
+    country = (
+        mention_country(canon.split())
+        or mention_country(words)
+        or context_country(text, m.start, m.end, _place_country)
+    )
+    return _OrgFacts(base, kind, country, country is not None or kind not in CONTEXT_KINDS)
+
+
+def _descriptor_kind(words: list[str]) -> str | None:
+    """Kind a leading descriptor noun gives ("Nachrichtenagentur KCNA" → media)."""
+    return kind_of(words[:1]) if len(words) > 1 and _is_descriptor(words[0]) else None
+
+
+def _base_name(name: str) -> str:
+    """A state body's name without its country words: "britisches Verteidigungsministerium",
+    "US-Verteidigungsministerium", "Verteidigungsministerium der Ukraine" → Verteidigungsministerium."""
+    tokens = name.split()
+    head = head_index(tokens)
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        if i < head and word_country(tok) and (tok[0].islower() or is_demonym(tok) or tok.endswith("s")):
+            continue
+        if i == head:
+            prefix, _, rest = tok.rpartition("-")
+            if prefix and rest[:1].isupper() and word_country(prefix + "-"):
+                tok = rest
+        out.append(tok)
+    if len(out) >= 3 and out[-2].lower() in {"der", "des"} and word_country(out[-1]):
+        out = out[:-2]  # "Verteidigungsministerium der Ukraine"
+    return " ".join(out) or name
+
+
+def _group_key(facts: _OrgFacts, country: str | None) -> str:
+    """Identity of an organisation across documents: its name's key, plus the country for a
+    state body or party (two states' defence ministries are two organisations)."""
+    key = name_key(facts.base)
+    return f"{key}|{country}" if facts.kind in CONTEXT_KINDS and country else key
+
+
+def _is_place(word: str) -> bool:
+    return match_place_rows(word) is not None
+
+
+def _place_country(word: str) -> str | None:
+    rows = match_place_rows(word)
+    return rows[0].country if rows and rows[0].kind in {"country", "city"} else None
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\s»«\"“”]+(?=[A-ZÄÖÜ„\"«»])|\n+")
+
+
+def _sentence_bounds(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    if sentences:
+        return [(s.start, s.end) for s in sentences]
+    cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _document_countries(
+    text: str,
+    mentions: Sequence[EntityMention],
+    facts: Sequence[_OrgFacts | None],
+    sentences: Sequence[Sentence],
+) -> list[str | None]:
+    """Each mention's country: stated ones as they are; for a state body or party that does
+    not state it, the country another mention of the same body states (the nearest before it
+    when several do, or the one its sentence names), else the one country its sentence
+    names, else the country the article names most often."""
+    out: list[str | None] = [f.country if f is not None else None for f in facts]
+    stated: dict[str, list[tuple[int, str]]] = {}
+    for i, f in enumerate(facts):
+        if f is not None and f.stated and f.country and f.kind in CONTEXT_KINDS:
+            stated.setdefault(name_key(f.base), []).append((mentions[i].start, f.country))
+    bounds = _sentence_bounds(text, sentences)
+    article: str | None | bool = False  # computed on first need
+    first_guess: dict[str, str | None] = {}  # one body per article when nothing states otherwise
+    for i, f in enumerate(facts):
+        if f is None or f.stated:
+            continue
+        base = name_key(f.base)
+        if not stated.get(base) and base in first_guess:
+            out[i] = first_guess[base]
+            continue
+        start = mentions[i].start
+        sent = next(((a, b) for a, b in bounds if a <= start < b), (0, len(text)))
+        in_sentence = [c for c in text_countries(text[sent[0] : sent[1]]) if c]
+        candidates = stated.get(name_key(f.base), [])
+        codes = list(dict.fromkeys(c for _, c in candidates))
+        if len(codes) == 1:
+            out[i] = codes[0]
+        elif codes:
+            named = [c for c in codes if c in in_sentence]
+            before = [c for s, c in candidates if s < start]
+            out[i] = named[0] if len(named) == 1 else (before[-1] if before else codes[0])
+        elif len(in_sentence) == 1:
+            out[i] = first_guess[base] = in_sentence[0]
+        else:
+            if article is False:
+                article = article_country(text_countries(text))
+            out[i] = first_guess[base] = article or None
+    return out
+
+
+def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> str | None:
+    """Why a mention is no organisation's name, or None: no name words left, a generic
+    government or armed force (O4: "die türkische Armee", "US-Armee"), or an ALL-CAPS
+    dateline or photo credit ("BAMAKO (dts) -", "APA/AFP/MUSTAFA ABDI")."""
+    if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
+        return "not_a_name"
+    words = drop_leading_articles(clean_span(m.text).split())
+    if is_generic(text[max(0, m.start - 30) : m.start], words or tokens):
+        return "generic"
+    if _caps_line(text, m, tokens, aliases):
+        return "not_a_name"
+    return None
+
+
+CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*")
+CREDIT_BEFORE = re.compile(r"(?:/|©|Foto:?|Bild:?)[ \t]*$")
+DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|/|[-–—][ \t])")
+
+
+def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> bool:
+    """An ALL-CAPS span that is no known name and stands where a dateline or credit stands:
+    at a line start before "(agency)" or a dash, or after a slash or "Foto:"; or several
+    ALL-CAPS words of which none is known ("MUSTAFA ABDI")."""
+    if not all(CAPS_WORD.fullmatch(t) for t in tokens) or _canonical(" ".join(tokens), aliases):
+        return False
+    if len(tokens) > 1 and not any(_canonical(t, aliases) for t in tokens):
+        return True
+    if len(tokens[0]) < 5:
+        return False  # an acronym
+    line_start = text.rfind("\n", 0, m.start) + 1
+    lead = text[line_start : m.start].strip()
+    at_start = not lead or bool(re.fullmatch(r"date \d{4}-\d{2}(?:-\d{2})?", lead))
+    return (at_start and DATELINE_AFTER.match(text, m.end) is not None) or bool(
+        CREDIT_BEFORE.search(text[line_start : m.start])
+    )
 
 
 def _plain_noun(name: str, aliases: AliasTable) -> bool:
@@ -227,6 +431,28 @@ def _has_letter(token: str) -> bool:
 def _after_genitive_article(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].split()
     return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
+
+
+BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _join_bracketed_acronyms(text: str, mentions: Sequence[EntityMention], canon: list[str | None]) -> None:
+    """An acronym in brackets right after a name is that name's short form, in the whole
+    document: "des Deutschen Skiverbands (DSV)" … "der DSV" → Deutscher Skiverband (in place)."""
+    short: dict[str, str] = {}
+    for j, i in zip(range(len(mentions)), range(1, len(mentions)), strict=False):
+        long, acr = canon[j], canon[i]
+        if (
+            long
+            and acr
+            and acr.isupper()
+            and " " in long
+            and BRACKET_GAP.fullmatch(text, mentions[j].end, mentions[i].start)
+        ):
+            short.setdefault(acr, long)
+    for i, c in enumerate(canon):
+        if c in short:
+            canon[i] = short[c]
 
 
 def _join_short_forms(canon: list[str | None], names: list[str | None], aliases: AliasTable) -> None:

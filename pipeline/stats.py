@@ -22,8 +22,8 @@ class Named:
     name: str
     mentions: int
     documents: int
-    country: str | None = None  # places only
-    kind: str | None = None  # places only
+    country: str | None = None  # places and organisations
+    kind: str | None = None  # places and organisations
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +90,15 @@ ORDER BY mentions DESC, documents DESC, name, {key} LIMIT ?
 """
 
 
+def _has_columns(con: duckdb.DuckDBPyConnection, table: str, *names: str) -> bool:
+    """True when ``table`` has every column of ``names`` (tables of older versions lack some)."""
+    columns = {row[0] for row in con.execute(f'DESCRIBE "{table}"').fetchall()}
+    return set(names) <= columns
+
+
 def _named(con: duckdb.DuckDBPyConnection, table: str, key: str, top: int) -> list[Named]:
     extra = ""
-    if table == "places":
+    if table in {"places", "organisations"} and _has_columns(con, table, "country", "kind"):
         extra = (
             ", first(country ORDER BY mentions DESC, country NULLS LAST) AS country,"
             " first(kind ORDER BY mentions DESC, kind) AS kind"
@@ -197,13 +203,19 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[s
 
 
 def _named_lines(items: list[Named], with_place: bool = False) -> list[str]:
+    """Rows of a most-named list; ``with_place`` adds country and kind (places, organisations)."""
     headers = ["mentions", "docs", "name"] + (["country", "kind"] if with_place else [])
     rows = [
         [_n(x.mentions), _n(x.documents), x.name]
-        + ([country_name(x.country), x.kind or ""] if with_place else [])
+        + ([_country_label(x), x.kind or ""] if with_place else [])
         for x in items
     ]
     return _table(headers, rows, right={0, 1})
+
+
+def _country_label(x: Named) -> str:
+    """Country of a place or organisation; "-" for an international body (it has none)."""
+    return "-" if x.country is None and x.kind == "international" else country_name(x.country)
 
 
 def _troop_lines(groups: list[TroopGroup]) -> list[str]:
@@ -231,7 +243,7 @@ def format_stats(s: Stats) -> str:
     out += ["", f"Entities by label: {labels}"]
     out += _section("Most named people", _named_lines(s.people))
     out += _section("Most named places", _named_lines(s.places, with_place=True))
-    out += _section("Most named organisations", _named_lines(s.organisations))
+    out += _section("Most named organisations", _named_lines(s.organisations, with_place=True))
     out += _section("Troop figures by nationality and status", _troop_lines(s.troops))
     if s.troops_by_qualifier:
         out.append("  qualifiers: " + ", ".join(f"{k} {v:,}" for k, v in s.troops_by_qualifier.items()))

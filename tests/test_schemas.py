@@ -30,7 +30,7 @@ CONTRACT = {
     "troop_figures": ["doc_id", "sent_idx", "start", "end", "text", "low", "high", "qualifier", "country", "status", "sentence"],
     "people": ["doc_id", "person_id", "name", "roles", "mentions"],
     "places": ["doc_id", "place_id", "name", "country", "kind", "lat", "lon", "mentions"],
-    "organisations": ["doc_id", "org_id", "name", "mentions"],
+    "organisations": ["doc_id", "org_id", "name", "country", "kind", "mentions"],
     "errors": ["path", "stage", "error", "message"],
     "runs": ["run_id", "started", "finished", "model", "model_version", "lagebild_version", "counts"],
 }
@@ -41,12 +41,15 @@ def test_contract_columns_are_present(table: str, columns: list[str]) -> None:
     assert set(columns) <= set(SCHEMAS[table].names)
 
 
+ORG = {"doc_id": "a", "org_id": "o", "name": "X", "country": None, "kind": "other", "mentions": 1}
+
+
 def test_to_arrow_rejects_wrong_columns_and_nulls() -> None:
     with pytest.raises(SchemaMismatchError):
         to_arrow("organisations", [{"doc_id": "a", "org_id": "o", "name": "X"}])
     with pytest.raises(SchemaMismatchError):
-        to_arrow("organisations", [{"doc_id": "a", "org_id": "o", "name": None, "mentions": 1}])
+        to_arrow("organisations", [{**ORG, "name": None}])
     with pytest.raises(SchemaMismatchError):
-        to_arrow("organisations", [{"doc_id": "a", "org_id": "o", "name": "X", "mentions": "many"}])
-    table = to_arrow("organisations", [{"doc_id": "a", "org_id": "o", "name": "X", "mentions": 1}])
+        to_arrow("organisations", [{**ORG, "mentions": "many"}])
+    table = to_arrow("organisations", [ORG])
     assert table.schema == SCHEMAS["organisations"]

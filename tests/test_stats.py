@@ -35,6 +35,11 @@ def _place(doc_id: str, pid: str, name: str, country: str | None, mentions: int)
             "lat": 39.15, "lon": 127.44, "geonames_id": None, "mentions": mentions}  # fmt: skip
 
 
+def _org(doc_id: str, org_id: str, name: str, country: str | None, kind: str, mentions: int) -> dict:
+    return {"doc_id": doc_id, "org_id": org_id, "name": name, "country": country, "kind": kind,
+            "mentions": mentions}  # fmt: skip
+
+
 def _run(run_id: str, hour: int) -> dict:
     at = dt.datetime(2025, 7, 2, hour, tzinfo=dt.UTC)
     return {"run_id": run_id, "started": at, "finished": at, "model": "de_lagebild", "model_version": "0.1",
@@ -55,7 +60,14 @@ ROWS: dict[str, list[dict]] = {
         _place(D1, "g-kursk", "Kursk", "RU", 1),
         _place(D2, "g-kursk", "Kursk", "RU", 3),
     ],
-    "organisations": [{"doc_id": D1, "org_id": "o-kcna", "name": "KCNA", "mentions": 1}],
+    "organisations": [
+        _org(D1, "o-kcna", "KCNA", "KP", "media", 1),
+        # the same bare ministry of two states: two organisations, each with its country
+        _org(D1, "o-mod-ru", "Verteidigungsministerium", "RU", "government", 3),
+        _org(D2, "o-mod-ru", "russisches Verteidigungsministerium", "RU", "government", 2),
+        _org(D2, "o-mod-gb", "Verteidigungsministerium", "GB", "government", 4),
+        _org(D2, "o-nato", "NATO", None, "international", 1),
+    ],
     "entities": [
         {
             "doc_id": D1,
@@ -114,7 +126,20 @@ def test_most_named_are_summed_over_documents(tables: Path) -> None:
     s = stats(tables, top=2)
     assert s.people == [Named("Kim Jong Un", 5, 2), Named("Sergej Lawrow", 2, 1)]
     assert s.places[0] == Named("Kursk", 4, 2, "RU", "city")
-    assert s.organisations == [Named("KCNA", 1, 1)]
+    assert s.organisations == [
+        Named("Verteidigungsministerium", 5, 2, "RU", "government"),
+        Named("Verteidigungsministerium", 4, 1, "GB", "government"),
+    ]
+
+
+def test_organisations_carry_their_country(tables: Path) -> None:
+    orgs = stats(tables).organisations
+    assert [(o.name, o.country) for o in orgs][-2:] == [("KCNA", "KP"), ("NATO", None)]
+    lines = format_stats(stats(tables)).splitlines()
+    gb = next(ln for ln in lines if "Verteidigungsministerium" in ln and "GB" in ln)
+    assert "United Kingdom" in gb and "government" in gb
+    nato = next(ln for ln in lines if "NATO" in ln)
+    assert "international" in nato and "?" not in nato
 
 
 def test_troops_by_country_and_status(tables: Path) -> None:

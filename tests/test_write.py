@@ -16,7 +16,7 @@ from pipeline.write import LockedError, Manifest, Store, part_name
 
 
 def org_rows(doc_id: str) -> list[dict]:
-    return [{"doc_id": doc_id, "org_id": "org_1", "name": "KCNA", "mentions": 1}]
+    return [{"doc_id": doc_id, "org_id": "org_1", "name": "KCNA", "country": "KP", "kind": "media", "mentions": 1}]
 
 
 def test_stage_then_commit_makes_parts_live(tmp_path) -> None:
@@ -90,3 +90,62 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path) -> None:
     with store.lock():
         assert json.loads(lock.read_text())["pid"] == os.getpid()
     assert not lock.exists()
+
+
+def test_every_table_folder_holds_a_part_after_a_commit(tmp_path) -> None:
+    from pipeline.schemas import TABLES
+    from pipeline.write import EMPTY_PART
+
+    store = Store(tmp_path)
+    store.commit(store.manifest.copy())
+    for table in TABLES:
+        (only,) = (tmp_path / table).glob("*.parquet")
+        assert only.name == f"{EMPTY_PART}.parquet"
+        data = pq.read_table(only)
+        assert data.num_rows == 0 and data.schema.equals(SCHEMAS[table], check_metadata=False)
+        assert store.manifest.tables[table] == [EMPTY_PART]
+    assert not [p for p in (tmp_path / "_lagebild" / "staging").rglob("*") if p.is_file()]
+
+
+def test_the_empty_part_goes_when_rows_come_and_returns_when_they_go(tmp_path) -> None:
+    from pipeline.write import EMPTY_PART
+
+    store = Store(tmp_path)
+    store.commit(store.manifest.copy())
+    empty = tmp_path / "organisations" / f"{EMPTY_PART}.parquet"
+    before = empty.stat().st_ino, empty.stat().st_mtime_ns
+    store.commit(store.manifest.copy())  # nothing changed: the live empty part is not rewritten
+    assert (empty.stat().st_ino, empty.stat().st_mtime_ns) == before
+    part = part_name(["doc:a"])
+    store.stage(part, {"organisations": to_arrow("organisations", org_rows("a"))})
+    manifest = store.manifest.copy()
+    manifest.tables["organisations"].append(part)
+    manifest.parts[part] = ["doc:a"]
+    store.commit(manifest)
+    assert store.manifest.tables["organisations"] == [part]
+    assert sorted(p.name for p in (tmp_path / "organisations").iterdir()) == [f"{part}.parquet"]
+    assert (tmp_path / "people" / f"{EMPTY_PART}.parquet").exists()  # other tables keep theirs
+    manifest = store.manifest.copy()
+    manifest.tables["organisations"].remove(part)
+    del manifest.parts[part]
+    store.commit(manifest)
+    assert sorted(p.name for p in (tmp_path / "organisations").iterdir()) == [f"{EMPTY_PART}.parquet"]
+    # what is on disk is what the manifest names
+    on_disk = {(p.parent.name, p.name) for p in tmp_path.glob("*/*.parquet")}
+    assert on_disk == store.manifest.live_files()
+
+
+def test_an_empty_part_staged_before_a_crash_is_cleaned_up_or_rolled_forward(tmp_path) -> None:
+    from pipeline.write import EMPTY_PART, MANIFEST, write_atomic_bytes
+
+    store = Store(tmp_path)
+    staged = store._with_empty_parts(store.manifest)  # staged, the manifest not yet written
+    assert (tmp_path / "_lagebild" / "staging" / "errors" / f"{EMPTY_PART}.parquet").exists()
+    Store(tmp_path).publish(recover=True)  # crash before the manifest: nothing becomes live
+    assert not list((tmp_path / "errors").iterdir())
+    assert not (tmp_path / "_lagebild" / "staging" / "errors" / f"{EMPTY_PART}.parquet").exists()
+    store = Store(tmp_path)
+    staged = store._with_empty_parts(store.manifest)
+    write_atomic_bytes(tmp_path / "_lagebild" / MANIFEST, staged.to_json().encode())  # crash after it
+    Store(tmp_path).publish(recover=True)
+    assert [p.name for p in (tmp_path / "errors").iterdir()] == [f"{EMPTY_PART}.parquet"]

@@ -34,10 +34,13 @@ from pipeline.resources import ResourceError, read_tsv
 from pipeline.schemas import SCHEMAS, to_arrow
 from pipeline.write import Manifest, Store
 
-DEFAULT_WINDOW_DAYS = 45
+DEFAULT_WINDOW_DAYS = 365
+# A figure without country or status only joins a claim reported within this many days of it:
+# nothing but its bounds and its date tie it to the claim.
+LOOSE_WINDOW_DAYS = 31
 CLAIMS_VERSION = "1"  # part names change with the grouping rules
 CLAIM_TABLES = ("claims", "figure_claims")
-OPEN_QUALIFIERS = frozenset({"up_to", "at_least", "more_than", "less_than"})
+SOURCE_RANKS = ("institution", "generic")
 # How precisely a qualifier states a figure: the claim shows its most common, then most precise, form.
 PRECISION = {"exact": 0, "approx": 1, "range": 2, "up_to": 3, "at_least": 3, "more_than": 4,
              "less_than": 4, "vague": 5}  # fmt: skip
@@ -68,12 +71,16 @@ def _schema_statuses() -> set[str]:
 
 @cache
 def source_stems() -> tuple[tuple[str, str], ...]:
-    """(stem, canonical source) pairs, longest stem first (``resources/claim_sources.tsv``)."""
+    """(stem, canonical source) pairs, institutions before generic words, longest stem first
+    (``resources/claim_sources.tsv``)."""
     rows = read_tsv("claim_sources.tsv")
     stems = [row["stem"] for row in rows]
     if len(stems) != len(set(stems)):
         raise ResourceError("claim_sources.tsv: duplicate stem")
-    return tuple(sorted(((r["stem"], r["source"]) for r in rows), key=lambda p: (-len(p[0]), p[0])))
+    if any(row["rank"] not in SOURCE_RANKS for row in rows):
+        raise ResourceError(f"claim_sources.tsv: rank must be one of {SOURCE_RANKS}")
+    ordered = sorted(rows, key=lambda r: (SOURCE_RANKS.index(r["rank"]), -len(r["stem"]), r["stem"]))
+    return tuple((r["stem"], r["source"]) for r in ordered)
 
 
 # --------------------------------------------------------------------------- sources
@@ -82,14 +89,16 @@ def normalise_source(attribution: str | None, names: Mapping[str, str] | None = 
 
     "dem estnischen Nachrichtendienst" and "des estnischen Geheimdienstes" → "Geheimdienst (EE)";
     "nach Angaben des polnischen Generalstabs" → "Generalstab (PL)"; "US-Angaben" → "Angaben (US)";
-    a named person or organisation keeps its canonical name (``names``: attribution text →
-    the ``norm`` of the entity in the same sentence), e.g. "Selenskyjs" → "Wolodymyr Selenskyj".
+    a person or organisation named in it gives its canonical name (``names``: entity text →
+    its ``norm``, for the entities of the figure's sentence): "dem US-Sender CNN" → "CNN",
+    "Selenskyjs" → "Wolodymyr Selenskyj".
     """
     if not attribution or not attribution.strip():
         return None
     raw = " ".join(attribution.split())
-    if names and raw in names:
-        return names[raw]
+    named = [text for text in (names or {}) if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", raw)]
+    if named:  # "des ukrainischen Präsidenten Wolodymyr Selenskyj" → the person, "dem US-Sender CNN" → CNN
+        return names[max(named, key=lambda t: (len(t), t))]  # type: ignore[index]
     words = _WORD.findall(raw)
     kind = _source_kind(words)
     country = next((c for c in (country_for_word(w) for w in words) if c), None)
@@ -100,14 +109,12 @@ def normalise_source(attribution: str | None, names: Mapping[str, str] | None = 
 
 
 def _source_kind(words: Sequence[str]) -> str | None:
-    best: tuple[int, str] | None = None
-    for word in words:
-        low = word.lower()
-        for stem, source in source_stems():
-            if stem in low and (best is None or len(stem) > best[0]):
-                best = (len(stem), source)
-                break  # stems are longest first: the first hit is this word's best
-    return best[1] if best else None
+    """The source of the first stem (in rank order) found in any of the words."""
+    lows = [w.lower() for w in words]
+    for stem, source in source_stems():
+        if any(stem in low for low in lows):
+            return source
+    return None
 
 
 # --------------------------------------------------------------------------- figures
@@ -208,29 +215,67 @@ def group(figures: Iterable[Figure], window: int = DEFAULT_WINDOW_DAYS) -> list[
     and status family whose bounds it matches and whose latest report is at most ``window``
     days older, else starts a new one. A figure without a date joins the one matching claim
     of its kind when there is exactly one, else the claim of undated figures like it.
+
+    Figures whose country or status is unknown (null country, status ``other``: a headline
+    such as "Mehr als 15.000 Soldaten nach Russland geschickt") are placed afterwards: each
+    joins the one claim of any country or status family that it matches in bounds and that has a
+    report within ``LOOSE_WINDOW_DAYS`` of it, when there is exactly one; the rest are grouped
+    among themselves as above.
     """
     if window < 0:
         raise ValueError(f"window must be at least 0 days, not {window}")
     families = status_families()
+    known, loose = [], []
+    for fig in sorted(figures, key=_order):
+        (loose if fig.country is None or families.get(fig.status) == "other" else known).append(fig)
     claims: list[_Claim] = []
     by_kind: dict[tuple[str | None, str], list[_Claim]] = {}
-    for fig in sorted(figures, key=_order):
+    for fig in known:
+        _place(fig, families.get(fig.status, fig.status), claims, by_kind, window)
+    settled = list(claims)
+    rest = []
+    for fig in loose:
         family = families.get(fig.status, fig.status)
-        kind = (fig.country, family)
-        candidates = [c for c in by_kind.get(kind, []) if c.accepts(fig)]
-        if fig.published is not None:
-            candidates = [c for c in candidates if c.last is not None and (fig.published - c.last).days <= window]
+        fits = [
+            c for c in settled
+            if (fig.country is None or c.country == fig.country)
+            and (family == "other" or c.family == family)
+            and c.accepts(fig) and _near(c, fig, min(window, LOOSE_WINDOW_DAYS))
+        ]  # fmt: skip
+        if len(fits) == 1:
+            fits[0].add(fig)
         else:
-            dated = [c for c in candidates if c.last is not None]
-            candidates = dated if len(dated) == 1 else [c for c in candidates if c.last is None]
-        if candidates:  # the most recent, then the largest, then the oldest claim
-            best = min(candidates, key=lambda c: (-(c.last or dt.date.min).toordinal(), -len(c.members), _order(c.first)))
-        else:
-            best = _Claim(fig, family, fig.country)
-            claims.append(best)
-            by_kind.setdefault(kind, []).append(best)
-        best.add(fig)
+            rest.append(fig)
+    for fig in rest:
+        _place(fig, families.get(fig.status, fig.status), claims, by_kind, window)
     return claims
+
+
+def _near(claim: _Claim, fig: Figure, window: int) -> bool:
+    """Whether ``fig`` was published within ``window`` days of the claim's reports (undated: always)."""
+    dates = [f.published for f in claim.members if f.published is not None]
+    if fig.published is None or not dates:
+        return True
+    return (min(dates) - fig.published).days <= window and (fig.published - max(dates)).days <= window
+
+
+def _place(
+    fig: Figure, family: str, claims: list[_Claim], by_kind: dict[tuple[str | None, str], list[_Claim]], window: int
+) -> None:
+    kind = (fig.country, family)
+    candidates = [c for c in by_kind.get(kind, []) if c.accepts(fig)]
+    if fig.published is not None:
+        candidates = [c for c in candidates if c.last is not None and (fig.published - c.last).days <= window]
+    else:
+        dated = [c for c in candidates if c.last is not None]
+        candidates = dated if len(dated) == 1 else [c for c in candidates if c.last is None]
+    if candidates:  # the most recent, then the largest, then the oldest claim
+        best = min(candidates, key=lambda c: (-(c.last or dt.date.min).toordinal(), -len(c.members), _order(c.first)))
+    else:
+        best = _Claim(fig, family, fig.country)
+        claims.append(best)
+        by_kind.setdefault(kind, []).append(best)
+    best.add(fig)
 
 
 def claim_rows(claims: Sequence[_Claim]) -> tuple[list[dict], list[dict]]:

@@ -23,6 +23,9 @@ MANIFEST = "manifest.json"
 STAGING = "staging"
 LOCK = "lock"
 PART_PREFIXES = ("part-", "run-")
+# The part a table with no rows holds: no rows, the declared columns, so that every table
+# folder opens in pandas, DuckDB and Polars after any run. Not a content hash: never clashes.
+EMPTY_PART = "part-empty"
 
 
 class LockedError(RuntimeError):
@@ -150,9 +153,30 @@ class Store:
             written.append(table)
         return written
 
+    def _with_empty_parts(self, manifest: Manifest) -> Manifest:
+        """``manifest`` with every table naming at least one part: a table with no rows gets
+        the empty part (staged here when not live yet), which goes once it has rows."""
+        new = manifest.copy()
+        for table in TABLES:
+            parts = [p for p in new.tables.get(table, []) if p != EMPTY_PART]
+            if not parts:
+                parts = [EMPTY_PART]
+                live = (self.out / table / f"{EMPTY_PART}.parquet").exists()
+                if not (live and EMPTY_PART in self.manifest.tables.get(table, [])):
+                    write_parquet_atomic(
+                        self.staging / table / f"{EMPTY_PART}.parquet", SCHEMAS[table].empty_table()
+                    )
+            new.tables[table] = parts
+        return new
+
     # -- committing ----------------------------------------------------------------
     def commit(self, manifest: Manifest) -> None:
-        """Make ``manifest`` the live state (atomic), then move staged parts into place."""
+        """Make ``manifest`` the live state (atomic), then move staged parts into place.
+
+        A table without rows is given an empty part with its declared columns, so its
+        folder is never empty.
+        """
+        manifest = self._with_empty_parts(manifest)
         write_atomic_bytes(self.meta / MANIFEST, manifest.to_json().encode("utf-8"))
         self.manifest = manifest
         self.publish(recover=False)

@@ -121,7 +121,8 @@ def test_several_parts_are_concatenated(plain: Path) -> None:
 
 def test_manifest_names_the_live_parts(committed: Path) -> None:
     assert [p.name for p in table_files(committed, "people")] == ["part-live.parquet"]
-    assert table_files(committed, "places") == []
+    assert [p.name for p in table_files(committed, "places")] == ["part-empty.parquet"]  # no rows
+    assert load(committed, ["places"])["places"].empty
     assert len(load(committed)["people"]) == 1
     con = connect(committed)
     assert con.execute("SELECT count(*) FROM people").fetchone() == (1,)
@@ -157,3 +158,44 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         connect(tmp_path / "typo")
     assert table_files(tmp_path / "typo", "people") == []
+
+
+# --------------------------------------------------------------------------- any reader, any run
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tables of a run without errors and without --tokens: errors and tokens have no rows."""
+    from pipeline.runner import run
+    from tests.badcorpus import make_good_corpus, make_standin_model
+
+    base = tmp_path_factory.mktemp("clean")
+    make_good_corpus(base / "in", 3)
+    summary = run([base / "in"], base / "out", make_standin_model(base / "model"), workers=1)
+    assert summary.counts["errors"] == 0 and summary.counts["documents"] == 3
+    return base / "out"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_table_of_a_run_opens_in_pandas_duckdb_and_polars(clean_run: Path, table: str) -> None:
+    import duckdb
+    import polars as pl
+
+    folder = clean_run / table
+    declared = SCHEMAS[table]
+    rows = 0 if table in ("errors", "tokens") else None
+    frame = pd.read_parquet(folder)
+    assert list(frame.columns) == declared.names
+    rel = duckdb.sql(f"select * from read_parquet('{folder}/*.parquet')")
+    assert rel.columns == declared.names
+    scratch = duckdb.connect()
+    scratch.register("declared", declared.empty_table())
+    assert rel.types == scratch.sql("select * from declared").types
+    polars = pl.read_parquet(f"{folder}/*.parquet")
+    assert polars.schema == pl.from_arrow(declared.empty_table()).schema
+    assert len(frame) == len(rel.fetchall()) == polars.height
+    if rows is not None:
+        assert len(frame) == rows
+    else:
+        assert len(frame) > 0
+    # and through Lagebild's own readers
+    assert list(load(clean_run, [table])[table].columns) == declared.names
+    assert connect(clean_run, [table]).sql(f"select * from {table}").columns == declared.names

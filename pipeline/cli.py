@@ -27,9 +27,9 @@ ModelOpt = Annotated[
 OutOpt = Annotated[Path, typer.Option("--out", help="Output folder for the Parquet tables.")]
 
 
-def _fail(exc: Exception) -> typer.Exit:
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
     typer.secho(f"Error: {exc}", err=True, fg=typer.colors.RED)
-    return typer.Exit(code=1)
+    return typer.Exit(code=code)
 
 
 def _version(value: bool) -> None:
@@ -50,7 +50,8 @@ def main(
 @app.command()
 def run(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .md), read recursively.")
+        list[Path],
+        typer.Argument(help="Article files or folders; folders are read recursively (see --glob, --exclude)."),
     ],
     out: OutOpt = Path("data"),
     model: ModelOpt = None,
@@ -80,10 +81,36 @@ def run(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")
     ] = 64,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob", metavar="PATTERN",
+            help="Read files in folders whose names match PATTERN (repeatable; default: *.txt and *.md).",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", metavar="PATTERN",
+            help="Skip files and folders whose names match PATTERN (repeatable; a pattern with / matches "
+            "the path below the input folder).",
+        ),
+    ] = None,
+    default_excludes: Annotated[
+        bool,
+        typer.Option(
+            "--default-excludes/--no-default-excludes",
+            help="Skip README*, LICENSE*, CHANGES*, SOURCE*, INDEX*, dotfiles and other non-article names.",
+        ),
+    ] = True,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list the files and folders skipped by name.")
+    ] = False,
 ) -> None:
     """Process article folders into Parquet tables in OUT (incremental: only new or changed files)."""
     import os
 
+    from pipeline.ingest import InputPathError
     from pipeline.runner import run as run_pipeline
 
     try:
@@ -91,13 +118,16 @@ def run(
             [str(p) for p in paths], out, model, tokens=tokens, workers=workers or os.cpu_count(),
             engine=engine, scheduler=scheduler, prune=prune, max_bytes=max_bytes,
             skip_non_german=skip_non_german, aliases=aliases, batch_size=batch_size, progress=progress,
+            glob=glob, exclude=exclude, default_excludes=default_excludes,
         )  # fmt: skip
+    except InputPathError as exc:  # a usage error: nothing was run or written
+        raise _fail(exc, code=2) from exc
     except Exception as exc:  # noqa: BLE001 - the run itself failed: say why, exit non-zero
         raise _fail(exc) from exc
-    typer.echo(format_summary(summary))
+    typer.echo(format_summary(summary, verbose=verbose))
 
 
-def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazily
+def format_summary(summary, *, verbose: bool = False) -> str:  # noqa: ANN001 - RunSummary, imported lazily
     c = summary.counts
     labels = ", ".join(f"{k} {v}" for k, v in sorted(summary.entities_by_label.items())) or "none"
     errors = ", ".join(f"{k} {v}" for k, v in sorted(summary.errors_by_kind.items()))
@@ -114,6 +144,8 @@ def format_summary(summary) -> str:  # noqa: ANN001 - RunSummary, imported lazil
         f"  places         {c['places']}",
         f"  organisations  {c['organisations']}",
         f"  errors         {c['errors']}" + (f" ({errors})" if errors else ""),
+        f"  excluded       {c['excluded']}" + (" (by name; --verbose lists them)" if c["excluded"] and not verbose else ""),
+        *([f"    {item.path}  ({item.pattern})" for item in summary.excluded] if verbose else []),
         f"  seconds        {summary.seconds:.2f}",
         f"  words/s        {summary.words_per_second:,.0f}",
     ]
@@ -166,6 +198,22 @@ def evaluate_ner(
 
     try:
         result = evaluate(path, model)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+    typer.echo(format_report(result))
+
+
+@app.command("evaluate-morph")
+def evaluate_morph(
+    paths: Annotated[list[Path], typer.Argument(help="CoNLL-U files (gold tokens, lemma, UPOS, STTS, features).")],
+    model: ModelOpt = None,
+) -> None:
+    """Lemma, UPOS, STTS and Case accuracy of the linguistic layer on CoNLL-U files, and words/s."""
+    from pipeline.evaluate_morph import evaluate_morph as evaluate
+    from pipeline.evaluate_morph import format_report
+
+    try:
+        result = evaluate(paths, model)
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc
     typer.echo(format_report(result))

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pipeline.resources import read_lines, read_tsv
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_GLOBS = ("*.txt", "*.md")  # --glob replaces them
 DEFAULT_MAX_BYTES = 2_000_000  # news articles are far smaller; --max-bytes raises it
 TITLE_MAX_CHARS = 160
 
@@ -56,41 +57,157 @@ class SourceFile:
     problem: IngestError | None = None
 
 
+class InputPathError(ValueError):
+    """A path named as input does not exist or cannot be read: a usage error, so nothing is run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A file or folder that :func:`discover` left out by name, and the pattern that matched."""
+
+    path: str
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which entries under an input folder are articles: names matching ``globs`` and no ``exclude``.
+
+    Patterns are shell patterns matched case-insensitively against the entry's name, or,
+    when they contain ``/``, against its path relative to the input folder.
+    """
+
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+    exclude: tuple[str, ...] = ()
+
+    @classmethod
+    def make(
+        cls,
+        glob: str | Iterable[str] | None = None,
+        exclude: str | Iterable[str] | None = None,
+        *,
+        default_excludes: bool = True,
+    ) -> Selection:
+        """``glob`` replaces the default ``*.txt``/``*.md``; ``exclude`` adds to the default skip list."""
+        globs = _patterns(glob, "glob") or DEFAULT_GLOBS
+        extra = _patterns(exclude, "exclude")
+        return cls(globs, (*default_exclude_patterns(), *extra) if default_excludes else extra)
+
+    def wanted(self, rel: str) -> bool:
+        """True when the entry at ``rel`` (relative to its input folder) matches a glob."""
+        return any(matches(pattern, rel) for pattern in self.globs)
+
+    def excluded_by(self, rel: str) -> str | None:
+        """The first exclude pattern that matches ``rel``, or None."""
+        return next((pattern for pattern in self.exclude if matches(pattern, rel)), None)
+
+
+@cache
+def default_exclude_patterns() -> tuple[str, ...]:
+    """Names that are not articles (READMEs, licences, index files, dotfiles), from ``skip_names.txt``."""
+    return read_lines("skip_names.txt")
+
+
+def _patterns(value: str | Iterable[str] | None, what: str) -> tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value or ())
+    cleaned = tuple(str(item).strip().rstrip("/") for item in items)
+    if any(not item for item in cleaned):
+        raise ValueError(f"empty {what} pattern")
+    return cleaned
+
+
+def matches(pattern: str, rel: str) -> bool:
+    """Case-insensitive shell-pattern match of ``pattern`` against a relative path ``rel``.
+
+    A pattern without ``/`` is matched against the last component (the name); one with
+    ``/`` against the whole path, component by component (``*`` stays within one folder
+    name, a ``**`` component matches any number of folders).
+    """
+    pattern, rel = pattern.casefold(), rel.casefold()
+    if "/" not in pattern:
+        return fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
+    return _match_parts(tuple(p for p in pattern.split("/") if p), tuple(rel.split("/")))
+
+
+def _match_parts(patterns: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    if not patterns:
+        return not parts
+    if patterns[0] == "**":
+        return any(_match_parts(patterns[1:], parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatchcase(parts[0], patterns[0]) and _match_parts(patterns[1:], parts[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """What :func:`discover` found: the files to read (or their problems) and what it left out by name."""
+
+    files: list[SourceFile]
+    excluded: list[Excluded]
+
+
 @cache
 def boilerplate_lines() -> frozenset[str]:
     """Lines that are dropped when they stand alone (case-insensitive), from ``boilerplate.txt``."""
     return frozenset(line.casefold() for line in read_lines("boilerplate.txt"))
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[SourceFile]:
+def check_roots(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise InputPathError, naming the path, for an input that does not exist or cannot be read.
+
+    Only the paths named as input are checked: problems inside a folder found while
+    walking it stay error rows of the run.
+    """
+    for root in paths:
+        path = Path(root)
+        if not path.exists():
+            what = "is a broken symbolic link" if path.is_symlink() else "does not exist"
+            raise InputPathError(f"input path {str(path)!r} {what}")
+        try:
+            if path.is_dir():
+                with os.scandir(path) as entries:
+                    next(entries, None)
+            elif path.is_file():
+                with open(path, "rb"):
+                    pass
+            else:
+                raise InputPathError(f"input path {str(path)!r} is neither a file nor a folder")
+        except OSError as exc:
+            raise InputPathError(f"input path {str(path)!r} cannot be read: {exc.strerror or exc}") from exc
+
+
+def discover(paths: Iterable[str | os.PathLike[str]], selection: Selection | None = None) -> Discovery:
     """All article files under ``paths`` (files or folders, recursive), sorted for determinism.
 
-    Dangling symlinks, unreadable folders and symlink loops become problems rather
-    than exceptions, so one bad entry never stops a batch.
+    Folders yield the files whose names match ``selection``'s globs and none of its
+    exclude patterns (an excluded folder is not entered); a file named in ``paths`` is
+    always read. Dangling symlinks, unreadable folders and symlink loops inside a folder
+    become problems rather than exceptions, so one bad entry never stops a batch; an
+    input path that does not exist raises InputPathError (see :func:`check_roots`).
     """
+    selection = selection or Selection.make()
+    roots = [Path(root) for root in paths]
+    check_roots(roots)
     found: dict[str, SourceFile] = {}
-    for root in paths:
-        root_path = Path(root)
+    excluded: dict[str, Excluded] = {}
+    for root_path in roots:
         if root_path.is_file():
             found[str(root_path)] = SourceFile(str(root_path))
             continue
-        if not root_path.exists():
-            kind = "dangling_symlink" if root_path.is_symlink() else "not_found"
-            found[str(root_path)] = SourceFile(
-                str(root_path), IngestError(str(root_path), "ingest", kind, "path does not exist")
-            )
-            continue
-        for item in _walk(root_path):
-            found.setdefault(item.path, item)
-    return [found[key] for key in sorted(found)]
+        for item in _walk(root_path, selection):
+            if isinstance(item, Excluded):
+                excluded.setdefault(item.path, item)
+            else:
+                found.setdefault(item.path, item)
+    files = [found[key] for key in sorted(found)]
+    return Discovery(files, [excluded[key] for key in sorted(excluded) if key not in found])
 
 
-def _walk(root: Path) -> Iterator[SourceFile]:
+def _walk(root: Path, selection: Selection) -> Iterator[SourceFile | Excluded]:
     seen_dirs: set[tuple[int, int]] = set()
 
-    stack = [root]
+    stack: list[tuple[Path, str]] = [(root, "")]
     while stack:
-        folder = stack.pop()
+        folder, rel_folder = stack.pop()
         try:
             st = folder.stat()
         except OSError as exc:
@@ -110,7 +227,15 @@ def _walk(root: Path) -> Iterator[SourceFile]:
             continue
         for entry in entries:
             path = Path(entry.path)
-            is_article = entry.name.lower().endswith(ARTICLE_SUFFIXES)
+            rel = f"{rel_folder}/{entry.name}" if rel_folder else entry.name
+            is_article = selection.wanted(rel)
+            pattern = selection.excluded_by(rel)
+            if pattern is not None:  # listed when it would have been read or walked
+                if _is_dir(entry):
+                    yield Excluded(str(path) + os.sep, pattern)
+                elif is_article:
+                    yield Excluded(str(path), pattern)
+                continue
             try:
                 is_dir = entry.is_dir()  # follows symlinks
                 is_file = entry.is_file()
@@ -124,7 +249,7 @@ def _walk(root: Path) -> Iterator[SourceFile]:
                         str(path),
                         IngestError(str(path), "ingest", "not_a_file", "a folder named like an article"),
                     )
-                stack.append(path)
+                stack.append((path, rel))
             elif is_file:
                 if is_article:
                     yield SourceFile(str(path))
@@ -132,6 +257,13 @@ def _walk(root: Path) -> Iterator[SourceFile]:
                 yield SourceFile(
                     str(path), IngestError(str(path), "ingest", "dangling_symlink", "link target missing")
                 )
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | IngestError:

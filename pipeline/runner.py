@@ -24,7 +24,15 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from pipeline import __version__, claims
-from pipeline.ingest import DEFAULT_MAX_BYTES, SourceFile, discover, read_document
+from pipeline.ingest import (
+    DEFAULT_MAX_BYTES,
+    Excluded,
+    Selection,
+    SourceFile,
+    check_roots,
+    discover,
+    read_document,
+)
 from pipeline.normalise import Normalised, load_aliases, normalise
 from pipeline.recognise import (
     doc_entities,
@@ -54,6 +62,7 @@ class RunSummary:
     counts: Counter = field(default_factory=Counter)
     entities_by_label: Counter = field(default_factory=Counter)
     errors_by_kind: Counter = field(default_factory=Counter)
+    excluded: list[Excluded] = field(default_factory=list)  # left out by name (--exclude, skip list)
     words: int = 0
     seconds: float = 0.0
 
@@ -368,15 +377,25 @@ def run(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool | None = None,
     claim_window: int = claims.DEFAULT_WINDOW_DAYS,
+    glob: str | Sequence[str] | None = None,
+    exclude: str | Sequence[str] | None = None,
+    default_excludes: bool = True,
 ) -> RunSummary:
     """Process every article under ``paths`` into the Parquet tables in ``out``.
 
-    Only new or changed files are processed (content hash); rows of files that
-    disappeared are removed only with ``prune``. Each batch is committed on its own, so
-    a killed run loses nothing already committed and the next run completes the work.
+    Folders are read recursively: files whose names match ``glob`` (default ``*.txt``
+    and ``*.md``), except those matching ``exclude`` or, with ``default_excludes``, the
+    usual non-article names (README, LICENSE, … and dotfiles; ``resources/skip_names.txt``).
+    A path that does not exist or cannot be read raises InputPathError before anything is
+    written. Only new or changed files are processed (content hash); rows of files that
+    disappeared, or are now excluded, are removed only with ``prune``. Each batch is
+    committed on its own, so a killed run loses nothing already committed and the next
+    run completes the work.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    selection = Selection.make(glob, exclude, default_excludes=default_excludes)
+    check_roots(paths)  # a typo in an input path is a usage error, not an error row
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
     options = Options(model, tokens, str(aliases) if aliases else None, skip_non_german, max_bytes)
@@ -391,8 +410,11 @@ def run(
     with store.lock():
         store.publish(recover=True)
         manifest = store.manifest
-        files = discover(paths)
+        found = discover(paths, selection)
+        files = found.files
+        summary.excluded = found.excluded
         summary.counts["files"] = len(files)
+        summary.counts["excluded"] = len(found.excluded)
         duplicates: dict[str, dict] = {}
         todo = _plan(files, manifest, summary.counts, max_bytes, skip_non_german, duplicates)
         show = sys.stderr.isatty() if progress is None else progress

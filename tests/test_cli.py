@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
@@ -129,3 +130,54 @@ def test_train_builds_the_shipped_ensemble_by_default(tmp_path, monkeypatch) -> 
     result = runner.invoke(app, ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--smartdata"])
     assert result.exit_code != 0
     assert "--smartdata" in result.output and "--single" in result.output
+
+
+@pytest.fixture(scope="module")
+def standin(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tests.badcorpus import make_standin_model
+
+    return make_standin_model(tmp_path_factory.mktemp("model") / "standin")
+
+
+@pytest.mark.parametrize("missing", ["no/such/folder", "Artikel 2024", "meldung.txt"])
+def test_run_on_a_missing_path_exits_2_naming_it_and_writes_nothing(tmp_path, missing: str) -> None:
+    out = tmp_path / "tables"
+    path = tmp_path / missing
+    result = runner.invoke(app, ["run", str(SEEDS), str(path), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 2, result.output
+    assert str(path) in result.output and "does not exist" in result.output
+    assert not out.exists()
+
+
+def test_run_skips_readmes_and_honours_glob_exclude_and_verbose(tmp_path, standin: str) -> None:
+    articles = tmp_path / "articles"
+    (articles / "2024").mkdir(parents=True)
+    text = "Die Bundeswehr verlegt nach Angaben des Ministeriums 300 Soldaten nach Litauen.\n"
+    (articles / "README.md").write_text("# Sammlung\n\nMeldungen aus dem Ressort Politik.\n", encoding="utf-8")
+    (articles / "CHANGES.md").write_text("- 2024-03: neue Meldungen\n", encoding="utf-8")
+    (articles / "001.txt").write_text(text, encoding="utf-8")
+    (articles / "002.md").write_text("# Nato-Gipfel\n\nDie Nato tagt in Wilna.\n", encoding="utf-8")
+    (articles / "2024" / "entwurf-003.txt").write_text("Entwurf: " + text, encoding="utf-8")
+    (articles / "2024" / "004.txt").write_text("Kiew meldet neue Angriffe.\n", encoding="utf-8")
+
+    def paths(out) -> list[str]:
+        rows = ds.dataset(out / "documents", format="parquet").to_table().to_pylist()
+        return sorted(str(Path(r["path"]).relative_to(articles)) for r in rows)
+
+    base = ["run", str(articles), "--model", standin, "--workers", "1", "--no-progress"]
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "all")])
+    assert result.exit_code == 0, result.output
+    assert paths(tmp_path / "all") == ["001.txt", "002.md", "2024/004.txt", "2024/entwurf-003.txt"]
+    assert re.search(r"excluded\s+2 \(by name; --verbose lists them\)", result.output)
+    assert "README.md" not in result.output
+
+    args = [*base, "--out", str(tmp_path / "some"), "--glob", "*.txt", "--exclude", "entwurf*", "--verbose"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert paths(tmp_path / "some") == ["001.txt", "2024/004.txt"]
+    assert re.search(r"excluded\s+1\n", result.output)
+    assert f"{articles / '2024' / 'entwurf-003.txt'}  (entwurf*)" in result.output
+
+    result = runner.invoke(app, [*base, "--out", str(tmp_path / "every"), "--no-default-excludes", "-v"])
+    assert result.exit_code == 0, result.output
+    assert "README.md" in paths(tmp_path / "every") and re.search(r"excluded\s+0", result.output)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.ingest import InputPathError
 from pipeline.recognise import DEFAULT_MODEL
 from pipeline.runner import run
 from pipeline.write import LockedError, Store
@@ -242,6 +243,63 @@ def test_end_to_end_with_the_real_model(corpus: Path, tmp_path: Path) -> None:
     assert counts["documents"] == N and counts["errors"] == 0 and counts["entities"] > 0
     assert_offsets(out)
     assert go(corpus, out, None)["unchanged"] == N  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- what is read
+def test_a_missing_input_folder_is_refused_before_anything_is_written(
+    corpus: Path, tmp_path: Path, model: str
+) -> None:
+    out, typo = tmp_path / "out", tmp_path / "artikle"
+    with pytest.raises(InputPathError, match="does not exist") as info:
+        run([corpus, typo], out, model, workers=1)
+    assert str(typo) in str(info.value)
+    assert not out.exists()
+    go(corpus, out, model)
+    manifest = (out / "_lagebild" / "manifest.json").read_bytes()
+    with pytest.raises(InputPathError):
+        run([typo], out, model, workers=1)
+    assert (out / "_lagebild" / "manifest.json").read_bytes() == manifest  # no run recorded
+    assert read_table(out, "runs").num_rows == 1
+
+
+def test_non_article_files_in_a_folder_are_skipped_and_listed(corpus: Path, tmp_path: Path, model: str) -> None:
+    (corpus / "README.md").write_text("# Meldungen\n\nDiese Sammlung enthält Agenturmeldungen.", encoding="utf-8")
+    (corpus / "LICENSE.txt").write_text("Alle Rechte vorbehalten.", encoding="utf-8")
+    (corpus / "INDEX.md").write_text("- a000.txt\n- a001.txt", encoding="utf-8")
+    (corpus / ".entwurf.txt").write_text(article(700), encoding="utf-8")
+    summary = run([corpus], tmp_path / "out", model, workers=1, batch_size=BATCH)
+    assert (summary.counts["files"], summary.counts["documents"], summary.counts["errors"]) == (N, N, 0)
+    assert summary.counts["excluded"] == 4
+    assert [(Path(e.path).name, e.pattern) for e in summary.excluded] == [
+        (".entwurf.txt", ".*"), ("INDEX.md", "INDEX*"), ("LICENSE.txt", "LICENSE*"), ("README.md", "README*")
+    ]  # fmt: skip
+    paths = read_table(tmp_path / "out", "documents")["path"].to_pylist()
+    assert sorted(Path(p).name for p in paths) == [f"a{i:03d}.txt" for i in range(N)]
+
+
+def test_glob_and_exclude_choose_the_files(corpus: Path, tmp_path: Path, model: str) -> None:
+    (corpus / "b000.md").write_text(article(300), encoding="utf-8")
+    only_txt = go(corpus, tmp_path / "txt", model, glob="*.txt")
+    assert (only_txt["files"], only_txt["documents"], only_txt["excluded"]) == (N, N, 0)
+    counts = go(corpus, tmp_path / "some", model, glob=["*.txt", "*.md"], exclude=["a00[0-4]*", "a011.txt"])
+    assert (counts["files"], counts["documents"], counts["excluded"]) == (N - 5, N - 5, 6)
+    names = {Path(p).name for p in read_table(tmp_path / "some", "documents")["path"].to_pylist()}
+    assert names == {"b000.md", *(f"a{i:03d}.txt" for i in range(5, 11))}
+
+
+def test_a_file_excluded_later_is_treated_like_a_deleted_one(corpus: Path, tmp_path: Path, model: str) -> None:
+    out = tmp_path / "out"
+    go(corpus, out, model)
+    gone = doc_id_of(out, "a003.txt")
+    counts = go(corpus, out, model, exclude="a003.txt")
+    assert (counts["unchanged"], counts["excluded"], counts["pruned"]) == (N - 1, 1, 0)
+    assert gone in set(read_table(out, "documents")["doc_id"].to_pylist())  # kept without --prune
+    counts = go(corpus, out, model, exclude="a003.txt", prune=True)
+    assert counts["pruned"] == 1
+    for table in ("documents", *OFFSET_TABLES, "people", "places", "organisations"):
+        assert gone not in set(read_table(out, table)["doc_id"].to_pylist()), table
+    (corpus / "a003.txt").unlink()
+    assert all_rows(out) == all_rows(clean_run(corpus, tmp_path / "clean", model))
 
 
 # --------------------------------------------------------------------------- helpers

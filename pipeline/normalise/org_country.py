@@ -152,6 +152,8 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
     out = list(tokens)
     for i in range(head):
         m = OBLIQUE.match(tokens[i])
+        if not m and gender == "pl" and tokens[i].endswith("er"):
+            m = OBLIQUE.match(tokens[i][:-2] + "en")  # genitive plural: "britischer Geheimdienste"
         if not m or "-" in tokens[i] or is_place(tokens[i]):
             continue
         if tokens[i][0].isupper() and not _adjective_stem(m.group("stem")):

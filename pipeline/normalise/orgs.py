@@ -201,6 +201,9 @@ def resolve_organisations(
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
         name = _nominative(tokens, literal, aliases, genitive)
+        adjective = _adjective_before(text, m.start, name, aliases)
+        if adjective:
+            name = f"{adjective} {name}"  # O2: "das britische Verteidigungsministerium"
         if not _canonical(name, aliases):
             name = " ".join(nominative_adjectives(name.split(), _is_place))
         plain = _after_article(text, m.start) and _plain_noun(name, aliases)
@@ -214,10 +217,12 @@ def resolve_organisations(
         _org_facts(text, m, c, aliases) if c else None for m, c in zip(mentions, canon, strict=True)
     ]
     countries = _document_countries(text, mentions, facts, sentences)
+    keys = [_group_key(f, c) if f is not None else None for f, c in zip(facts, countries, strict=True)]
+    _join_descriptor_appositions(text, mentions, facts, countries, keys)
     groups: dict[str, list[int]] = {}
-    for i, c in enumerate(canon):
-        if c and facts[i] is not None:
-            groups.setdefault(_group_key(facts[i], countries[i]), []).append(i)
+    for i, key in enumerate(keys):
+        if key is not None:
+            groups.setdefault(key, []).append(i)
 
     referents: list[Organisation] = []
     org_of: dict[int, Organisation] = {}
@@ -246,6 +251,19 @@ def resolve_organisations(
     return ResolvedEntities(resolutions=resolutions, referents=referents)
 
 
+ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]+)[ \t]+$")
+
+
+def _adjective_before(text: str, start: int, name: str, aliases: AliasTable) -> str | None:
+    """A nationality or place adjective just before a state office found without it ("das
+    britische [Verteidigungsministerium]", "das Pariser [Außenministerium]"): GUIDELINES O2
+    names it with the adjective. Not for known names ("die deutsche Bundeswehr")."""
+    if " " in name or _canonical(name, aliases) or kind_of([name]) != "government":
+        return None
+    m = ADJECTIVE_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m and adjective_country(m.group(1)) else None
+
+
 @dataclass(frozen=True, slots=True)
 class _OrgFacts:
     """What one mention says of its organisation before the document is looked at."""
@@ -263,12 +281,30 @@ def _org_facts(text: str, m: EntityMention, canon: str, aliases: AliasTable) -> 
     base = _base_name(canon) if kind in CONTEXT_KINDS else canon
     if known is not None and not known.from_context:
         return _OrgFacts(base, kind, known.country, True)
+    if known is None and _part_of_international(canon, aliases):
+        return _OrgFacts(canon, "international", None, True)  # "UN-Vollversammlung", "EU-Mission"
     country = (
         mention_country(canon.split())
         or mention_country(words)
         or context_country(text, m.start, m.end, _place_country)
     )
     return _OrgFacts(base, kind, country, country is not None or kind not in CONTEXT_KINDS)
+
+
+def _part_of_international(name: str, aliases: AliasTable) -> bool:
+    """True when a name is built on an international body's name: a hyphen prefix
+    ("UN-Vollversammlung", "Nato-Mission") or a run of its words ("United Nations Interim
+    Force in Lebanon")."""
+    tokens = name.split()
+    parts = [t.split("-")[0] for t in tokens if "-" in t]
+    parts += [" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)]
+    for part in parts:
+        if part == name or len(part) < 2:
+            continue
+        known = known_org(part, aliases)
+        if known is not None and known.kind == "international":
+            return True
+    return False
 
 
 def _descriptor_kind(words: list[str]) -> str | None:
@@ -293,6 +329,37 @@ def _base_name(name: str) -> str:
     if len(out) >= 3 and out[-2].lower() in {"der", "des"} and word_country(out[-1]):
         out = out[:-2]  # "Verteidigungsministerium der Ukraine"
     return " ".join(out) or name
+
+
+def _join_descriptor_appositions(
+    text: str,
+    mentions: Sequence[EntityMention],
+    facts: Sequence[_OrgFacts | None],
+    countries: Sequence[str | None],
+    keys: list[str | None],
+) -> None:
+    """A body named by a common noun is the organisation that noun introduces elsewhere in the
+    document, when both have one country: "Der südkoreanische Geheimdienst …" and "Dem
+    Geheimdienst NIS zufolge" → NIS (group keys changed in place)."""
+    introduced: dict[tuple[str, str], str] = {}
+    for m, f, country, key in zip(mentions, facts, countries, keys, strict=True):
+        if f is None or key is None or country is None:
+            continue
+        words = drop_leading_articles(clean_span(m.text).split())
+        before = ADJECTIVE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if len(words) > 1 and _is_descriptor(words[0]):
+            noun = words[0]
+        elif before and before.group(1)[:1].isupper() and _is_descriptor(before.group(1)):
+            noun = before.group(1)  # "Dem Geheimdienst [NIS] zufolge"
+        else:
+            continue
+        introduced.setdefault((name_key(_genitive_forms(noun)[0]), country), key)
+    for i, (f, country) in enumerate(zip(facts, countries, strict=True)):
+        if f is None or country is None or " " in f.base:
+            continue
+        target = introduced.get((name_key(f.base), country))
+        if target is not None:
+            keys[i] = target
 
 
 def _group_key(facts: _OrgFacts, country: str | None) -> str:
@@ -729,8 +796,10 @@ def find_known_organisations(
     ORG, also as the first part of a hyphenated compound ("SPD-Politiker", "Nato-Staaten":
     the mention covers "SPD", "Nato"); names that are also ordinary words or people
     (``org_ambiguous.txt``: "Union", "Spiegel", "Wagner") are skipped. Any
-    ministry ("Verteidigungsministerium", "US-Außenministeriums") and numbered military unit
-    ("6. Armee", "10. Panzerdivision") is added too. ``sentence_starts`` (sorted character
+    ministry or function-named office ("Verteidigungsministerium", "US-Außenministeriums",
+    "Gesundheitsbehörde"), numbered military unit ("6. Armee", "10. Panzerdivision") and
+    state body tied to a state by an adjective or genitive (:func:`national_bodies`:
+    "ukrainisches Parlament", "Grenzschutz Litauens") is added too. ``sentence_starts`` (sorted character
     offsets) give ``sent_idx``. Returns the new mentions only, in text order.
     """
     import bisect
@@ -743,6 +812,12 @@ def find_known_organisations(
     hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     hits += [
         m for m in MILITARY_UNIT.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)
+    ]
+    hits += [
+        m
+        for m in national_bodies(text)
+        if not any(h.start() < m.end() and m.start() < h.end() for h in hits)
+        and not _before_name(text, m.end(), mentions, aliases)
     ]
     for m in sorted(hits, key=lambda h: h.start()):
         i = bisect.bisect_left(taken, (m.end(), -1))
@@ -757,6 +832,72 @@ def find_known_organisations(
         sent = max(0, bisect.bisect_right(list(sentence_starts), start) - 1)
         out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
     return sorted(out, key=lambda e: e.start)
+
+
+NEXT_WORD = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*)")
+
+
+def _before_name(text: str, end: int, mentions: Sequence[EntityMention], aliases: AliasTable) -> bool:
+    """True when a name follows as an apposition ("der ukrainische Inlandsgeheimdienst SBU"):
+    the phrase then describes that organisation and is no name of its own."""
+    m = NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    word = m.group(1)
+    return (
+        any(e.start == m.start(1) and e.label == "ORG" for e in mentions)
+        or (word.isupper() and len(word) > 1)
+        or _canonical(word, aliases) is not None
+    )
+
+
+BODY_TABLE = "org_bodies.txt"
+
+
+@cache
+def _body_pattern() -> re.Pattern[str]:
+    nouns = sorted(read_lines(BODY_TABLE), key=lambda w: (-len(w), w))
+    noun = "(?:" + "|".join(re.escape(n) for n in nouns) + ")(?:es|s)?"
+    return re.compile(
+        rf"(?<![\w-])(?P<adj>[A-Za-zÄÖÜäöüß]+)[ \t]+(?P<noun>{noun})(?![\w-])"
+        rf"|(?<![\w-])(?P<noun2>{noun})[ \t]+(?:(?:der|des)[ \t]+)?(?P<gen>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"
+    )
+
+
+def national_bodies(text: str) -> list[re.Match[str]]:
+    """O3 bodies named by a common noun and tied to one state or city: a nationality or
+    place adjective in front ("britischer Geheimdienst", "des ukrainischen Parlaments",
+    "Hamburger Polizei") or a country genitive after ("Grenzschutz Litauens", "Parlament der
+    Ukraine"). Returns the regex matches (the whole phrase)."""
+    out: list[re.Match[str]] = []
+    for m in _body_pattern().finditer(text):
+        if m.group("adj") is not None:
+            if adjective_country(m.group("adj")):
+                out.append(m)
+        elif country_genitive(m.group("gen")):
+            out.append(m)
+    return out
+
+
+def adjective_country(word: str) -> str | None:
+    """Country of a nationality adjective ("britische", "ukrainischen") or of a place adjective
+    in -er ("Hamburger" → DE, "Pariser" → FR, "Schweizer" → CH); None for other words."""
+    if word[:1].islower():
+        return country_for_word(word) if is_demonym(word) and ADJ_END.search(word) else None
+    if not word.endswith("er") or len(word) < 5:
+        return None
+    if is_demonym(word):
+        return country_for_word(word)
+    return _place_country(word[:-2]) or (_place_country(word[:-1]) if word[-3:-2] == "e" else None)
+
+
+def country_genitive(word: str) -> str | None:
+    """Country of a country name in the genitive or after "der" ("Litauens", "Ukraine")."""
+    code = country_for_word(word)
+    return code if code and not is_demonym(word) and _is_country(word.rstrip("s") or word) else None
+
+
+ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
 
 
 # Context that makes an ambiguous name (org_ambiguous.txt) an organisation: an enumeration
@@ -827,7 +968,11 @@ MILITARY_UNIT = re.compile(
     r"(?=[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]*?(?i:armee|division|brigade|korps|flotte|regiment|bataillon)"
     r"(?![\w-])"
 )
-INSTITUTION = re.compile(r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*ministeri(?:um|ums)(?![\w-])")
+# Offices named by their function (O2): "Gesundheitsbehörde", "Ausländerbehörde"; never a
+# bare "Behörde" nor the plural.
+INSTITUTION = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)(?![\w-])"
+)
 
 
 # A multi-word name opening with an adjective: "Europäische Union", "Deutsche Bahn".

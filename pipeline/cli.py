@@ -81,6 +81,9 @@ def run(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")
     ] = 64,
+    claim_window: Annotated[
+        int, typer.Option("--claim-window", min=0, help="Days between two reports of one claim (claims table).")
+    ] = 365,
     glob: Annotated[
         list[str] | None,
         typer.Option(
@@ -118,6 +121,7 @@ def run(
             [str(p) for p in paths], out, model, tokens=tokens, workers=workers or os.cpu_count(),
             engine=engine, scheduler=scheduler, prune=prune, max_bytes=max_bytes,
             skip_non_german=skip_non_german, aliases=aliases, batch_size=batch_size, progress=progress,
+            claim_window=claim_window,
             glob=glob, exclude=exclude, default_excludes=default_excludes,
         )  # fmt: skip
     except InputPathError as exc:  # a usage error: nothing was run or written
@@ -167,6 +171,24 @@ def stats(
         typer.echo(format_stats(summarise(path, top=top)), nl=False)
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc
+
+
+@app.command()
+def report(
+    data: Annotated[Path, typer.Argument(help="Tables folder written by `lagebild run`.")] = Path("data"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("report.html"),
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: large folders on a terminal).")
+    ] = None,
+) -> None:
+    """Write a self-contained HTML situation report (charts, map, claims, errors) that opens offline."""
+    from pipeline.report import report as write_report
+
+    try:
+        path = write_report(data, out, progress=progress)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(exc) from exc
+    typer.echo(f"Report: {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
 @app.command("eval-articles")

@@ -63,7 +63,10 @@ class InputPathError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Excluded:
-    """A file or folder that :func:`discover` left out by name, and the pattern that matched."""
+    """A file that :func:`discover` would have read, or a folder it did not enter, left out by name.
+
+    ``pattern`` is the exclude pattern that matched; a folder's path ends with a separator.
+    """
 
     path: str
     pattern: str

@@ -394,6 +394,8 @@ def run(
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if isinstance(paths, str | os.PathLike):  # one path, not its characters
+        paths = [paths]
     selection = Selection.make(glob, exclude, default_excludes=default_excludes)
     check_roots(paths)  # a typo in an input path is a usage error, not an error row
     started = dt.datetime.now(dt.UTC)

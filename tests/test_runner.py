@@ -279,7 +279,7 @@ def test_non_article_files_in_a_folder_are_skipped_and_listed(corpus: Path, tmp_
 
 def test_glob_and_exclude_choose_the_files(corpus: Path, tmp_path: Path, model: str) -> None:
     (corpus / "b000.md").write_text(article(300), encoding="utf-8")
-    only_txt = go(corpus, tmp_path / "txt", model, glob="*.txt")
+    only_txt = run(str(corpus), tmp_path / "txt", model, workers=1, glob="*.txt").counts  # one path as a str
     assert (only_txt["files"], only_txt["documents"], only_txt["excluded"]) == (N, N, 0)
     counts = go(corpus, tmp_path / "some", model, glob=["*.txt", "*.md"], exclude=["a00[0-4]*", "a011.txt"])
     assert (counts["files"], counts["documents"], counts["excluded"]) == (N - 5, N - 5, 6)

@@ -381,3 +381,258 @@ def test_find_known_organisations_numbered_military_units(text: str, found: list
     from pipeline.normalise.orgs import find_known_organisations
 
     assert [m.text for m in find_known_organisations(text)] == found
+
+
+# --- issue 17: organisations carry their country and kind -------------------------------------
+
+
+def resolve_found(text: str):
+    """Resolve the organisations the shipped tables and rules find in ``text`` (no NER model)."""
+    from pipeline.normalise.orgs import find_known_organisations
+
+    return resolve_organisations(text, find_known_organisations(text))
+
+
+def org_by_name(text: str) -> dict[str, object]:
+    return {o.name: o for o in resolve_found(text).referents}
+
+
+def test_same_bare_ministry_of_two_states_gets_two_ids() -> None:
+    moscow = resolve_found(
+        "Russland hat weitere Truppen an die Grenze verlegt. Das Verteidigungsministerium sprach "
+        "am Abend von einer Übung, die bis Freitag dauern solle."
+    ).referents
+    london = resolve_found(
+        "Großbritannien liefert weitere Panzer an die Ukraine. Ein Sprecher des "
+        "Verteidigungsministeriums bestätigte die Lieferung am Dienstag."
+    ).referents
+    assert [(o.name, o.country, o.kind) for o in moscow] == [("Verteidigungsministerium", "RU", "government")]
+    assert [(o.name, o.country) for o in london] == [("Verteidigungsministerium", "GB")]
+    assert moscow[0].org_id != london[0].org_id
+
+
+def test_same_state_body_shares_its_id_across_documents() -> None:
+    a = org_by_name("Das russische Verteidigungsministerium meldete Geländegewinne bei Charkiw.")
+    b = org_by_name("Wie das Verteidigungsministerium in Moskau mitteilte, wurden drei Drohnen abgeschossen.")
+    c = org_by_name("Russlands Verteidigungsministerium dementierte den Bericht.")
+    ids = {a["russisches Verteidigungsministerium"].org_id, b["Verteidigungsministerium"].org_id}
+    assert ids == {c["Verteidigungsministerium"].org_id}
+    assert {o.country for d in (a, b, c) for o in d.values()} == {"RU"}
+
+
+def test_pentagon_and_us_ministry_are_one_organisation() -> None:
+    text = (
+        "Das Pentagon kündigte neue Waffenlieferungen an. Das US-Verteidigungsministerium "
+        "nannte zunächst keine Zahlen; ein Sprecher des Pentagons verwies auf den Kongress."
+    )
+    res = resolve_found(text)
+    assert [(o.name, o.country, o.kind, o.mentions) for o in res.referents] == [
+        ("US-Verteidigungsministerium", "US", "government", 3)
+    ]
+    assert {r.country for r in res.resolutions} == {"US"}
+
+
+def test_ministry_with_and_without_its_adjective_in_one_article() -> None:
+    text = (
+        "Das britische Verteidigungsministerium veröffentlichte am Sonntag neue Einschätzungen. "
+        "Russland verliere täglich Hunderte Soldaten, schrieb das Verteidigungsministerium."
+    )
+    res = resolve_found(text)
+    assert [(o.name, o.country, o.mentions) for o in res.referents] == [
+        ("britisches Verteidigungsministerium", "GB", 2)
+    ]
+
+
+def test_two_ministries_in_one_article_stay_apart() -> None:
+    text = (
+        "Das ukrainische Verteidigungsministerium widersprach dem russischen Verteidigungsministerium. "
+        "Am Abend legte das Verteidigungsministerium in Kiew Satellitenbilder vor."
+    )
+    res = resolve_found(text)
+    assert sorted((o.country, o.mentions) for o in res.referents) == [("RU", 1), ("UA", 2)]
+    assert len({o.org_id for o in res.referents}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "kind"),
+    [
+        ("Die Nato verlegt Kampfjets ins Baltikum.", "NATO", None, "international"),
+        ("Die Vereinten Nationen fordern eine Waffenruhe.", "Vereinte Nationen", None, "international"),
+        ("Die Bundeswehr schickt zwei Fregatten.", "Bundeswehr", "DE", "military"),
+        ("Die FPÖ legte in der Umfrage zu.", "FPÖ", "AT", "party"),
+        ("Ein Sprecher der IDF bestätigte den Einsatz.", "Israelische Armee", "IL", "military"),
+        ("Der Kreml wies die Vorwürfe zurück.", "Kreml", "RU", "government"),
+        ("Das Weiße Haus schwieg zunächst.", "Weißes Haus", "US", "government"),
+        ("Laut Nachrichtenagentur Reuters ist die Lage unklar.", "Reuters", "GB", "media"),
+        ("Laut dem Verteidigungsministerium der Ukraine fielen Raketen.", "Verteidigungsministerium", "UA", "government"),
+    ],
+)
+def test_country_and_kind(text: str, name: str, country: str | None, kind: str) -> None:
+    org = org_by_name(text)[name]
+    assert (org.country, org.kind) == (country, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country", "kind"),
+    [
+        ("Die UN-Vollversammlung stimmte mit großer Mehrheit zu.", "UN-Vollversammlung", None, "international"),
+        ("Die Nato-Mission im Kosovo wird verlängert.", "Nato-Mission", None, "international"),
+        ("Der Sprecher der Schwarzmeerflotte Russlands schwieg.", "Schwarzmeerflotte", "RU", "military"),
+        ("Ein Sprecher der Demokratischen Partei in Washington widersprach.", "Demokratischen Partei", "US", "party"),
+        ("Kämpfer der Kassam-Brigaden feuerten Raketen ab.", "Kassam-Brigaden", None, "armed_group"),
+    ],
+)
+def test_country_and_kind_of_model_mentions(text: str, span: str, country: str | None, kind: str) -> None:
+    [org] = resolve_organisations(text, org_mentions(text, span)).referents
+    assert (org.country, org.kind) == (country, kind)
+
+
+def test_known_table_covers_every_canonical_org_and_parses() -> None:
+    from pipeline.normalise.names import load_aliases, name_key
+    from pipeline.normalise.org_country import KINDS, known_orgs
+
+    table = known_orgs()
+    assert all(k.kind in KINDS for k in table.values())
+    canonical = {c for (kind, _), c in load_aliases().entries.items() if kind == "ORG"}
+    assert sorted(c for c in canonical if name_key(c) not in table) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Schwarzmeerflotte", "military"),
+        ("Panzergrenadierbrigade 37", "military"),
+        ("Bundesamt für Verfassungsschutz", "government"),
+        ("Landeskriminalamt", "government"),
+        ("Sozialdemokratische Partei", "party"),
+        ("Frankfurter Allgemeine Zeitung", "media"),
+        ("Müller Logistik GmbH", "company"),
+        ("Feuerwehr", "other"),
+        ("Kassam-Brigaden", "armed_group"),
+    ],
+)
+def test_kind_from_the_head_noun(name: str, kind: str) -> None:
+    from pipeline.normalise.org_country import kind_of
+
+    assert kind_of(name.split()) == kind
+
+
+def test_bare_ministry_takes_the_sentence_country_before_the_article() -> None:
+    text = (
+        "Frankreich und Deutschland beraten über Hilfen. Die Ukraine meldet neue Angriffe. "
+        "In Kiew sagte das Innenministerium, die Lage sei ernst. Frankreich will helfen."
+    )
+    [org] = resolve_found(text).referents
+    assert (org.name, org.country) == ("Innenministerium", "UA")
+
+
+# --- issue 18, error class 5: organisations on unseen news -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Zeitung berichtet über das ukrainische Parlament und seine Abgeordneten.", ["ukrainisches Parlament"]),
+        ("Ein Abgeordneter des polnischen Parlaments kritisierte den Plan.", ["polnisches Parlament"]),
+        ("Der britische Geheimdienst warnt vor Anschlägen.", ["britischer Geheimdienst"]),
+        ("Nach Einschätzung westlicher und britischer Geheimdienste wächst die Gefahr.", ["britische Geheimdienste"]),
+        ("Der litauische Grenzschutz meldete Drohnen.", ["litauischer Grenzschutz"]),
+        ("Die Münchner Polizei sperrte den Platz.", []),  # no place adjective the gazetteer knows as -er of its name
+        ("Die Hamburger Polizei sperrte den Platz weiträumig ab.", ["Hamburger Polizei"]),
+        ("Ein Sprecher des Grenzschutzes Lettlands sagte, die Lage sei ruhig.", ["Grenzschutz Lettlands"]),
+        ("Die Polizei sperrte den Platz.", []),  # O3: bare
+        ("Das Parlament in Lissabon stimmte zu.", []),  # O3: located by a preposition only
+        ("Laut der örtlichen Gesundheitsbehörde gab es zwölf Tote.", ["Gesundheitsbehörde"]),
+        ("Die Behörden bestätigten den Vorfall.", []),
+        ("Das Pariser Außenministerium bestellte den Botschafter ein.", ["Pariser Außenministerium"]),
+        ("Der ukrainische Inlandsgeheimdienst SBU nahm zwei Männer fest.", ["SBU"]),
+    ],
+)
+def test_o2_o3_bodies_with_a_nationality(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_o3_noun_joins_the_organisation_it_introduces() -> None:
+    text = (
+        "Der südkoreanische Geheimdienst hat den Bericht bestätigt. Dem Geheimdienst NIS "
+        "zufolge kämpfen Tausende Soldaten in Kursk."
+    )
+    res = resolve_organisations(text, org_mentions(text, "südkoreanische Geheimdienst", "NIS"))
+    assert [(o.name, o.country, o.mentions) for o in res.referents] == [("NIS", "KR", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Die türkische Armee rückte in der Nacht vor.", "türkische Armee"),
+        ("Nach Angaben der US-Armee wurde niemand verletzt.", "US-Armee"),
+        ("Israels Armee meldete neue Angriffe.", "Israels Armee"),
+        ("Russische Streitkräfte griffen Odessa an.", "Russische Streitkräfte"),
+        ("Die französische Regierung berät am Montag.", "französische Regierung"),
+        ("Die Regierung kündigte Neuwahlen an.", "Regierung"),
+        ("Mehrere tausend US-Marines üben auf Okinawa.", "US-Marines"),
+    ],
+)
+def test_o4_generic_forces_and_governments_are_dropped(text: str, span: str) -> None:
+    res = resolve_organisations(text, org_mentions(text, span))
+    assert res.referents == [] and [r.note for r in res.resolutions] == ["generic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Die Fregatte der Deutschen Marine lief aus.", "Deutschen Marine", "Deutsche Marine"),
+        ("Die Schweizer Armee übt im Jura.", "Schweizer Armee", "Schweizer Armee"),
+        ("Die Reste der 6. Armee ergaben sich.", "6. Armee", "6. Armee"),
+    ],
+)
+def test_named_forces_are_kept(text: str, span: str, expected: str) -> None:
+    assert orgs(text, span) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Er diente fünf Jahre in der Französischen Fremdenlegion.", "Französischen Fremdenlegion", "Französische Fremdenlegion"),
+        ("Helfer vom Technischen Hilfswerk pumpten Keller aus.", "Technischen Hilfswerk", "Technisches Hilfswerk"),
+        ("Der Präsident des Deutschen Skiverbands trat zurück.", "Deutschen Skiverbands", "Deutscher Skiverband"),
+        ("Eine Ausstellung im Neuen Museum zeigt Funde.", "Neuen Museum", "Neues Museum"),
+        ("Sie arbeitet für das Germanische Nationalmuseum.", "Germanische Nationalmuseum", "Germanisches Nationalmuseum"),
+        ("Die Sammlung der Staatlichen Museen zu Berlin wächst.", "Staatlichen Museen zu Berlin", "Staatliche Museen zu Berlin"),
+        ("Ein Kommentar der Rheinischen Post sorgte für Streit.", "Rheinischen Post", "Rheinische Post"),
+        ("Laut der Jerusalem Post ist die Lage ernst.", "Jerusalem Post", "Jerusalem Post"),
+        ("Ein Interview mit der Neuen Zürcher Zeitung erschien.", "Neuen Zürcher Zeitung", "Neue Zürcher Zeitung"),
+        ("Ärzte ohne Grenzen berichtet von Angriffen.", "Ärzte ohne Grenzen", "Ärzte ohne Grenzen"),
+    ],
+)
+def test_inflected_names_back_in_the_nominative(text: str, span: str, expected: str) -> None:
+    assert orgs(text, span) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("KAIRO (dpa) - Die Verhandlungen gehen weiter.", "KAIRO"),
+        ("DAKAR – Nach tagelangen Protesten hat die Regierung eingelenkt.", "DAKAR"),
+        ("Soldaten auf Patrouille. Foto: AFP/JEAN DUPONT", "JEAN DUPONT"),
+        ("Ein Panzer bei Bachmut. Bild: REUTERS/SERGEJ PETROW", "SERGEJ PETROW"),
+    ],
+)
+def test_all_caps_datelines_and_credits_are_no_organisations(text: str, span: str) -> None:
+    assert orgs(text, span) == []
+
+
+def test_all_caps_acronyms_stay() -> None:
+    assert orgs("Die NATO und die OSZE tagen in Wien.", "NATO", "OSZE") == ["NATO", "OSZE"]
+    assert orgs("UNICEF (Kinderhilfswerk) warnt vor Hunger.", "UNICEF") == ["Unicef"]
+
+
+def test_bracketed_acronym_is_the_name_before_it() -> None:
+    text = (
+        "Der Präsident des Bundesverbands der Deutschen Industrie (BDI) warnte. "
+        "Der BDI fordert niedrigere Strompreise."
+    )
+    res = resolve_organisations(
+        text, org_mentions(text, "Bundesverbands der Deutschen Industrie", "BDI")
+    )
+    assert [(o.name, o.mentions) for o in res.referents] == [("Bundesverband der Deutschen Industrie", 3)]

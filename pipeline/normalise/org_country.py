@@ -110,7 +110,10 @@ def head_index(tokens: list[str]) -> int:
     for i, tok in enumerate(tokens):
         if i and tok.lower() in NAME_BREAKS:
             return i - 1
-    return len(tokens) - 1
+    last = len(tokens) - 1
+    while last > 0 and tokens[last].rstrip(".").isdigit():
+        last -= 1  # "Panzergrenadierbrigade 37"
+    return last
 
 
 def kind_of(tokens: list[str], known: KnownOrg | None = None, descriptor_kind: str | None = None) -> str:
@@ -199,6 +202,8 @@ def is_generic(text_before: str, tokens: list[str]) -> bool:
     mod = mods[0]
     if country_for_word(mod) is None:
         return False
+    if mod[0].isupper() and mod.endswith("er") and is_demonym(mod):
+        return False  # invariant place adjectives name the body: "Schweizer Armee"
     return mod[0].islower() or not is_demonym(mod) or _sentence_start(text_before)
 
 

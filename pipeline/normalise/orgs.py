@@ -200,7 +200,7 @@ def resolve_organisations(
             notes.append(note)
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
-        name = _nominative(tokens, literal, aliases, genitive)
+        name = _genitive_body_name(tokens) or _nominative(tokens, literal, aliases, genitive)
         adjective = _adjective_before(text, m.start, name, aliases)
         if adjective:
             name = f"{adjective} {name}"  # O2: "das britische Verteidigungsministerium"
@@ -855,13 +855,25 @@ BODY_TABLE = "org_bodies.txt"
 
 
 @cache
-def _body_pattern() -> re.Pattern[str]:
+def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = sorted(read_lines(BODY_TABLE), key=lambda w: (-len(w), w))
     noun = "(?:" + "|".join(re.escape(n) for n in nouns) + ")(?:es|s)?"
-    return re.compile(
-        rf"(?<![\w-])(?P<adj>[A-Za-zÄÖÜäöüß]+)[ \t]+(?P<noun>{noun})(?![\w-])"
-        rf"|(?<![\w-])(?P<noun2>{noun})[ \t]+(?:(?:der|des)[ \t]+)?(?P<gen>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"
+    return (
+        re.compile(rf"(?<![\w-])(?P<adj>[A-Za-zÄÖÜäöüß]+)[ \t]+(?P<noun>{noun})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?P<noun>{noun})[ \t]+(?:(?:der|des)[ \t]+)?(?P<gen>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"),
     )
+
+
+def _genitive_body_name(tokens: list[str]) -> str | None:
+    """Name of an O3 body tied by a country genitive: the noun in the nominative, the country
+    as written ("des Grenzschutzes Lettlands" → Grenzschutz Lettlands); None for other names."""
+    m = _body_patterns()[1].fullmatch(" ".join(tokens))
+    if not m or not country_genitive(m.group("gen")):
+        return None
+    nouns = {n.lower(): n for n in read_lines(BODY_TABLE)}
+    word = m.group("noun")
+    noun = next((nouns[f.lower()] for f in (word, word[:-1], word[:-2]) if f.lower() in nouns), word)
+    return " ".join([noun, *tokens[-1:]]) if len(tokens) == 2 else f"{noun} der {tokens[-1]}"
 
 
 def national_bodies(text: str) -> list[re.Match[str]]:
@@ -869,14 +881,14 @@ def national_bodies(text: str) -> list[re.Match[str]]:
     place adjective in front ("britischer Geheimdienst", "des ukrainischen Parlaments",
     "Hamburger Polizei") or a country genitive after ("Grenzschutz Litauens", "Parlament der
     Ukraine"). Returns the regex matches (the whole phrase)."""
-    out: list[re.Match[str]] = []
-    for m in _body_pattern().finditer(text):
-        if m.group("adj") is not None:
-            if adjective_country(m.group("adj")):
-                out.append(m)
-        elif country_genitive(m.group("gen")):
-            out.append(m)
-    return out
+    adjective, genitive = _body_patterns()
+    out = [m for m in adjective.finditer(text) if adjective_country(m.group("adj"))]
+    out += [
+        m
+        for m in genitive.finditer(text)
+        if country_genitive(m.group("gen")) and not any(o.start() < m.end() and m.start() < o.end() for o in out)
+    ]
+    return sorted(out, key=lambda m: m.start())
 
 
 def adjective_country(word: str) -> str | None:

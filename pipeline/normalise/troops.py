@@ -8,6 +8,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pipeline.normalise.clauses import (
+    Clause,
+    clause_of,
+    clauses,
+    conditional,
+    has_aspect_verb,
+    plans,
+    predicate_class,
+    relative_after,
+    shared_subject,
+    to_come,
+)
 from pipeline.normalise.demonyms import country_for_word
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
@@ -17,7 +29,13 @@ MAX_MODIFIERS = 4  # words between number and noun ("gefallene und verwundete ru
 CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other cue
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
-STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength")
+STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength", "withdrawn")
+# Predicate classes of troop_predicates.tsv that are not statuses themselves: a change of a
+# force's size is planned (S2); a plan word alone is a weak cue (U1).
+PREDICATE_GROUPS = {"change": "planned", "plan": "planned_weak"}
+# Predicate classes whose status depends on tense and modality: still to come → planned (U1,
+# S2), done → this status (S4, S5, S7).
+DONE_STATUS = {"move": "deployed", "station": "stationed", "withdraw": "withdrawn"}
 ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
@@ -367,7 +385,8 @@ def _status_index() -> dict[str, tuple[tuple[bool, tuple[str, ...], str], ...]]:
 
 
 def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int]) -> str | None:
-    """Status from the phrase, then from the sentence; None when the sentence says nothing."""
+    """Status from the phrase, then from the figure's clause, then from the sentence; None
+    when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
     combined = _combine_casualties(phrase_groups)
@@ -376,21 +395,131 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for group in ("stationed", "mobilized"):
         if group in phrase_groups:
             return group
+    parts = clauses(sent_toks)
+    governing = _governing_noun(sent_toks, num_i, parts)
+    if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
+        return governing
     own = {id(t) for t in phrase}
-    hits = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
+    surface = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
     end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
     rivals = [p for p in others if p != num_i]
 
     def own_distance(i: int) -> int:
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
 
-    mine = [(i, g) for i, g in hits if all(own_distance(i) <= abs(i - p) for p in rivals)]
-    casualties = _casualty_groups(sent_toks, hits, num_i, end_i, rivals)
-    for chosen in (mine, hits):
+    mine = [(i, g) for i, g in surface if all(own_distance(i) <= abs(i - p) for p in rivals)]
+    casualties = _casualty_groups(sent_toks, surface, num_i, end_i, rivals)
+    # the figure's own clause, and a relative clause on its noun ("…, die eingezogen werden")
+    clause = clause_of(parts, num_i)
+    scope = [
+        c
+        for c in (clause, relative_after(sent_toks, parts, end_i + 1), shared_subject(sent_toks, parts, clause))
+        if c is not None
+    ]
+    in_clause = [
+        (i, g) for i, g in _sentence_hits(sent_toks, parts) if id(sent_toks[i]) not in own and any(i in c for c in scope)
+    ]
+    # several figures in one clause: a strong cue nearer to this one than to the others first
+    nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
+    clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
+    for chosen, said in ((nearest, clause_casualties), (in_clause, clause_casualties)):
+        status = _pick_status(chosen, own_distance, said)
+        if status:
+            status = _current_force(sent_toks, num_i, clause, chosen, status)
+            return _future_passive(sent_toks, status)
+    k = parts.index(clause) if clause in parts else -1
+    if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
+        return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
+    for chosen in (mine, surface):
         status = _pick_status(chosen, own_distance, casualties)
         if status:
             return _future_passive(sent_toks, status)
     return None
+
+
+def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
+    """Clause ``k`` is a "dass" clause or zu-infinitive of a plan ("sieht vor, dass …")."""
+    first = sent_toks[parts[k].lo]
+    zu_inf = any(t.tag == "VVIZU" or t.low == "zu" and t.tag == "PTKZU" for t in sent_toks[parts[k].lo : parts[k].hi])
+    return (first.low in {"dass", "daß"} or zu_inf) and plans(sent_toks, parts[k - 1])
+
+
+def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
+    """Status cues of the sentence: by lemma and clause where the tokens have lemmas, else by
+    surface form (``troop_cues.tsv``)."""
+    surface = _cue_hits(sent_toks)
+    if not any(t.lemma for t in sent_toks):
+        return surface
+    by_lemma = _lemma_hits(sent_toks, parts)
+    taken = {i for i, _ in by_lemma}
+    return sorted([*(h for h in surface if h[0] not in taken), *by_lemma])
+
+
+def _lemma_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
+    """(token index, status group) for every predicate of ``troop_predicates.tsv``, its tense
+    and modality read from its clause: a move still to come is planned, a done one deployed."""
+    out: list[tuple[int, str]] = []
+    for k, clause in enumerate(parts):
+        future: bool | None = None
+        for i in range(clause.lo, clause.hi):
+            cls = predicate_class(sent_toks, i, clause)
+            if cls is None:
+                continue
+            if cls in DONE_STATUS:
+                if future is None:
+                    future = _clause_to_come(sent_toks, parts, k)
+                group = "planned" if future else DONE_STATUS[cls]
+            elif cls == "strength" and conditional(sent_toks, clause):
+                group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
+            else:
+                group = PREDICATE_GROUPS.get(cls, cls)
+            out.append((i, group))
+    return out
+
+
+def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
+    """The clause ``k`` speaks of the future, or it is a "dass"/"um … zu" clause of a matrix
+    clause that does ("Die Regierung will, dass 800 Soldaten verlegt werden")."""
+    aspect = k > 0 and has_aspect_verb(sent_toks, parts[k - 1])
+    if to_come(sent_toks, parts[k], aspect):
+        return True
+    first = sent_toks[parts[k].lo].low if parts[k].hi > parts[k].lo else ""
+    return k > 0 and first in {"dass", "daß", "damit", "um"} and to_come(sent_toks, parts[k - 1])
+
+
+def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Clause]) -> str | None:
+    """The status a noun governing the figure gives it: "der Tod von 2.009 Soldaten",
+    "die Ermordung zweier UN-Soldaten", "der Kampfverlust von rund 50.000 Soldaten"."""
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    genitive = sent_toks[num_i].low.endswith("er") and not sent_toks[num_i].text[:1].isdigit()
+    if k >= 1 and sent_toks[k].low == "von":
+        k -= 1
+    elif not genitive:
+        return None
+    if k < 0 or not sent_toks[k].is_cap or not sent_toks[k].lemma:
+        return None
+    clause = clause_of(parts, k)
+    cls = predicate_class(sent_toks, k, clause)
+    if cls in CASUALTY or cls == "mobilized":
+        return cls
+    return None
+
+
+def _current_force(
+    sent_toks: Sequence[_Tok], num_i: int, clause: Clause, chosen: Sequence[tuple[int, str]], status: str
+) -> str:
+    """With a verb of enlarging or reducing, the figure after "von" is the force as it stands:
+    "die Zahl der Truppen von derzeit 4500 um 1000 erhöhen" → 4500 stationed (S2, S5)."""
+    if status != "planned" or not any(t.lemma for t in sent_toks):
+        return status
+    if not any(predicate_class(sent_toks, i, clause) == "change" for i in range(clause.lo, clause.hi)):
+        return status
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    return "stationed" if k >= 0 and sent_toks[k].low == "von" else status
 
 
 def _future_passive(sent_toks: Sequence[_Tok], status: str) -> str:
@@ -792,6 +921,8 @@ def _figure(
         status = carry.status if prev_troops and carry.status else "other"
     elif status == GENERAL_CASUALTY:
         status = carry.status if prev_troops and carry.status in CASUALTY else "killed_or_wounded"
+    elif status == "withdrawn":
+        status = "other"  # a completed withdrawal (S7)
     country = (
         _phrase_country(text, num, head, toks, entities, resolutions)
         or _sender_country(toks, min(q_start, num.start))

@@ -1,0 +1,296 @@
+"""Clause structure of one sentence's tokens: clause boundaries, predicates by lemma, tense and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from pipeline.resources import read_lines, read_tsv
+
+# Punctuation that always ends a clause; a comma only before a new clause (see _comma_opens).
+HARD_BOUNDARIES = frozenset({";", ":", "–", "—", "(", ")", "-"})
+MIN_COMPOUND_PART = 4  # a noun lemma matches a predicate noun it ends with, this long at least
+
+
+class Word(Protocol):
+    """What the clause rules read of a token (troops' ``_Tok`` and records.Token both fit)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def lemma(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def morph(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Tokens ``lo``..``hi`` (exclusive) of a sentence, one clause."""
+
+    lo: int
+    hi: int
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and self.lo <= i < self.hi
+
+
+# --------------------------------------------------------------------------- tables
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines(f"clause_{kind}.txt"))
+
+
+@cache
+def predicates() -> dict[str, str]:
+    """Predicate lemma → class (``troop_predicates.tsv``)."""
+    return {r["lemma"].lower(): r["class"] for r in read_tsv("troop_predicates.tsv")}
+
+
+@cache
+def _noun_predicates() -> tuple[tuple[str, str], ...]:
+    """Single-word predicates long enough to end a compound noun, longest first."""
+    rows = [(k, v) for k, v in predicates().items() if " " not in k and len(k) >= MIN_COMPOUND_PART]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+# --------------------------------------------------------------------------- word classes
+
+
+def is_finite(w: Word) -> bool:
+    """A finite verb: STTS ``V?FIN`` or ``VerbForm=Fin`` (False when untagged)."""
+    return w.tag.endswith("FIN") or "VerbForm=Fin" in w.morph
+
+
+def is_verb(w: Word) -> bool:
+    return w.tag[:1] == "V" or "VerbForm=" in w.morph
+
+
+def is_noun(w: Word) -> bool:
+    return w.tag in {"NN", "NE"} or (not w.tag and w.text[:1].isupper())
+
+
+def _lemma(w: Word) -> str:
+    return (w.lemma or w.text).lower()
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def clauses(words: Sequence[Word]) -> list[Clause]:
+    """Split a sentence into clauses.
+
+    A clause ends at a semicolon, colon, dash or parenthesis, and at a comma or "und"/"oder"
+    that opens a new clause: one followed by a subordinating conjunction ("dass", "weil",
+    "während"), a relative pronoun ("die", "in dem"), a finite verb (", teilte … mit") or
+    a zu-infinitive group. A comma inside a list ("tot, verwundet oder vermisst") does not.
+    """
+    cuts = [0]
+    subordinate = False  # inside a relative or subordinate clause: its next comma ends it
+    for i, w in enumerate(words):
+        if w.text in HARD_BOUNDARIES and 0 < i < len(words) - 1 and _stands_apart(words, i):
+            cuts.append(i + 1)
+            subordinate = False
+        elif w.text == ",":
+            opens = _comma_opens(words, i + 1) or _second_main_clause(words, cuts[-1], i)
+            if opens or subordinate:
+                cuts.append(i + 1)
+            subordinate = opens and _is_subordinator(words, i + 1)
+        elif w.text.lower() in _words("coordinators") and i > 0 and _conjunct_clause(words, i + 1):
+            cuts.append(i)
+    cuts.append(len(words))
+    spans = sorted(set(cuts))
+    return [Clause(a, b) for a, b in zip(spans, spans[1:], strict=False) if a < b]
+
+
+def _stands_apart(words: Sequence[Word], i: int) -> bool:
+    """A hyphen ends a clause only as a dash between spaces ("Aufklärungs- und" does not)."""
+    if words[i].text != "-":
+        return True
+    return words[i - 1].end < words[i].start and words[i].end < words[i + 1].start
+
+
+def _second_main_clause(words: Sequence[Word], start: int, comma: int) -> bool:
+    """A comma between two stretches that each hold a finite verb joins two main clauses
+    ("Die Armee hat die Basis verloren, 477 Soldaten hätten sich ergeben")."""
+    end = next((k for k in range(comma + 1, len(words)) if words[k].text in {",", ";", ":"}), len(words))
+    return any(is_finite(w) for w in words[start:comma]) and any(is_finite(w) for w in words[comma + 1 : end])
+
+
+def _is_subordinator(words: Sequence[Word], j: int) -> bool:
+    """Word ``j`` opens a verb-final clause (conjunction, relative pronoun, "in dem")."""
+    if j >= len(words):
+        return False
+    w = words[j]
+    if w.text.lower() in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"}:
+        return True
+    if w.tag == "APPR" and j + 1 < len(words):
+        return words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}
+    return not w.tag and w.text.lower() in _words("relatives")
+
+
+def relative_after(words: Sequence[Word], parts: Sequence[Clause], end: int) -> Clause | None:
+    """The relative clause that follows a noun phrase ending before token ``end``
+    ("300.000 Reservisten, die eingezogen werden sollen"), if any."""
+    while end < len(words) and is_verb(words[end]) and not is_finite(words[end]):
+        end += 1  # "… Soldaten identifiziert, die …"
+    if end < len(words) and words[end].text == ",":
+        end += 1
+    for c in parts:
+        if c.lo == end and _is_subordinator(words, end) and words[end].text.lower() not in _words("subordinators"):
+            return c
+    return None
+
+
+def _comma_opens(words: Sequence[Word], j: int) -> bool:
+    if j >= len(words):
+        return False
+    w = words[j]
+    low = w.text.lower()
+    if low in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"}:
+        return True
+    if not w.tag and low in _words("relatives") and j + 1 < len(words) and not words[j + 1].text[:1].isupper():
+        return True  # untagged: ", die …" + lower-case word reads as a relative clause
+    if w.tag == "APPR" and j + 1 < len(words) and words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}:
+        return True  # ", in dem …"
+    if is_finite(w):
+        return True  # ", teilte die Regierung mit", ", hieß es"
+    return _conjunct_clause(words, j)
+
+
+def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
+    """After a comma or "und": a new clause starts when a finite verb comes first or second
+    ("und verlegen die Soldaten", "und es folgten …")."""
+    for k in range(j, min(j + 2, len(words))):
+        if is_finite(words[k]):
+            return True
+        if words[k].text in {",", "."} or words[k].tag in {"ART", "ADJA", "CARD", "NN", "NE"}:
+            return False
+    return False
+
+
+def shared_subject(words: Sequence[Word], parts: Sequence[Clause], clause: Clause) -> Clause | None:
+    """The next clause when it goes on with the same subject: "und"/"oder" + a finite verb
+    ("… verloren ihr Leben oder wurden verletzt")."""
+    for c in parts:
+        if c.lo == clause.hi and c.hi - c.lo > 1:
+            first, second = words[c.lo], words[c.lo + 1]
+            if first.text.lower() in _words("coordinators") and is_finite(second):
+                return c
+    return None
+
+
+def clause_of(clause_list: Sequence[Clause], i: int) -> Clause:
+    for c in clause_list:
+        if i in c:
+            return c
+    return Clause(0, 0)
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def predicate_lemma(words: Sequence[Word], i: int, clause: Clause) -> str:
+    """The lemma of word ``i``, joined with its separated particle when it is a finite
+    separable verb ("ziehen … ein" → "einziehen", "nehmen … teil" → "teilnehmen")."""
+    w = words[i]
+    lemma = _lemma(w)
+    if not is_finite(w):
+        return lemma
+    for k in range(i + 1, clause.hi):
+        if words[k].tag == "PTKVZ":
+            return _lemma(words[k]) + lemma
+    return lemma
+
+
+def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None:
+    """The predicate class of word ``i`` (``troop_predicates.tsv``), or None."""
+    w = words[i]
+    if w.text[:1].isdigit() or not w.text[:1].isalpha():
+        return None
+    table = predicates()
+    lemma = predicate_lemma(words, i, clause)
+    reflexive = any(words[k].text.lower() == "sich" for k in range(clause.lo, clause.hi))
+    if reflexive and f"sich {lemma}" in table:
+        return table[f"sich {lemma}"]
+    if lemma in table:
+        return table[lemma]
+    if is_noun(w):
+        for stem, cls in _noun_predicates():
+            if lemma.endswith(stem) and not is_verb(w):
+                return cls
+    return None
+
+
+# --------------------------------------------------------------------------- tense and modality
+
+
+def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool:
+    """The clause speaks of something still to come (U1, S2).
+
+    A modal of intention or obligation ("soll", "will", "muss"), a future "werden" with an
+    infinitive, a conditional ("würde", "könnte" without "bereits"/"derzeit"), a plan word
+    ("plant", "Ziel"), or a zu-infinitive ("… zu entsenden"). A reported past ("sollen …
+    getötet worden sein") is not, nor a zu-infinitive under an ``aspect`` verb ("haben
+    damit begonnen, … zu stationieren").
+    """
+    seq = words[clause.lo : clause.hi]
+    lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
+    if _perfect_infinitive(seq):
+        return False
+    epistemic = any(lm in _words("epistemic_adverbs") for lm in lemmas)
+    for k, w in enumerate(seq):
+        lm = lemmas[k]
+        if lm in _words("intention_modals") or predicates().get(lm) == "plan":
+            return True
+        conditional = w.text.lower() in _words("conditionals") or (
+            lm in _words("possibility_modals") and "Mood=Sub" in w.morph
+        )
+        if conditional and not epistemic:
+            return True
+        if lm == "werden" and is_finite(w) and "Mood=Sub" not in w.morph and _has_infinitive(seq):
+            return True
+        if w.tag == "VVIZU" or (w.tag == "PTKZU" and k + 1 < len(seq) and seq[k + 1].tag.endswith("INF")):
+            return not aspect
+    return False
+
+
+def has_aspect_verb(words: Sequence[Word], clause: Clause) -> bool:
+    """The clause holds "beginnen", "anfangen" … (its zu-infinitive is under way)."""
+    return any(_lemma(w) in _words("aspect_verbs") for w in words[clause.lo : clause.hi])
+
+
+def plans(words: Sequence[Word], clause: Clause) -> bool:
+    """The clause's predicate is a plan or intention ("sieht vor", "plant", "will")."""
+    return any(
+        predicates().get(predicate_lemma(words, i, clause)) == "plan" or _lemma(words[i]) in _words("intention_modals")
+        for i in range(clause.lo, clause.hi)
+    )
+
+
+def conditional(words: Sequence[Word], clause: Clause) -> bool:
+    """The clause is hypothetical: "könnte", "würde", "könne" (subjunctive of a modal)."""
+    return any(
+        w.text.lower() in _words("conditionals")
+        or (_lemma(w) in _words("possibility_modals") and "Mood=Sub" in w.morph)
+        for w in words[clause.lo : clause.hi]
+    )
+
+
+def _has_infinitive(seq: Sequence[Word]) -> bool:
+    return any(x.tag in {"VVINF", "VAINF", "VMINF"} for x in seq)
+
+
+def _perfect_infinitive(seq: Sequence[Word]) -> bool:
+    """"… getötet worden sein", "… gewesen sein": a reported past."""
+    lows = [w.text.lower() for w in seq]
+    return any(a in {"worden", "gewesen"} and b in {"sein", "seien"} for a, b in zip(lows, lows[1:], strict=False))

@@ -2,7 +2,8 @@
 
 The Python twins of the command-line verbs, with the same parameter names:
 ``run`` (lagebild run), ``stats`` (lagebild stats), ``train`` (lagebild train),
-``evaluate_ner`` (lagebild evaluate-ner), ``eval_articles`` (lagebild eval-articles), plus
+``evaluate_ner`` (lagebild evaluate-ner), ``eval_articles`` (lagebild eval-articles),
+``report`` (lagebild report), plus
 ``load_nlp``, ``load`` and ``connect``.
 """
 
@@ -16,10 +17,11 @@ from pipeline.evaluate_articles import eval_articles  # noqa: E402
 from pipeline.evaluate_ner import evaluate_ner  # noqa: E402
 from pipeline.read import connect, load  # noqa: E402
 from pipeline.recognise import load_nlp  # noqa: E402
+from pipeline.report import report  # noqa: E402
 from pipeline.runner import run  # noqa: E402
 from pipeline.stats import stats  # noqa: E402
 from pipeline.train import train  # noqa: E402
 
 __all__ = [
-    "__version__", "run", "stats", "train", "evaluate_ner", "eval_articles", "load_nlp", "load", "connect",
+    "__version__", "run", "stats", "report", "train", "evaluate_ner", "eval_articles", "load_nlp", "load", "connect",
 ]  # fmt: skip

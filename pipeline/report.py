@@ -9,15 +9,15 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import plotly.graph_objects as go
-from jinja2 import Environment, PackageLoader, select_autoescape
-from plotly.offline import get_plotlyjs
-from plotly.subplots import make_subplots
 from tqdm import tqdm
 
 from pipeline.read import load
+
+if TYPE_CHECKING:  # plotly and jinja2 are imported when a report is made, not with the package
+    import plotly.graph_objects as go
 
 PathLike = str | os.PathLike[str]
 TOP = 15  # most named people, places, organisations
@@ -33,6 +33,8 @@ TABLES = ("documents", "troop_figures", "claims", "figure_claims", "people", "pl
 def troops_chart(troops: pd.DataFrame, claims: pd.DataFrame) -> go.Figure:
     """Troop figures over time per country and status: each figure a range low…high (an open
     bound drawn as a triangle at its known bound), each claim one ring sized by its reports."""
+    import plotly.graph_objects as go
+
     fig = go.Figure()
     points = troops.dropna(subset=["published_date"])
     low, high = points["low"].astype("float64"), points["high"].astype("float64")
@@ -98,6 +100,8 @@ def country_outlines() -> tuple[tuple[tuple[float, float], ...], ...]:
 
 def map_chart(places: pd.DataFrame) -> go.Figure:
     """Places at their coordinates, sized by mentions, over country outlines (lon/lat axes)."""
+    import plotly.graph_objects as go
+
     located = (
         places.dropna(subset=["lat", "lon"])
         .groupby("place_id")
@@ -148,6 +152,9 @@ def _top(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def names_chart(tables: dict[str, pd.DataFrame], dates: pd.DataFrame) -> go.Figure:
     """The most named people, places, organisations (bars), and their mentions per month (lines)."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
     kinds = (("people", "person_id"), ("places", "place_id"), ("organisations", "org_id"))
     fig = make_subplots(rows=2, cols=3, subplot_titles=[*(f"most named {k}" for k, _ in kinds),
                         *(f"{k}: mentions per month" for k, _ in kinds)], vertical_spacing=0.18)  # fmt: skip
@@ -228,6 +235,8 @@ def _bounds(low: object, high: object, qualifier: str) -> str:
 # --------------------------------------------------------------------------- the page
 @cache
 def _template():  # noqa: ANN202 - jinja2.Template
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     env = Environment(loader=PackageLoader("pipeline", "resources"), autoescape=select_autoescape(["html", "j2"]))
     return env.get_template("report.html.j2")
 
@@ -243,6 +252,8 @@ def report(
     errors. plotly.js is inlined, so the file opens in any browser without a network or
     server. Article text is HTML-escaped. Returns the path written.
     """
+    from plotly.offline import get_plotlyjs
+
     tables = load(data, TABLES)
     n_docs = len(tables["documents"])
     show = (sys.stderr.isatty() and n_docs >= LARGE) if progress is None else progress
@@ -261,7 +272,7 @@ def report(
     with tqdm(total=len(steps) + 1, desc="report", unit="part", disable=not show) as bar:
         for name, make in steps:
             result = make()
-            parts[name] = _div(result, name) if isinstance(result, go.Figure) else result
+            parts[name] = result if isinstance(result, list) else _div(result, name)
             bar.update()
         counts = {t: len(f) for t, f in tables.items() if t != "figure_claims"}
         errors = tables["errors"].sort_values(["stage", "error", "path"]).to_dict("records")

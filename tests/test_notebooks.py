@@ -67,6 +67,8 @@ def test_notebook_runs_and_plots(name: str, tables: Path, monkeypatch: pytest.Mo
     assert str(tables.resolve()) in text  # it read our tables, not ../data
     for expected in ("Kim Jong Un", "Kursk", "KP", "FR"):  # seed and fixture people, places, nationalities
         assert expected in text, expected
+    for expected in ("n_documents", "attributions", "bis zu 30.000 zusätzliche Soldat:innen", "Geheimdienst"):
+        assert expected in text, expected  # the claims cells: who claims what, since when
     assert images(notebook) == PLOTS[name]
 
 

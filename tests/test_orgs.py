@@ -636,3 +636,44 @@ def test_bracketed_acronym_is_the_name_before_it() -> None:
         text, org_mentions(text, "Bundesverbands der Deutschen Industrie", "BDI")
     )
     assert [(o.name, o.mentions) for o in res.referents] == [("Bundesverband der Deutschen Industrie", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldaten bei einer Übung nahe Tapa.\nFoto: dpa/epa/Max Mustermann", ["dpa", "epa"]),
+        ("Ein Konvoi auf der Autobahn. (Keystone/AP)", ["Keystone", "AP"]),
+        ("Die Lage bleibt angespannt.\nxy/ab (dpa, afp)", ["dpa", "AFP"]),
+        ("Die Gespräche sollen fortgesetzt werden. - Dpa", ["dpa"]),
+        ("Der Bericht erschien am Montag.\nKNA", ["KNA"]),
+        ("Bild: Anna Beispiel", []),  # a photographer is no organisation
+    ],
+)
+def test_agencies_in_credits(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Panzergrenadierbataillon 122 übt in Oberviechtach.", "Panzergrenadierbataillon 122"),
+        ("Soldaten der Gebirgsjägerbrigade 23 halfen beim Hochwasser.", "Gebirgsjägerbrigade 23"),
+        ("Das Aufklärungs- und Artilleriebataillon 7 wird verlegt.", "Aufklärungs- und Artilleriebataillon 7"),
+    ],
+)
+def test_units_named_by_type_and_number(text: str, expected: str) -> None:
+    [org] = resolve_found(text).referents
+    assert (org.name, org.kind) == (expected, "military")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Soldaten der von den USA geführten Allianz rückten vor.", "Allianz", []),
+        ("Die Allianz erhöht ihre Dividende.", "Allianz", ["Allianz"]),
+        ("Wie die staatliche Nachrichtenagentur Anadolu meldet, brennt es.", "Nachrichtenagentur Anadolu", ["Anadolu"]),
+        ("Ein zorniger Wagner-Chef drohte mit Abzug.", "Wagner", ["Wagner"]),
+    ],
+)
+def test_ambiguous_name_after_an_adjective_is_the_noun(text: str, span: str, expected: list[str]) -> None:
+    assert orgs(text, span) == expected

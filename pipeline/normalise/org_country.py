@@ -108,7 +108,7 @@ def head_index(tokens: list[str]) -> int:
     """Index of the head noun: the last word before a preposition or genitive article
     ("Bundesamt für Migration" → 0, "Französische Fremdenlegion" → 1)."""
     for i, tok in enumerate(tokens):
-        if i and tok.lower() in NAME_BREAKS:
+        if i and tok.lower() in NAME_BREAKS and not tokens[i - 1].endswith("-"):
             return i - 1
     last = len(tokens) - 1
     while last > 0 and tokens[last].rstrip(".").isdigit():

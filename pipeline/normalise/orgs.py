@@ -444,7 +444,28 @@ def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasT
         return "generic"
     if _caps_line(text, m, tokens, aliases):
         return "not_a_name"
+    if (
+        len(words) == len(tokens)
+        and text[m.end : m.end + 1] != "-"
+        and not any("-" in w for w in words)
+        and _ambiguous_after_adjective(text, m.start, tokens, aliases)
+    ):
+        return "not_a_name"
     return None
+
+
+ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w])([a-zäöüß][\w-]*[a-zäöüß](?:e|en|er|es|em))[ \t]+$")
+
+
+def _ambiguous_after_adjective(text: str, start: int, tokens: list[str], aliases: AliasTable) -> bool:
+    """A name that is also an ordinary noun (org_ambiguous.txt) after an attributive adjective
+    is that noun: "der US-geführten Allianz", "eine neue Union" (the caller skips spans with
+    a descriptor, "die staatliche Nachrichtenagentur Anadolu", and compounds, "brüllender
+    Wagner-Chef")."""
+    name = " ".join(tokens)
+    if name not in _ambiguous_names() and (_canonical(name, aliases) or "") not in _ambiguous_names():
+        return False
+    return ATTRIBUTIVE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*")
@@ -811,7 +832,10 @@ def find_known_organisations(
     hits = [*pattern.finditer(text)] if pattern is not None else []
     hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     hits += [
-        m for m in MILITARY_UNIT.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)
+        m
+        for unit in (MILITARY_UNIT, NUMBERED_UNIT)
+        for m in unit.finditer(text)
+        if not any(h.start() <= m.start() < h.end() for h in hits)
     ]
     hits += [
         m
@@ -826,7 +850,7 @@ def find_known_organisations(
         sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
         out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
     orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"] + [(m.start, m.end) for m in out]
-    for start, end in ambiguous_in_context(text, aliases, orgs):
+    for start, end in [*ambiguous_in_context(text, aliases, orgs), *credit_agencies(text, aliases)]:
         if any(s < end and start < e for s, e in taken) or any(m.start < end and start < m.end for m in out):
             continue
         sent = max(0, bisect.bisect_right(list(sentence_starts), start) - 1)
@@ -849,6 +873,34 @@ def _before_name(text: str, end: int, mentions: Sequence[EntityMention], aliases
         or (word.isupper() and len(word) > 1)
         or _canonical(word, aliases) is not None
     )
+
+
+# Credits and source lines: "Foto: dpa/epa/…", "(Keystone/AP)" or "(dpa, afp)" at a line's
+# end, "… Syrien. - Dpa", a line that is only an agency's name.
+CREDIT_SEGMENTS = (
+    re.compile(r"(?:\b(?:Fotos?|Bild(?:er)?|Quelle|Grafik|Video)[ \t]*:|©)[ \t]*([^\n]{1,120})"),
+    re.compile(r"\(([^()\n]{1,80})\)[ \t]*$", re.MULTILINE),
+    re.compile(r"(?<=[.!?])[ \t]+[-–—][ \t]+([^\n]{1,40})$", re.MULTILINE),
+    re.compile(r"^[ \t]*([^\s][^\n]{0,38}?)[ \t]*$", re.MULTILINE),
+)
+CREDIT_PIECE = re.compile(r"[^/,;()\n]+")
+
+
+def credit_agencies(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
+    """Spans of news and photo agencies named in credits and source lines, in any letter case
+    ("Foto: dpa/epa", "(Keystone/AP)", "(dpa, afp)", "- Dpa"): every piece between
+    slashes, commas or brackets that is a known organisation of kind media."""
+    found: set[tuple[int, int]] = set()
+    for segment in CREDIT_SEGMENTS:
+        for m in segment.finditer(text):
+            for piece in CREDIT_PIECE.finditer(text, m.start(1), m.end(1)):
+                raw = piece.group()
+                start = piece.start() + len(raw) - len(raw.lstrip(" \t-–—"))
+                name = raw.strip(" \t-–—.")
+                known = known_org(name, aliases) if name else None
+                if known is not None and known.kind == "media":
+                    found.add((start, start + len(name)))
+    return sorted(found)
 
 
 BODY_TABLE = "org_bodies.txt"
@@ -982,6 +1034,12 @@ MILITARY_UNIT = re.compile(
 )
 # Offices named by their function (O2): "Gesundheitsbehörde", "Ausländerbehörde"; never a
 # bare "Behörde" nor the plural.
+# Units named by type and number, the Bundeswehr's way: "Panzerbrigade 12", "Jägerbataillon
+# 292", "Aufklärungs- und Artilleriebataillon 3".
+NUMBERED_UNIT = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+-[ \t]+(?:und|oder)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]*"
+    r"(?:bataillon|brigade|regiment|division|geschwader|kompanie|korps)[ \t]+\d{1,3}(?![\d.,])"
+)
 INSTITUTION = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)(?![\w-])"
 )

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the shipped model)
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
+from pipeline.linguistic import add_linguistic_layer
 from pipeline.records import EntityMention, NumberMention, Sentence, Token
 from pipeline.tokenizer import fix_gender_forms
 
@@ -37,7 +38,8 @@ def load_nlp(model: str | None = None) -> Language:
     ``model`` is None (Lagebild's own model shipped in the package), an installed
     package name such as ``de_core_news_sm``, or a path to a model folder. The
     tokenizer gets the gender-form fix, sentences come from the parser when the model
-    has one (else a rule-based sentencizer that also breaks at paragraphs), and the
+    has one (else a rule-based sentencizer that also breaks at paragraphs), the linguistic
+    layer (lemma, tag, pos, morphology: ``pipeline.linguistic``) is added, and the
     ``lagebild_numbers`` component is appended.
     """
     nlp = _load(model)
@@ -47,6 +49,7 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     if "lagebild_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_paragraphs", before=_sentence_component(nlp))
+    add_linguistic_layer(nlp, own_model=model is None)
     if "lagebild_numbers" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_numbers", last=True)
     return nlp

@@ -162,7 +162,7 @@ def document_rows(
         {"doc_id": did, "org_id": o.org_id, "name": o.name, "country": o.country, "kind": o.kind,
          "mentions": o.mentions}
         for o in result.organisations
-    ]
+    ]  # fmt: skip
     if tokens:
         rows["tokens"] = list(token_rows(did, doc, sentences))
     return rows
@@ -176,7 +176,8 @@ def token_rows(doc_id: str, doc: Doc, sentences: Sequence[Sentence]) -> Iterator
         yield {
             "doc_id": doc_id, "sent_idx": find(tok.idx), "token_idx": tok.i, "start": tok.idx,
             "end": tok.idx + len(tok.text), "text": tok.text, "lemma": tok.lemma_ or None,
-            "pos": tok.pos_ or None, "ent_iob": tok.ent_iob_ or "O", "ent_type": tok.ent_type_ or None,
+            "pos": tok.pos_ or None, "tag": tok.tag_ or None, "morph": str(tok.morph) or None,
+            "ent_iob": tok.ent_iob_ or "O", "ent_type": tok.ent_type_ or None,
         }  # fmt: skip
 
 

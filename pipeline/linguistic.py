@@ -1,0 +1,231 @@
+"""Linguistic layer: lemma, part of speech, morphology and clause boundaries on every token of the Doc.
+
+With Lagebild's own model, :func:`add_linguistic_layer` puts the heads of the shipped
+``models/de_lagebild_morph`` behind the NER: ``morph_tok2vec`` (one residual CNN layer over
+the NER tok2vec's output, which is computed anyway), an STTS ``tagger``, a ``morphologizer``
+(UPOS + Case, Number, Gender, Person, VerbForm, Tense, Mood …) and an edit-tree
+``trainable_lemmatizer``. spaCy's German packages (``de_core_news_*``) bring their own
+tagger, morphologizer and lemmatizer, which are kept as they are. Then the ``lagebild_morph``
+component fills ``pos`` from the STTS tag wherever a model left it empty.
+
+So the rules read ``token.lemma_``, ``token.pos_``, ``token.tag_`` and ``token.morph`` from
+the Doc, and :func:`clauses` (or ``token._.clause``) splits a sentence into clauses.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import spacy
+from spacy.attrs import POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
+from thinc.types import Floats2d
+
+from pipeline.resources import read_tsv
+
+MORPH_MODEL = Path(__file__).parent / "models" / "de_lagebild_morph"
+HEADS = ("morph_tok2vec", "tagger", "morphologizer", "trainable_lemmatizer")
+# components of spaCy's own German packages that already set lemma, tag, pos or morphology
+OWN_LAYER = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmatizer", "attribute_ruler")
+
+if not Token.has_extension("clause"):
+    Token.set_extension("clause", getter=lambda tok: _clause_index(tok))
+
+
+class MorphModelMismatchError(RuntimeError):
+    """The linguistic heads were trained on another tok2vec than the model's."""
+
+
+# --------------------------------------------------------------------------- tables
+@cache
+def stts_to_upos() -> dict[str, str]:
+    """The STTS → Universal POS table (``resources/stts_upos.tsv``)."""
+    table: dict[str, str] = {}
+    for row in read_tsv("stts_upos.tsv"):
+        if row["tag"] in table:
+            raise ValueError(f"stts_upos.tsv: duplicate tag {row['tag']!r}")
+        table[row["tag"]] = row["upos"]
+    return table
+
+
+def upos_of(tag: str) -> str:
+    """Universal POS of an STTS tag ('VVFIN' → 'VERB'); '' for an unknown tag."""
+    return stts_to_upos().get(tag, "")
+
+
+# --------------------------------------------------------------------------- architecture
+@spacy.registry.architectures("lagebild.MorphTok2Vec.v1")
+def morph_tok2vec(
+    upstream: Model[list[Doc], list[Floats2d]],
+    embed: Model[list[Doc], list[Floats2d]],
+    width: int,
+    depth: int,
+    window_size: int,
+) -> Model[list[Doc], list[Floats2d]]:
+    """The heads' own token vectors: the NER tok2vec's output (``upstream``, a listener, frozen)
+    next to a small hash embedding of the word's own form (``embed``: prefix, suffix, shape,
+    which the NER-tuned vectors keep little of), mixed to ``width`` and put through ``depth``
+    residual CNN layers."""
+    mix = Maxout(nO=width, nP=3, dropout=0.0, normalize=True)
+    layers = [
+        residual(chain(expand_window(window_size=window_size),
+                       Maxout(nO=width, nI=width * (2 * window_size + 1), nP=3, dropout=0.0, normalize=True)))
+        for _ in range(depth)
+    ]  # fmt: skip
+    model = chain(concatenate(upstream, embed), with_array(chain(mix, *layers) if layers else mix))
+    model.set_dim("nO", width)
+    return model
+
+
+# --------------------------------------------------------------------------- wiring
+def tok2vec_fingerprint(nlp: Language) -> str:
+    """Identity of the pipeline's ``tok2vec`` weights: the first 16 hex digits of their sha256."""
+    import hashlib
+
+    return hashlib.sha256(nlp.get_pipe("tok2vec").model.to_bytes()).hexdigest()[:16]
+
+
+@cache
+def _heads_meta() -> dict:
+    return json.loads((MORPH_MODEL / "meta.json").read_text(encoding="utf-8"))
+
+
+def add_linguistic_layer(nlp: Language, own_model: bool) -> None:
+    """Give ``nlp`` lemma, tag, pos and morphology on every token (no-op where already there).
+
+    The shipped heads go on any pipeline whose ``tok2vec`` is the one they were trained on
+    (``own_model``: Lagebild's default model, where any other tok2vec is an error). spaCy's German
+    packages keep their own layer. Every model gets ``lagebild_morph``, which fills ``pos`` from
+    the STTS ``tag`` where a model left it empty.
+    """
+    has_layer = any(name in nlp.pipe_names for name in OWN_LAYER)
+    if not has_layer and "tok2vec" in nlp.pipe_names and (MORPH_MODEL / "meta.json").exists():
+        expected = _heads_meta().get("lagebild", {}).get("tok2vec_sha256")
+        if expected == tok2vec_fingerprint(nlp):
+            heads = spacy.load(MORPH_MODEL)
+            with warnings.catch_warnings():
+                # the heads folder ships no vectors (W113: "source vectors are not identical"):
+                # the vectors are the NER tok2vec's, and the heads read its output
+                warnings.filterwarnings("ignore", message=r"\[W113\]")
+                for name in HEADS:
+                    nlp.add_pipe(name, source=heads, last=True)
+                    nlp.get_pipe(name).vocab = nlp.vocab  # labels and morph tables live in the run's vocab
+        elif own_model:
+            raise MorphModelMismatchError(
+                f"{MORPH_MODEL} was trained on another tok2vec than the shipped NER model's: rebuild "
+                "it with training/morph.py (see README, The linguistic layer)"
+            )
+    if "lagebild_morph" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_morph", last=True)
+
+
+# --------------------------------------------------------------------------- component
+@Language.factory(
+    "lagebild_morph",
+    assigns=["token.pos"],
+    default_config={},
+)
+def create_morph(nlp: Language, name: str) -> PosFromTag:
+    return PosFromTag(nlp)
+
+
+class PosFromTag:
+    """Fill ``token.pos`` from the STTS ``token.tag`` where the model left it empty."""
+
+    def __init__(self, nlp: Language) -> None:
+        strings = nlp.vocab.strings
+        self.table = {strings.add(tag): strings.add(upos) for tag, upos in stts_to_upos().items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        arr = doc.to_array([TAG, POS])
+        missing = (arr[:, 1] == 0) & (arr[:, 0] != 0)
+        if not missing.any():
+            return doc
+        pos = arr[:, 1].copy()
+        for i in np.flatnonzero(missing):
+            pos[i] = self.table.get(int(arr[i, 0]), 0)
+        doc.from_array([POS], pos.reshape(-1, 1))
+        return doc
+
+
+# --------------------------------------------------------------------------- clauses
+SUBORDINATING = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
+CLAUSE_PUNCT = frozenset({";", ":"})
+
+
+def _is_finite(tok: Token) -> bool:
+    return tok.tag_.endswith("FIN") or "Fin" in tok.morph.get("VerbForm")
+
+
+def _opens_subclause(tokens: list[Token], i: int) -> bool:
+    """``tokens[i]`` starts a subordinate clause: 'dass', 'weil', 'die', 'in dem', 'mit denen'."""
+    tok = tokens[i]
+    if tok.tag_ in SUBORDINATING:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.tag_ in {"APPR", "APPRART"} and nxt is not None and nxt.tag_ in {"PRELS", "PRELAT", "PWS"}
+
+
+def clause_starts(sent: Span) -> list[int]:
+    """Offsets (within ``sent``) where a clause starts; always begins with 0.
+
+    A clause starts after ';' and ':', after a comma before a subordinator, relative or
+    interrogative pronoun ('…, dass', '…, die', '…, in denen', '…, wie viele'), after a comma that
+    closes such a clause (one right after its verb: '…, die dort stationiert sind, kehren …'),
+    and at a coordinating conjunction that joins two clauses with their own finite verbs
+    ('Die Armee zog ab, und die Stadt fiel'), not two nouns ('Russland und die Ukraine').
+    """
+    tokens = list(sent)
+    starts = [0]
+    in_sub = False
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = i + 1
+        if tok.text in CLAUSE_PUNCT:
+            starts.append(nxt)
+            in_sub = False
+        elif tok.text == ",":
+            if _opens_subclause(tokens, nxt):
+                starts.append(nxt)
+                in_sub = True
+            elif in_sub and i > 0 and tokens[i - 1].pos_ in {"VERB", "AUX"}:
+                starts.append(nxt)
+                in_sub = False
+    for i, tok in enumerate(tokens):
+        if tok.tag_ == "KON" or (not tok.tag_ and tok.pos_ == "CCONJ"):
+            if _joins_clauses(tokens, starts, i):
+                starts.append(i)
+    return sorted(set(starts))
+
+
+def _joins_clauses(tokens: list[Token], starts: list[int], i: int) -> bool:
+    begin = max(s for s in starts if s <= i)
+    later = [s for s in starts if s > i]
+    end = later[0] if later else len(tokens)
+    return any(_is_finite(t) for t in tokens[begin:i]) and any(_is_finite(t) for t in tokens[i + 1 : end])
+
+
+def clauses(sent: Span) -> list[Span]:
+    """Split a sentence into its clauses: contiguous spans covering every token of ``sent``.
+
+    A clause interrupted by an embedded one ('Die Soldaten, die dort sind, kehren zurück') is
+    two spans, before and after it. Needs STTS tags or VerbForm (any tagged German model).
+    """
+    starts = clause_starts(sent)
+    ends = [*starts[1:], len(sent)]
+    return [sent[s:e] for s, e in zip(starts, ends, strict=True)]
+
+
+def _clause_index(tok: Token) -> int:
+    """``token._.clause``: index of the token's clause within its sentence."""
+    sent = tok.sent
+    starts = clause_starts(sent)
+    offset = tok.i - sent.start
+    return sum(1 for s in starts if s <= offset) - 1

@@ -677,3 +677,37 @@ def test_units_named_by_type_and_number(text: str, expected: str) -> None:
 )
 def test_ambiguous_name_after_an_adjective_is_the_noun(text: str, span: str, expected: list[str]) -> None:
     assert orgs(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Prozess beginnt am Landgericht Kassel im Mai.", ["Landgericht Kassel"]),
+        ("Die Staatsanwaltschaft Bremen ermittelt.", ["Staatsanwaltschaft Bremen"]),
+        ("Das Kölner Amtsgericht wies die Klage ab.", ["Kölner Amtsgericht"]),
+        ("Ein Sprecher des Präsidentenbüros in Kiew sagte das.", ["Präsidentenbüro"]),
+        ('Mit der "Operation Sandsturm" begann der Angriff.', ["Operation Sandsturm"]),
+        ("Die Operation Atalanta wird verlängert.", ["Operation Atalanta"]),
+        ("Eine Kompanie des Jägerbataillons 292 übt.", ["Jägerbataillon 292"]),
+    ],
+)
+def test_place_tied_courts_operations_offices(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_mentions_inside_a_body_name_become_that_body() -> None:
+    from pipeline.normalise.orgs import absorb_into_bodies
+
+    text = "Das Urteil fiel am Landgericht Kassel, die Hamburger Polizei war vor Ort."
+    ms = [
+        EntityMention(0, text.index("Kassel"), text.index("Kassel") + 6, "Kassel", "LOC"),
+        EntityMention(0, text.index("Hamburger"), text.index("Hamburger") + 9, "Hamburger", "MISC"),
+    ]
+    out = absorb_into_bodies(text, ms)
+    assert [(m.text, m.label) for m in out] == [("Landgericht Kassel", "ORG"), ("Hamburger Polizei", "ORG")]
+    assert all(text[m.start : m.end] == m.text for m in out)
+
+
+def test_credit_word_after_a_known_agency_is_cut() -> None:
+    text = "Ein Freiwilliger an der Front. (AP Photo/Max Muster)"
+    assert orgs(text, "AP Photo") == ["AP"]

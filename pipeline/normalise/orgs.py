@@ -135,7 +135,7 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
     a leading person genitive ("Erdoğans AKP") and words after a known name that the
     NER model swallowed ("SPD Sitze", "Roten Armee beim Häuserkampf") are removed."""
     aliases = aliases if aliases is not None else load_aliases()
-    raw = [t.strip(",;:") for t in clean_span(text).split() if t.strip(",;:")]
+    raw = [t.strip(",;:„“”\"»«") for t in clean_span(text).split() if t.strip(",;:„“”\"»«")]
     tokens = drop_leading_articles(raw)
     if len(raw) == 2 and len(tokens) == 1 and raw[0] in TITLE_ARTICLES and not _canonical(tokens[0], aliases):
         return raw  # "Die Zeit", "Das Erste": the article belongs to the name
@@ -149,12 +149,15 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
     for i in range(len(tokens) - 1, 0, -1):
         rest, known = tokens[i:], " ".join(tokens[:i])
         if (
-            all(t.islower() or is_common_noun(t) for t in rest)
-            and (rest[0].islower() or known.isupper())
+            all(t.islower() or is_common_noun(t) or t in CREDIT_WORDS for t in rest)
+            and (rest[0].islower() or known.isupper() or rest[0] in CREDIT_WORDS)
             and _canonical(known, aliases)
         ):
             return tokens[:i]  # "SPD Sitze", "Roten Armee beim Häuserkampf"; not "Union Investment"
     return tokens
+
+
+CREDIT_WORDS = frozenset({"Photo", "Photos", "Foto", "Fotos", "Bild", "Video"})  # "AP Photo" → AP
 
 
 def _person_genitive(word: str) -> tuple[str, ...]:
@@ -200,7 +203,11 @@ def resolve_organisations(
             notes.append(note)
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
-        name = _genitive_body_name(tokens) or _nominative(tokens, literal, aliases, genitive)
+        name = (
+            _genitive_body_name(tokens)
+            or _numbered_unit_name(tokens)
+            or _nominative(tokens, literal, aliases, genitive)
+        )
         adjective = _adjective_before(text, m.start, name, aliases)
         if adjective:
             name = f"{adjective} {name}"  # O2: "das britische Verteidigungsministerium"
@@ -648,6 +655,7 @@ def relabel_mentions(
 
     aliases = aliases if aliases is not None else load_aliases()
     mentions = extend_known_organisations(text, split_person_orgs(mentions, aliases), aliases)
+    mentions = absorb_into_bodies(text, mentions)
     mentions = extend_place_mentions(text, mentions)
     labels = [relabel(m, aliases) for m in mentions]
     keys = [_surface_key(m.text) for m in mentions]
@@ -711,6 +719,25 @@ def relabel_mentions(
                     new = "LOC"  # tie: a place the gazetteer knows ("Stalingrad")
         out.append(m if new == m.label else EntityMention(m.sent_idx, m.start, m.end, m.text, new))
     return out
+
+
+def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Mentions inside a state body's or an operation's name become that one ORG mention:
+    LOC "Mühlhausen" in "Landgericht Mühlhausen", MISC "Hamburger" in "Hamburger Polizei",
+    MISC "Operation Wüstensturm". A mention that crosses the name's edge keeps it apart."""
+    spans = [(m.start(), m.end()) for m in national_bodies(text)]
+    spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
+    out = list(mentions)
+    for start, end in sorted(spans):
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if not inside or any(m.start < end and start < m.end and m not in inside for m in out):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end) and inside[0].label == "ORG":
+            continue
+        sent = inside[0].sent_idx
+        out = [m for m in out if m not in inside]
+        out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def split_person_orgs(
@@ -833,7 +860,7 @@ def find_known_organisations(
     hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     hits += [
         m
-        for unit in (MILITARY_UNIT, NUMBERED_UNIT)
+        for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE)
         for m in unit.finditer(text)
         if not any(h.start() <= m.start() < h.end() for h in hits)
     ]
@@ -916,11 +943,29 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _numbered_unit_name(tokens: list[str]) -> str | None:
+    """"des Artilleriebataillons 3" → Artilleriebataillon 3; None for other names."""
+    if len(tokens) < 2 or not tokens[-1].isdigit():
+        return None
+    m = NUMBERED_UNIT.fullmatch(" ".join(tokens))
+    if not m:
+        return None
+    unit = re.sub(r"(?<=[a-zäöü])e?s$", "", tokens[-2])
+    unit = unit if NUMBERED_UNIT.fullmatch(f"{unit} 1") else tokens[-2]
+    return " ".join([*tokens[:-2], unit, tokens[-1]])
+
+
+def _is_city(word: str) -> bool:
+    rows = match_place_rows(word)
+    return bool(rows) and rows[0].kind == "city" and word[-1:] != "s"
+
+
 def _genitive_body_name(tokens: list[str]) -> str | None:
-    """Name of an O3 body tied by a country genitive: the noun in the nominative, the country
-    as written ("des Grenzschutzes Lettlands" → Grenzschutz Lettlands); None for other names."""
+    """Name of an O3 body tied by a country genitive or a town: the noun in the nominative,
+    the place as written ("des Grenzschutzes Lettlands" → Grenzschutz Lettlands, "der
+    Staatsanwaltschaft Ulm" → Staatsanwaltschaft Ulm); None for other names."""
     m = _body_patterns()[1].fullmatch(" ".join(tokens))
-    if not m or not country_genitive(m.group("gen")):
+    if not m or not (country_genitive(m.group("gen")) or _is_city(m.group("gen"))):
         return None
     nouns = {n.lower(): n for n in read_lines(BODY_TABLE)}
     word = m.group("noun")
@@ -931,14 +976,15 @@ def _genitive_body_name(tokens: list[str]) -> str | None:
 def national_bodies(text: str) -> list[re.Match[str]]:
     """O3 bodies named by a common noun and tied to one state or city: a nationality or
     place adjective in front ("britischer Geheimdienst", "des ukrainischen Parlaments",
-    "Hamburger Polizei") or a country genitive after ("Grenzschutz Litauens", "Parlament der
-    Ukraine"). Returns the regex matches (the whole phrase)."""
+    "Hamburger Polizei") or a country genitive or a town after ("Grenzschutz Litauens",
+    "Parlament der Ukraine", "Landgericht Mühlhausen"). Returns the regex matches."""
     adjective, genitive = _body_patterns()
     out = [m for m in adjective.finditer(text) if adjective_country(m.group("adj"))]
     out += [
         m
         for m in genitive.finditer(text)
-        if country_genitive(m.group("gen")) and not any(o.start() < m.end() and m.start() < o.end() for o in out)
+        if (country_genitive(m.group("gen")) or _is_city(m.group("gen")))
+        and not any(o.start() < m.end() and m.start() < o.end() for o in out)
     ]
     return sorted(out, key=lambda m: m.start())
 
@@ -1038,8 +1084,12 @@ MILITARY_UNIT = re.compile(
 # 292", "Aufklärungs- und Artilleriebataillon 3".
 NUMBERED_UNIT = re.compile(
     r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+-[ \t]+(?:und|oder)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]*"
-    r"(?:bataillon|brigade|regiment|division|geschwader|kompanie|korps)[ \t]+\d{1,3}(?![\d.,])"
+    r"(?:bataillon|brigade|regiment|division|geschwader|kompanie|korps)(?:e?s)?[ \t]+\d{1,3}(?![\d.,])"
 )
+# Named operations and missions (O1): "Operation Wüstensturm", 'Operation "Sindbad"'.
+OPERATION = re.compile(r"(?<![\w-])Operation[ \t]+[„\"»“]?[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)?(?=[“\"«”]?)")
+# Offices of a head of state named by their function (O2).
+HEAD_OFFICE = re.compile(r"(?<![\w-])(?:Präsidialamt|Präsidialverwaltung|Präsidentenbüro|Präsidialbüro)(?:e?s)?(?![\w-])")
 INSTITUTION = re.compile(
     r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)(?![\w-])"
 )

@@ -164,3 +164,23 @@ def test_clean_span(span: str, clean: str) -> None:
 
 def test_english_possessive() -> None:
     assert genitive_candidates("Peel's") == ("Peel",)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "others", "expected"),
+    [
+        ("Er fuhr in Arosa, Davos und Lenzerheide.", "Lenzerheide", {"Arosa": "LOC", "Davos": "LOC"}, ["LOC", "LOC"]),
+        ("Sie kauften Reis, Bohnen sowie Hirse.", "Hirse", {}, ["Bohnen", "Reis"]),
+        ("Gezeigt werden „Heimat“, „Lola“ und „Yella“.", "Lola", {}, ["Heimat", "Yella"]),
+        ("Er sprach mit Scholz über Polen.", "Scholz", {"Polen": "LOC"}, []),
+        ("JPMorgan Chase Bank", "Chase", {"JPMorgan": "ORG"}, []),
+    ],
+)
+def test_coordinated_members(text: str, span: str, others: dict[str, str], expected: list[str]) -> None:
+    from pipeline.normalise.names import coordinated
+
+    spans = [(text.index(w), text.index(w) + len(w), label) for w, label in others.items()]
+    spans.append((text.index(span), text.index(span) + len(span), "PER"))
+    spans.sort()
+    index = next(i for i, s in enumerate(spans) if s[2] == "PER")
+    assert coordinated(text, index, spans) == expected

@@ -305,3 +305,122 @@ def test_possessor_before_role_is_not_the_name() -> None:
     text = "Putins Sprecher Dmitri Peskow sagte"
     found = people(text, "Putins Sprecher Dmitri Peskow")
     assert list(found) == ["Dmitri Peskow"] and found["Dmitri Peskow"] == ("Sprecher",)
+
+
+# --- issue 18: spans that name no person, names the span cut short -------------------------
+
+
+def labelled(text: str, **spans: str) -> list[EntityMention]:
+    """Mentions for ``label=span`` pairs, e.g. ``PER="Chase", ORG="JPMorgan"`` (each once)."""
+    out = []
+    for label, span in spans.items():
+        for one in span.split("|"):
+            start = text.index(one)
+            out.append(EntityMention(0, start, start + len(one), one, label[:3]))
+    return sorted(out, key=lambda e: e.start)
+
+
+def resolved(text: str, context: list[EntityMention]) -> list[str]:
+    per = [m for m in context if m.label == "PER"]
+    return [p.name for p in resolve_people(text, per, context=context).referents]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "Gekündigt haben bisher Continental, Bosch und Kessler Logistik.",
+            {"ORG": "Continental|Bosch", "PER": "Kessler Logistik"},
+        ),
+        (
+            "Zu den Bietern zählen Siemens, Alstom sowie Hartmann Technik.",
+            {"ORG": "Siemens|Alstom", "PER": "Hartmann Technik"},
+        ),
+        (
+            "Auf dem Basar gibt es Teppiche, Schmuck und Safran zu kaufen.",
+            {"PER": "Safran"},
+        ),
+        (
+            "Importiert werden vor allem Weizen, Mais oder Hirse aus dem Ausland.",
+            {"PER": "Hirse"},
+        ),
+    ],
+)
+def test_person_enumerated_with_organisations_or_nouns_is_dropped(text: str, spans: dict) -> None:
+    assert resolved(text, labelled(text, **spans)) == []
+
+
+def test_person_enumerated_with_people_is_kept() -> None:
+    text = "Zur Runde gehörten Olaf Scholz, Annalena Baerbock und Christian Lindner."
+    context = labelled(text, PER1="Olaf Scholz", PER2="Annalena Baerbock", PER3="Christian Lindner")
+    assert resolved(text, context) == ["Olaf Scholz", "Annalena Baerbock", "Christian Lindner"]
+
+
+def test_person_and_country_in_one_pair_stay_a_person() -> None:
+    text = "Der Streit zwischen Kowalczyk und Griechenland schwelt weiter."
+    context = labelled(text, PER="Kowalczyk", LOC="Griechenland")
+    assert resolved(text, context) == ["Kowalczyk"]
+
+
+def test_person_span_glued_to_an_organisation_is_dropped() -> None:
+    text = "Analysten der Bank of America Merrill schätzen den Schaden auf Milliarden."
+    context = labelled(text, ORG="Bank of America", PER="Merrill")
+    assert resolved(text, context) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Die Marine schickt den Zerstörer „Lyndon B. Johnson“ ins Mittelmeer.", "Lyndon B. Johnson"),
+        ('Das Kreuzfahrtschiff "Queen Mary" liegt in Hamburg.', "Queen Mary"),
+        ("Im Wettbewerb laufen die Filme „Paula“, „Gundermann“ und „Marie“.", "Gundermann"),
+        ("Ihr neuer Film „Effi“ läuft im Herbst an.", "Effi"),
+    ],
+)
+def test_titles_of_works_and_ships_are_not_people(text: str, span: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == []
+
+
+def test_quoted_name_after_a_role_is_a_person() -> None:
+    text = "Die Zeitung zitierte den Minister „Boris Pistorius“ falsch."
+    assert resolved(text, labelled(text, PER="Boris Pistorius")) == ["Boris Pistorius"]
+
+
+def test_compound_opening_with_a_place_is_not_a_person() -> None:
+    text = "Die Flugzeuge landeten in Kraków-Balice und flogen weiter."
+    assert resolved(text, labelled(text, PER="Kraków-Balice")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Gestern siegte Mikaela Shiffrin Moltzan im Riesenslalom.", "Shiffrin Moltzan", "Mikaela Shiffrin Moltzan"),
+        ("Am Ende jubelte Kjetil Jansrud über Platz drei.", "Jansrud", "Kjetil Jansrud"),
+    ],
+)
+def test_given_name_before_the_span_is_added(text: str, span: str, name: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == [name]
+
+
+def test_surname_after_a_lone_given_name_is_added() -> None:
+    text = "Vorbilder wie Hermann Maier und Bernhard Russi fuhren hier. Russi gewann zweimal."
+    context = labelled(text, PER="Hermann Maier", PER2="Bernhard", LOC="Russi")
+    assert resolved(text, context) == ["Hermann Maier", "Bernhard Russi"]
+
+
+def test_given_name_is_not_glued_to_a_following_noun() -> None:
+    text = "Am Abend sprach Thomas Bürgermeister der Stadt an."
+    assert resolved(text, labelled(text, PER="Thomas")) == ["Thomas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Kerkhofs sagte nach dem Rennen, er sei zufrieden.", "Kerkhofs", "Kerkhofs"),
+        ("Wettens hat den Vertrag gekündigt. Wettens ist verärgert.", "Wettens", "Wettens"),
+        ("Das war Wittkamps bester Lauf.", "Wittkamps", "Wittkamp"),
+        ("Es ging um Mertens Tochter.", "Mertens", "Merten"),
+    ],
+)
+def test_name_before_a_verb_keeps_its_s(text: str, span: str, name: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == [name]

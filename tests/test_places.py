@@ -383,3 +383,157 @@ def test_only_facility_compounds_are_taken_whole(text: str, found: list[str]) ->
     from pipeline.normalise.places import find_known_places
 
     assert [m.text for m in find_known_places(text)] == found
+
+
+# --- issue 18: countries of unknown and ambiguous places, compounds, other entities ----------
+
+
+def places_of(text: str, *spans: str, context: list[EntityMention] | None = None) -> dict[str, str | None]:
+    res = resolve_places(text, loc(text, *spans), context=context or [])
+    return {p.name: p.country for p in res.referents}
+
+
+@pytest.mark.parametrize(
+    ("span", "country", "kind"),
+    [("Guam", "US", "region"), ("Puerto Rico", "US", "region"), ("Grönland", "DK", "region"), ("DDR", "DE", "country")],
+)
+def test_place_country_is_the_present_day_state(span: str, country: str, kind: str) -> None:
+    text = f"Die Soldaten kamen aus {span} zurück."
+    place = resolve_places(text, loc(text, span)).referents[0]
+    assert (place.name, place.country, place.kind) == (span, country, kind)
+
+
+def test_sovereign_table_parses() -> None:
+    from pipeline.normalise.places import sovereign
+
+    assert sovereign("GU") == "US" and sovereign("FR") == "FR" and sovereign(None) is None
+
+
+def test_unknown_place_takes_the_country_the_document_names_most() -> None:
+    text = (
+        "Das Erdbeben traf Italien schwer. In Norcia und Visso stürzten Häuser ein. "
+        "Helfer kamen auch aus Österreich. Italien bittet um Zelte. Zuvor hatte es in Rom gebebt."
+    )
+    assert places_of(text, "Italien", "Norcia", "Visso", "Österreich", "Rom")["Visso"] == "IT"
+
+
+def test_unknown_place_prefers_the_country_of_its_own_sentence_on_a_tie() -> None:
+    text = "Chile und Peru streiten. Im Hafen von Ilo in Peru liegen Schiffe. Chile schweigt."
+    assert places_of(text, "Chile", "Peru", "Ilo")["Ilo"] == "PE"
+
+
+def test_small_namesake_town_abroad_yields_to_the_document_countries() -> None:
+    # The gazetteer's "Gröden" is a Brandenburg village of 1,600; this text is about Italy.
+    text = "Im Winter fahren viele nach Italien. Gröden und Cortina sind ausgebucht, sagt Rom."
+    places = places_of(text, "Italien", "Gröden", "Rom")
+    assert places["Gröden"] == "IT"
+
+
+def test_small_town_in_a_named_country_keeps_its_row() -> None:
+    text = "In Deutschland und in Gröden wird gefeiert."
+    assert places_of(text, "Deutschland", "Gröden")["Gröden"] == "DE"
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "country"),
+    [
+        ("Ostukraine", "Ostukraine", "UA"),
+        ("Nordsyriens", "Nordsyrien", "SY"),
+        ("Zentralfrankreich", "Zentralfrankreich", "FR"),
+        ("Mittelschweden", "Mittelschweden", "SE"),
+        ("Südostpolen", "Südostpolen", "PL"),
+    ],
+)
+def test_direction_glued_to_a_country_is_a_region_of_it(span: str, name: str, country: str) -> None:
+    text = f"Die Kämpfe in {span} gingen weiter."
+    place = resolve_places(text, loc(text, span)).referents[0]
+    assert (place.name, place.country, place.kind) == (name, country, "region")
+
+
+def test_direction_compound_missed_by_the_model_is_found() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "Schnee fiel vor allem in Zentralschweden und Westpolen."
+    assert [m.text for m in find_known_places(text)] == ["Zentralschweden", "Westpolen"]
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "country"),
+    [("Irak-Krieg", "Irak", "IQ"), ("Kosovo-Einsatzes", "Kosovo", "XK"), ("Minsk-Abkommen", "Minsk", "BY")],
+)
+def test_place_opening_a_hyphenated_compound_is_the_place(span: str, name: str, country: str) -> None:
+    text = f"Seit dem {span} ist viel passiert."
+    assert places_of(text, span) == {name: country}
+
+
+@pytest.mark.parametrize(
+    ("span", "kind"), [("Rhein-Sieg-Kreis", "region"), ("Hohenzollern-Arena", "other")]
+)
+def test_hyphenated_name_with_a_place_type_head_is_kept(span: str, kind: str) -> None:
+    text = f"Im {span} in Deutschland gab es Regen."
+    res = resolve_places(text, loc(text, span, "Deutschland"))
+    place = next(p for p in res.referents if p.name == span)
+    assert (place.country, place.kind) == ("DE", kind)
+
+
+def test_country_named_with_und_is_one_place() -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    text = "Die Regatta führte nach Trinidad und Tobago."
+    start = text.index("Trinidad")
+    widened = extend_place_mentions(text, [EntityMention(0, start, start + 8, "Trinidad", "LOC")])
+    assert [m.text for m in widened] == ["Trinidad und Tobago"]
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "kind"),
+    [("Präfektur Fukushima", "Fukushima", "region"), ("Volksrepublik China", "China", "country")],
+)
+def test_place_type_words_are_stripped(span: str, name: str, kind: str) -> None:
+    text = f"Die Lage in der {span} bleibt ruhig."
+    place = resolve_places(text, loc(text, span)).referents[0]
+    assert (place.name, place.kind) == (name, kind)
+
+
+def test_type_word_table_parses() -> None:
+    from pipeline.normalise.places import directions, type_words
+
+    assert type_words()["oblast"] == "region" and type_words()["republik"] is None
+    assert directions()[0] in {"Nordost", "Nordwest", "Südost", "Südwest"}
+
+
+@pytest.mark.parametrize("span", ["Strassen", "Spitäler", "Häfen"])
+def test_swiss_spelling_and_umlaut_plurals_are_common_nouns(span: str) -> None:
+    text = f"Die {span} in der Schweiz sind voll. Die Schweiz ist klein."
+    assert span not in places_of(text, span, "Schweiz")
+
+
+def test_name_that_only_starts_like_a_place_is_no_compound() -> None:
+    from pipeline.normalise.places import prefix_place
+
+    assert prefix_place("Bosporus") is None  # "Bospor" is an old name of Kertsch
+    assert prefix_place("Balkanroute") is not None
+
+
+def test_surname_after_a_given_name_is_not_a_place() -> None:
+    text = "Vorbilder wie Bernhard Russi fuhren hier."
+    per = EntityMention(0, text.index("Bernhard"), text.index("Bernhard") + 8, "Bernhard", "PER")
+    res = resolve_places(text, loc(text, "Russi"), context=[per])
+    assert res.referents == [] and res.resolutions[0].note == "person_name"
+
+
+def test_name_enumerated_with_organisations_is_not_a_place() -> None:
+    text = "Streiks gab es bei Bosch, Continental und Mahle."
+    orgs = [loc(text, n, label="ORG")[0] for n in ("Bosch", "Continental")]
+    res = resolve_places(text, loc(text, "Mahle"), context=orgs)
+    assert res.referents == [] and res.resolutions[0].note == "organisation"
+
+
+def test_unknown_place_after_a_city_adjective_lies_in_that_city() -> None:
+    text = "Man traf sich am Hamburger Gänsemarkt, dann ging es nach Paris."
+    assert places_of(text, "Hamburger Gänsemarkt", "Paris")["Hamburger Gänsemarkt"] == "DE"
+
+
+def test_multi_country_ranges_have_no_country() -> None:
+    text = "Im Hindukusch und in der Sahara wird gekämpft."
+    assert places_of(text, "Hindukusch", "Sahara") == {"Hindukusch": None, "Sahara": None}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.normalise.orgs import find_known_organisations, relabel_mentions, resolve_organisations
-from pipeline.normalise.people import AliasTable, load_aliases, resolve_people
+from pipeline.normalise.people import AliasTable, load_aliases, relabel_people, resolve_people
 from pipeline.normalise.places import find_known_places, resolve_misc, resolve_places
 from pipeline.normalise.troops import extract_troop_figures
 from pipeline.records import (
@@ -53,7 +53,7 @@ def normalise(
     a mention of the model. ``tokens`` (the Doc's tokens with lemma, POS and morphology)
     give the troop-figure rules their linguistic layer.
     """
-    entities = relabel_mentions(text, entities, aliases)
+    entities = relabel_people(text, relabel_mentions(text, entities, aliases))
     starts = [s.start for s in sentences]
     found = [
         *find_known_organisations(text, entities, aliases, starts),
@@ -71,10 +71,10 @@ def normalise(
             resolutions[i] = res
 
     per_idx, per = by_label("PER")
-    people = resolve_people(text, per, aliases)
+    people = resolve_people(text, per, aliases, context=entities)
     place(per_idx, people.resolutions)
     loc_idx, loc = by_label("LOC")
-    places = resolve_places(text, loc)
+    places = resolve_places(text, loc, context=entities)
     place(loc_idx, places.resolutions)
     org_idx, org = by_label("ORG")
     orgs = resolve_organisations(text, org, aliases, sentences)

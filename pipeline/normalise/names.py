@@ -297,3 +297,59 @@ def is_common_noun(word: str) -> bool:
 def names_ending_s() -> frozenset[str]:
     """Names whose final -s is not a genitive (Lars, Jens, Behrens, Hummels)."""
     return frozenset(read_lines(NAMES_ENDING_S))
+
+
+# --- coordination: the other members of an enumeration ------------------------------------
+
+# What joins two members of an enumeration: "A, B und C", "A sowie B", "A oder B".
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie)\s*(?:der|die|das|den|dem)?\s*")
+QUOTE_CHARS = "\"'„“”‚‘’«»‹›"
+
+
+def gap_strip(gap: str) -> str:
+    """The text between two enumeration members without quotes around them."""
+    return gap.replace("\u00a0", " ").strip(QUOTE_CHARS).strip().strip(QUOTE_CHARS)
+
+
+def coordinated(text: str, index: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    """Labels (or, for plain words, the words) of the members enumerated with ``spans[index]``.
+
+    ``spans`` are ``(start, end, label)`` sorted by start. Members are entity spans or single
+    capitalised words joined by a comma, "und", "oder", "sowie" ("Mahle, Getrag und Federal
+    Mogul"; "Gold, Diamanten und Coltan" → ["Gold", "Diamanten"] for the last member).
+    """
+    out: list[str] = []
+    start, end, _ = spans[index]
+    # leftwards
+    i, pos = index - 1, start
+    while True:
+        before = text[max(0, pos - 80) : pos]
+        if i >= 0 and spans[i][1] <= pos and LIST_GLUE.fullmatch(gap_strip(text[spans[i][1] : pos]) or " "):
+            if not text[spans[i][1] : pos].strip(QUOTE_CHARS + " "):
+                break  # adjacent spans are not an enumeration
+            out.append(spans[i][2])
+            pos, i = spans[i][0], i - 1
+            continue
+        m = re.search(r"([A-ZÄÖÜ][\w-]+)([\"'„“”»«]?)(\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie)\s*)[\"'„“»«]?$", before)
+        if m and (i < 0 or spans[i][1] <= pos - len(m.group(0))):
+            out.append(m.group(1))
+            pos = pos - len(m.group(0))
+            continue
+        break
+    # rightwards
+    j, pos = index + 1, end
+    while True:
+        after = text[pos : pos + 80]
+        if j < len(spans) and spans[j][0] >= pos and LIST_GLUE.fullmatch(gap_strip(text[pos : spans[j][0]]) or " "):
+            if not text[pos : spans[j][0]].strip(QUOTE_CHARS + " "):
+                break
+            out.append(spans[j][2])
+            pos, j = spans[j][1], j + 1
+            continue
+        m = re.match(r"[\"'“”»«]?(\s*(?:,\s*(?:und|oder|sowie)?|und|oder|sowie)\s*)[\"'„“»«]?([A-ZÄÖÜ][\w-]+)", after)
+        if m and (j >= len(spans) or spans[j][0] >= pos + m.end()):
+            out.append(m.group(2))
+            pos = pos + m.end()
+            continue
+        break
+    return out

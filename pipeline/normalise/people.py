@@ -20,8 +20,10 @@ from functools import cache
 from pipeline.normalise.demonyms import country_for_word
 from pipeline.normalise.names import (
     ARTICLES,
+    QUOTE_CHARS,
     AliasTable,
     clean_span,
+    coordinated,
     genitive_candidates,
     is_capitalised,
     is_common_noun,
@@ -34,7 +36,7 @@ from pipeline.normalise.names import (
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
 from pipeline.resources import read_lines
 
-__all__ = ["AliasTable", "load_aliases", "resolve_people", "split_roles", "is_role"]
+__all__ = ["AliasTable", "load_aliases", "relabel_people", "resolve_people", "split_roles", "is_role"]
 
 ROLE_TABLE = "role_words.txt"
 PARTICLES = frozenset("von van der de den ter ten da di du le la al el bin ibn zu vom dos".split())
@@ -279,11 +281,118 @@ def _canonical(tokens: list[str], aliases: AliasTable) -> str:
     return aliases.canonical(name, "PER") or name
 
 
+MIN_LIST_EVIDENCE = 2  # enumerated with at least two places / organisations / common nouns
+
+
+def _spans(mentions: Sequence[EntityMention]) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, m.label) for m in mentions)
+
+
+def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:
+    """PER spans that the text enumerates with places and no person become LOC: "in Val
+    d'Isère, Gröden und Bormio" (the model reads "d'Isère" as a name particle). Other
+    mentions are returned unchanged, in the same order."""
+    spans = _spans(entities)
+    index = {(s, e): i for i, (s, e, _) in enumerate(spans)}
+    out: list[EntityMention] = []
+    for m in entities:
+        if m.label == "PER":
+            members = coordinated(text, index[(m.start, m.end)], spans)
+            if members.count("LOC") >= MIN_LIST_EVIDENCE and "PER" not in members:
+                m = EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC")
+        out.append(m)
+    return out
+
+
+def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]) -> str | None:
+    """Why a PER span names no person, from its place in the text (None: it may be one).
+
+    - next to an organisation's span: "JPMorgan Chase" → ``organisation``;
+    - enumerated with organisations, or with words mostly common nouns, and no person:
+      "Mahle, Getrag und Federal Mogul", "Gold, Diamanten und Coltan" → ``organisation`` /
+      ``common_noun``;
+    - a title in quotation marks, after a noun or among other titles: den Flugzeugträger
+      "Harry S. Truman", Filme wie „Undine“ und „Barbara“ → ``title`` (H1: works and
+      fictional characters are not people);
+    - a compound opening with a place: "Wrocław-Strachowice" → ``place_name``.
+    """
+    i = spans.index((m.start, m.end, m.label))
+    gap_before = text[spans[i - 1][1] : m.start] if i > 0 else "x"
+    gap_after = text[m.end : spans[i + 1][0]] if i + 1 < len(spans) else "x"
+    if (i > 0 and spans[i - 1][2] == "ORG" and gap_before in {" ", "-"}) or (
+        i + 1 < len(spans) and spans[i + 1][2] == "ORG" and gap_after in {" ", "-"}
+    ):
+        return "organisation"
+    members = coordinated(text, i, spans)
+    if "PER" not in members:
+        if members.count("ORG") >= MIN_LIST_EVIDENCE:
+            return "organisation"
+        words = [w for w in members if w not in {"PER", "LOC", "ORG", "MISC"}]
+        nouns = [w for w in words if is_common_noun(w)]
+        if len(words) >= MIN_LIST_EVIDENCE and 2 * len(nouns) >= len(words) and not any(map(given_name, words)):
+            return "common_noun"
+    quoted = text[m.start - 1 : m.start] in QUOTE_CHARS and text[m.end : m.end + 1] in QUOTE_CHARS
+    if quoted:
+        before = TOKEN.findall(text[max(0, m.start - 40) : m.start - 1])
+        noun = bool(before) and is_common_noun(before[-1]) and not is_role(before[-1])
+        titles = [w for w in members if w not in {"PER", "LOC", "ORG", "MISC"}]
+        if noun or titles:
+            return "title"
+    first = clean_span(m.text).split("-", 1)[0]
+    if "-" in m.text and " " not in clean_span(m.text) and _is_place(first):
+        return "place_name"
+    return None
+
+
+def given_name(word: str) -> bool:
+    """A given name by the name lists ("Aleksander", "Didier"), not a German common noun."""
+    from pipeline.ner_features import LexiconClass, lexicon
+
+    bits = lexicon().get(word, 0)
+    return bool(bits & LexiconClass.GIVEN) and not bits & LexiconClass.COMMON_NOUN and not is_common_noun(word)
+
+
+NAME_WORD = re.compile(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßé]")
+
+
+def _name_outside(text: str, m: EntityMention, spans: list[tuple[int, int, str]], name: list[str]) -> list[str]:
+    """Name words the span left out: a given name just before it ("Aleksander| Aamodt
+    Kilde") or a surname just after a lone given name ("Didier| Cuche", where the model
+    took "Cuche" for a place). Words inside an organisation or person span stay out."""
+    taken = [(s, e) for s, e, label in spans if label in {"ORG", "PER"}]
+    before = re.search(r"(?<![\w-])([A-ZÄÖÜ][\w-]+) $", text[max(0, m.start - 40) : m.start])
+    if before and given_name(before.group(1)) and not is_role(before.group(1)):
+        pos = m.start - len(before.group(0))
+        if not any(s <= pos < e for s, e in taken):
+            name = [before.group(1), *name]
+    if len(name) == 1 and given_name(name[0]) and clean_span(m.text) == name[0]:
+        after = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
+        word = after.group(0) if after else ""
+        if (
+            word
+            and not is_common_noun(word)
+            and not is_role(word)
+            and not any(s <= after.start() < e for s, e in taken)
+        ):
+            name = [*name, word]
+    return name
+
+
 def resolve_people(
-    text: str, mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+    text: str,
+    mentions: Sequence[EntityMention],
+    aliases: AliasTable | None = None,
+    *,
+    context: Sequence[EntityMention] = (),
 ) -> ResolvedEntities:
-    """Resolve the PER spans of one document; ``referents`` is a list of :class:`Person`."""
+    """Resolve the PER spans of one document; ``referents`` is a list of :class:`Person`.
+
+    ``context`` (all entity mentions of the document, any label) lets the text around a span
+    decide that it names no person (:func:`_not_a_person`) and complete a name the span
+    cut short (:func:`_name_outside`).
+    """
     aliases = aliases if aliases is not None else load_aliases()
+    spans = _spans([*mentions, *(c for c in context if c.label != "PER")])
     parsed: list[_Parsed | None] = []
     notes: list[str | None] = []
     for m in mentions:
@@ -292,6 +401,12 @@ def resolve_people(
             parsed.append(None)
             notes.append("role_only" if roles else "not_a_name")
             continue
+        reason = _not_a_person(text, m, spans) if not roles else None
+        if reason and not aliases.canonical(" ".join(name), "PER"):
+            parsed.append(None)
+            notes.append(reason)
+            continue
+        name = _name_outside(text, m, spans, name)
         found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
         if (
             not found
@@ -374,10 +489,11 @@ def _attach(
 def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTable) -> bool:
     """Decide "Putins" → Putin vs "Sanders" → Sanders when no other mention tells.
 
-    Evidence, strongest first: an apostrophe ("Merz'"); the alias table; the bare form
-    written elsewhere in the text; a Saxon genitive ("Putins Krieg") or a postposed one
-    ("der Tod Stalins"). Without evidence a full name keeps its -s (Mats Hummels) and a
-    lone surname follows its spelling (:func:`looks_genitive`).
+    Evidence, strongest first: an apostrophe ("Merz'"); the alias table; a Saxon genitive
+    ("Putins Krieg") or a postposed one ("der Tod Stalins"); a verb after every mention
+    ("News hat im Januar": nominative); the bare form written elsewhere in the text.
+    Without evidence a full name keeps its -s (Mats Hummels) and a lone surname follows its
+    spelling (:func:`looks_genitive`).
     """
     word = tokens[-1]
     if word.endswith(("'", "’")):
@@ -389,22 +505,37 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
         return False
     if aliases.canonical(bare, "PER"):
         return True
+    if looks_genitive(word):
+        for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
+            if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]):
+                return True  # "Putins Krieg"
+            before = TOKEN.findall(text[max(0, m.start() - 40) : m.start()])
+            if (
+                len(before) >= 2
+                and before[-1][:1].isupper()
+                and not is_role(before[-1])
+                and before[-2].lower() in ARTICLES
+            ):
+                return True  # "im Namen Putins"
+    if all(_verb_follows(text, m.end()) for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text)):
+        return False  # "Sport News hat …": a genitive is never followed by a verb
     if re.search(rf"(?<!\w){re.escape(bare)}(?![\w'’])", text):
         return True
     if not looks_genitive(word):
         return False  # "Pankratius", "Christus": only the bare form written elsewhere counts
-    for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
-        if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]):
-            return True  # "Putins Krieg"
-        before = TOKEN.findall(text[max(0, m.start() - 40) : m.start()])
-        if (
-            len(before) >= 2
-            and before[-1][:1].isupper()
-            and not is_role(before[-1])
-            and before[-2].lower() in ARTICLES
-        ):
-            return True  # "im Namen Putins"
     return len(tokens) == 1 and looks_genitive(word)
+
+
+NOT_VERBS = frozenset({"und", "oder", "sowie", "aber", "als", "wie", "zu", "sei", "noch", "nicht"})
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """A lower-case word that is no article, preposition or conjunction and is not followed
+    by a capitalised noun (as an adjective would be: "Putins brutaler Krieg") follows
+    ``end``: the finite verb after a subject ("News hat im Januar"), never after a genitive
+    ("Stalins am 5. März")."""
+    m = re.match(r"[ \t]+([a-zäöüß]+)\b(?=[ \t]*[a-zäöüß0-9,.;:!?])", text[end : end + 40])
+    return bool(m) and m.group(1) not in ARTICLES and m.group(1) not in NOT_VERBS
 
 
 def _only_common_nouns(c: _Cluster, aliases: AliasTable, text: str) -> bool:

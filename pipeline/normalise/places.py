@@ -38,50 +38,12 @@ from pipeline.normalise.names import (
     stem_key,
 )
 from pipeline.records import EntityMention, Place, Resolution, ResolvedEntities
-from pipeline.resources import ResourceError, read_text
+from pipeline.resources import ResourceError, read_lines, read_text, read_tsv
 
 GAZETTEER = "gazetteer.tsv.gz"
-# Place-type words before a name; the value is the kind they imply (None: keep the row's kind).
-TYPE_WORDS: dict[str, str | None] = {
-    "region": "region",
-    "oblast": "region",
-    "gebiet": "region",
-    "provinz": "region",
-    "bezirk": "region",
-    "bundesland": "region",
-    "bundesstaat": "region",
-    "landkreis": "region",
-    "kreis": "region",
-    "kanton": "region",
-    "grenzregion": "region",
-    "grenzgebiet": "region",
-    "stadt": "city",
-    "hauptstadt": "city",
-    "hafenstadt": "city",
-    "küstenstadt": "city",
-    "großstadt": "city",
-    "metropole": "city",
-    "kleinstadt": "city",
-    "frontstadt": "city",
-    "gemeinde": "city",
-    "dorf": "city",
-    "ort": "city",
-    "ortschaft": "city",
-    "insel": "region",
-    "halbinsel": "region",
-    "fluss": "other",
-    "republik": None,
-    "staat": None,
-    "markt": "city",
-    "luftwaffenstützpunkt": "other",
-    "stützpunkt": "other",
-    "militärstützpunkt": "other",
-    "militärbasis": "other",
-    "luftwaffenbasis": "other",
-    "truppenübungsplatz": "other",
-    "flughafen": "other",
-    "hafen": "other",
-}
+TERRITORIES = "territories.tsv"
+PLACE_TYPES = "place_types.tsv"
+DIRECTIONS = "place_directions.txt"
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
@@ -188,6 +150,22 @@ def _country_rows() -> dict[str, GazetteerRow]:
     return out
 
 
+@cache
+def _sovereigns() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_tsv(TERRITORIES):
+        if row["code"] in table or len(row["code"]) != 2 or len(row["sovereign"]) != 2:
+            raise ResourceError(f"{TERRITORIES}: bad or duplicate row {row}")
+        table[row["code"]] = row["sovereign"]
+    return table
+
+
+def sovereign(code: str | None) -> str | None:
+    """The present-day country of a place coded ``code`` (guideline L4): a dependent
+    territory's sovereign state ("GU" → "US", "GL" → "DK"), else the code itself."""
+    return _sovereigns().get(code, code) if code else code
+
+
 def country_name(code: str) -> str | None:
     """German name of a country code as used for places ("RU" → "Russland")."""
     row = _country_rows().get(code)
@@ -201,9 +179,21 @@ class _Match:
     kind_hint: str | None
 
 
+@cache
+def type_words() -> dict[str, str | None]:
+    """Place-type word → the kind it implies (None: keep the row's kind), from ``place_types.tsv``."""
+    table: dict[str, str | None] = {}
+    for row in read_tsv(PLACE_TYPES):
+        if row["word"] in table or row["kind"] not in {"", "city", "region", "other"}:
+            raise ResourceError(f"{PLACE_TYPES}: bad or duplicate row {row}")
+        table[row["word"]] = row["kind"] or None
+    return table
+
+
 def _strip_type_word(tokens: list[str]) -> tuple[list[str], str | None]:
-    if len(tokens) > 1 and tokens[0].lower() in TYPE_WORDS:
-        return tokens[1:], TYPE_WORDS[tokens[0].lower()]
+    words = type_words()
+    if len(tokens) > 1 and tokens[0].lower() in words:
+        return tokens[1:], words[tokens[0].lower()]
     return tokens, None
 
 
@@ -233,22 +223,61 @@ def match_place(text: str) -> _Match | None:
             rows = gaz.lookup(stem_key(cand))
             if rows:
                 return _Match(_surface(cand, rows[0]), rows, kind_hint)
-    # "Ukraine-Krieg" is not a place; "Berlin-Kreuzberg" → try the last part.
     if len(tokens) == 1 and "-" in tokens[0]:
-        last = tokens[0].rsplit("-", 1)[1]
+        first, last = tokens[0].split("-", 1)[0], tokens[0].rsplit("-", 1)[1]
+        # "Gaza-Krieg", "Afghanistan-Einsatz": a place opening a compound is a place (L3).
+        if first[:1].isupper() and last[:1].isupper() and _compound_head(last):
+            rows = gaz.lookup(stem_key(first))
+            if rows and (rows[0].kind in {"country", "region"} or not is_inflected_noun(first)):
+                return _Match(_surface(first, rows[0]), rows, None)
+        # "Berlin-Kreuzberg" → try the last part.
         if last and last[0].isupper():
             for cand in _variants([last]):
                 rows = gaz.lookup(stem_key(cand))
                 if rows and rows[0].kind == "city":
                     return _Match(_surface(cand, rows[0]), rows, None)
+    if len(tokens) == 1:
+        return _part_of_country(tokens[0])
+    return None
+
+
+def _compound_head(word: str) -> bool:
+    """The head of a compound that names no place itself: a common noun ("Krieg",
+    "Einsatzes") that is neither a place-type word ("Kreis") nor a building ("Stadion")."""
+    low = word.lower()
+    return is_inflected_noun(word) and low not in type_words() and not is_facility(low)
+
+
+@cache
+def directions() -> tuple[str, ...]:
+    """Direction words of ``place_directions.txt``, longest first."""
+    return tuple(sorted(read_lines(DIRECTIONS), key=len, reverse=True))
+
+
+def _part_of_country(word: str) -> _Match | None:
+    """A direction word glued to a country: "Ostukraine", "Nordisrael", "Zentralnorwegen",
+    "Mittelitaliens" → a region of that country, named as written (nominative)."""
+    for prefix in directions():
+        if not word.startswith(prefix) or len(word) < len(prefix) + 4:
+            continue
+        rest = word[len(prefix) :].lstrip("-")
+        base = rest[:1].upper() + rest[1:]
+        for cand in _variants([base]):
+            rows = [r for r in gazetteer().lookup(stem_key(cand)) if r.kind == "country"]
+            if rows:
+                name = word[: len(word) - len(base) + len(cand)]
+                row = GazetteerRow(-1, name, rows[0].country, "region", None, None, None, 0, (name,))
+                return _Match(name, [row], "region")
+        return None
     return None
 
 
 # Parts of town names the NER span often leaves out: a river or region after "an der",
 # "am", "ob der", "in der", "im" ("Pfaffenhofen an der Ilm", "Frankfurt am Main",
-# "Neumarkt in der Oberpfalz", "Freiburg im Breisgau") or in brackets ("Halle (Saale)").
+# "Neumarkt in der Oberpfalz", "Freiburg im Breisgau") or in brackets ("Halle (Saale)"), and
+# the second half of a country named with "und" ("Bosnien und Herzegowina").
 NAME_TAIL = re.compile(
-    r"(?:[ \t]+(?:an[ \t]+der|am|an|ob[ \t]+der|in[ \t]+der|im|in)[ \t]+[A-ZÄÖÜ][\w-]*"
+    r"(?:[ \t]+(?:an[ \t]+der|am|an|ob[ \t]+der|in[ \t]+der|im|in|und)[ \t]+[A-ZÄÖÜ][\w-]*"
     r"|[ \t]*\([A-ZÄÖÜ][\w-]*\))"
 )
 # One word or abbreviation written before a place name: "St. Petersburg", "Sankt Gallen",
@@ -329,7 +358,9 @@ def _choose(rows: list[GazetteerRow], context: set[str]) -> GazetteerRow:
     return (in_context or rows)[0]
 
 
-def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEntities:
+def resolve_places(
+    text: str, mentions: Sequence[EntityMention], *, context: Sequence[EntityMention] = ()
+) -> ResolvedEntities:
     """Resolve the LOC spans of one document; ``referents`` is a list of :class:`Place`.
 
     A span the gazetteer does not know (a square, a base, a village) stays a place of kind
@@ -337,43 +368,58 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
     ("Balkanroute" → none, note ``country_from_name``), else from the nearest resolved place
     mention in the text (note ``country_from_context``), else it is left empty. A one-word
     unknown span that is a German common noun ("Stellungnahme") is dropped (``not_a_place``).
+
+    ``context`` (all entity mentions of the document) shows spans that belong to another
+    entity: a surname after a person's given name ("Didier Cuche", note ``person_name``)
+    and a name enumerated with organisations only ("Mahle, Getrag und Schaeffler", note
+    ``organisation``).
     """
     matches = [match_place(m.text) for m in mentions]
+    others = _other_entity(text, mentions, context)
+    matches = [None if o else m for m, o in zip(matches, others, strict=True)]
     context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
     rows = [_choose(m.rows, context) if m else None for m in matches]
     matches, rows = _join_first_words(matches, rows)
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]
     rows = [None if p else r for r, p in zip(rows, person, strict=True)]
+    rows = _unsupported_towns(matches, rows)
     anchors = [
-        (m.start, r.country) for m, r in zip(mentions, rows, strict=True) if r is not None and r.country
+        (m.start, sovereign(r.country))
+        for m, r in zip(mentions, rows, strict=True)
+        if r is not None and r.country
     ]
     resolutions: list[Resolution] = []
     groups: dict[str, list[tuple[str, GazetteerRow | None, str | None, str | None]]] = {}
     order: list[str] = []
-    for mention, match, row, is_person in zip(mentions, matches, rows, person, strict=True):
+    for mention, match, row, is_person, other in zip(mentions, matches, rows, person, others, strict=True):
         country: str | None
-        if is_person:
-            resolutions.append(Resolution(None, None, note="person_name"))
+        if is_person or other:
+            resolutions.append(Resolution(None, None, note=other or "person_name"))
             continue
         if match is None or row is None:
             name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
-            if not name or is_demonym(name) or (_common_noun_span(name) and prefix_place(name) is None):
+            named = _named_compound(name)
+            if (
+                not name
+                or is_demonym(name)
+                or (_common_noun_span(name) and prefix_place(name) is None and not named)
+            ):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue
             key = f"xx:{fold(name)}:"
-            hint = None
+            hint = type_words().get(name.rsplit("-", 1)[-1].lower()) if named else None
             prefix = prefix_place(name)
+            adjective = _city_adjective_country(name.split()[0]) if " " in name else None
             if prefix is not None and (prefix.country or not is_facility(name)):
-                country, note = prefix.country, "country_from_name"
-            elif prefix is not None:  # "Europa-Park-Stadion" lies in one country
-                country = _nearest_country(mention.start, anchors)
-                note = "country_from_context" if country else "not_in_gazetteer"
-            else:
-                country = _nearest_country(mention.start, anchors)
+                country, note = sovereign(prefix.country), "country_from_name"
+            elif adjective:  # "Potsdamer Platz"
+                country, note = sovereign(adjective), "country_from_name"
+            else:  # "Europa-Park-Stadion" lies in one country
+                country = context_country(text, mention.start, anchors)
                 note = "country_from_context" if country else "not_in_gazetteer"
         else:
-            key, name, hint, country, note = row.key, match.surface, match.kind_hint, row.country, None
+            key, name, hint, country, note = row.key, match.surface, match.kind_hint, sovereign(row.country), None
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -386,6 +432,33 @@ def resolve_places(text: str, mentions: Sequence[EntityMention]) -> ResolvedEnti
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+def _other_entity(
+    text: str, mentions: Sequence[EntityMention], context: Sequence[EntityMention]
+) -> list[str | None]:
+    """Per LOC mention, the note when its span belongs to another entity (see
+    :func:`resolve_places`), else None."""
+    from pipeline.normalise.names import coordinated
+    from pipeline.normalise.people import given_name
+
+    spans = sorted({(m.start, m.end, m.label) for m in [*mentions, *context]})
+    index = {(s, e, label): i for i, (s, e, label) in enumerate(spans)}
+    out: list[str | None] = []
+    for m in mentions:
+        i = index[(m.start, m.end, m.label)]
+        prev = spans[i - 1] if i > 0 else None
+        if prev and prev[2] == "PER" and text[prev[1] : m.start] == " ":
+            last = text[prev[0] : prev[1]].split()[-1]
+            if given_name(last) and " " not in clean_span(m.text):
+                out.append("person_name")
+                continue
+        members = coordinated(text, i, spans)
+        if members.count("ORG") >= 2 and "LOC" not in members and not match_place(m.text):
+            out.append("organisation")
+            continue
+        out.append(None)
+    return out
 
 
 # Plural/dative/genitive endings of common nouns: "Lügnern" (Lügner), "Bürgerkriegen".
@@ -413,6 +486,20 @@ def _join_first_words(
     return out_m, out_r
 
 
+def _named_compound(name: str) -> bool:
+    """A hyphenated proper name whose head is a place-type word or a building
+    ("Alb-Donau-Kreis", "Berlinale-Palast"): its first part is a name, not a common noun
+    ("Krisen-Region"), or it joins several names ("Rhein-Sieg-Kreis")."""
+    if " " in name or "-" not in name:
+        return False
+    parts = name.split("-")
+    first, head = parts[0], parts[-1]
+    if is_facility(head):
+        return first[:1].isupper()
+    named = len(parts) > 2 or not is_inflected_noun(first) or bool(gazetteer().lookup(stem_key(first)))
+    return head.lower() in type_words() and first[:1].isupper() and named
+
+
 def _common_noun_span(name: str) -> bool:
     """An unknown one-word "place" that is a German common noun ("Stellungnahme",
     "Umfragen", "Lügnern", "Bürgerkriegen") or a compound ending in one ("Trump-Regierung")
@@ -433,23 +520,47 @@ def is_inflected_noun(word: str) -> bool:
     nouns = common_nouns()
     if word in nouns or is_common_noun(word):
         return True
-    return any(
-        word.endswith(e) and len(word) - len(e) >= MIN_NOUN_STEM and word[: -len(e)] in nouns
-        for e in NOUN_ENDINGS
-    )
+    if "ss" in word and is_inflected_noun(word.replace("ss", "ß")):
+        return True  # Swiss spelling: "Strassen"
+    for e in (*NOUN_ENDINGS, "er", "ern", "e"):
+        if not word.endswith(e) or len(word) - len(e) < MIN_NOUN_STEM:
+            continue
+        stem = word[: -len(e)]
+        if stem in nouns or _without_umlaut(stem) in nouns:
+            return True  # "Lügnern" → Lügner, "Spitäler" → Spital
+    return False
+
+
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _without_umlaut(stem: str) -> str:
+    """The stem with its last umlaut undone, as German plurals add one ("Spitäl" → "Spital")."""
+    for i in range(len(stem) - 1, 0, -1):
+        if stem[i] in UMLAUTS:
+            return stem[:i] + UMLAUTS[stem[i]] + stem[i + 1 :]
+    return stem
 
 
 PREFIX_MIN = 5
+DERIVED_SUFFIX = 3  # letters a name may add to a place before a hyphen ("Berlinale-")
 PREFIX_CITY_POPULATION = 100_000
 
 
 def prefix_place(name: str) -> GazetteerRow | None:
     """The known place a compound place name starts with: "Balkanroute" → Balkan,
     "Berlinale-Palast" → Berlin, "Europa-Park-Stadion" → Europa (countries, regions and
-    cities of 100,000+ only; the longest prefix of at least five letters wins)."""
+    cities of 100,000+ only; the longest prefix of at least five letters wins). The rest
+    must be a common noun, a hyphenated part or a short derivation before one: "Bosporus"
+    does not start with a place."""
     gaz = gazetteer()
     word = name.split()[0]
     for size in range(len(word) - 1, PREFIX_MIN - 1, -1):
+        rest = word[size:]
+        head, _, tail = rest.partition("-")
+        derived = bool(tail) and len(head) <= DERIVED_SUFFIX  # "Berlin|ale-Palast"
+        if not (rest[0] == "-" or derived or (len(rest) > 2 and is_inflected_noun(rest.capitalize()))):
+            continue  # the name goes on ("Bosporus" is no "Bospor"): not a compound
         for row in gaz.lookup(stem_key(word[:size])):
             if row.kind in {"country", "region"} or row.population >= PREFIX_CITY_POPULATION:
                 return row
@@ -491,6 +602,63 @@ def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:
     return min(anchors, key=lambda a: (abs(a[0] - start), a[0] > start))[1]
 
 
+SENTENCE_END = re.compile(r"[.!?…]+[\"“”»«']?\s|\n")
+
+
+def sentence_bounds(text: str, start: int) -> tuple[int, int]:
+    """Offsets of the sentence (or headline line) around ``start``, found by punctuation."""
+    before = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    after = SENTENCE_END.search(text, start)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def context_country(text: str, start: int, anchors: list[tuple[int, str]]) -> str | None:
+    """Country of a place the gazetteer does not know, from the resolved places around it:
+    the country the document names most (each place mention counts once, twice in the
+    place's own sentence; ties go to the nearest mention). None when the text names no
+    country. "In Rukla führt Deutschland …" in an article about Lithuania → LT."""
+    if not anchors:
+        return None
+    lo, hi = sentence_bounds(text, start)
+    counts = Counter(c for _, c in anchors)
+    counts.update(c for pos, c in anchors if lo <= pos < hi)
+    best = max(counts.values())
+    return _nearest_country(start, [a for a in anchors if counts[a[1]] == best])
+
+
+SMALL_TOWN = 50_000
+# German-speaking countries, whose towns the gazetteer holds from 1,000 people (elsewhere from
+# 5,000): there only those smaller than that are doubted, as news names them without the country.
+HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+SMALL_HOME_TOWN = 5_000
+
+
+def _unsupported_towns(
+    matches: list[_Match | None], rows: list[GazetteerRow | None]
+) -> list[GazetteerRow | None]:
+    """A small town (under 50,000 people; 5,000 in German-speaking countries, see
+    ``HOME_COUNTRIES``, unless its name is a common noun: "Strassen") in a country that no
+    other place of the document
+    lies in, while the document names places elsewhere, is a namesake of the place meant:
+    "Gröden" is a Saxon village and the Italian valley, "Lido" a town in Italy and a beach in
+    Mogadishu. Another candidate in a country of the document is taken instead, else the
+    place is left to :func:`context_country` (``None``)."""
+    countries = [sovereign(r.country) if r else None for r in rows]
+    out = list(rows)
+    for i, (match, row) in enumerate(zip(matches, rows, strict=True)):
+        if match is None or row is None or row.kind != "city" or row.population >= SMALL_TOWN:
+            continue
+        small = SMALL_HOME_TOWN if row.country in HOME_COUNTRIES else SMALL_TOWN
+        others = {c for j, c in enumerate(countries) if c and rows[j] is not None and rows[j].key != row.key}
+        if not others or sovereign(row.country) in others:
+            continue
+        if row.population >= small and not is_inflected_noun(match.surface):
+            continue
+        alt = [r for r in match.rows if sovereign(r.country) in others]
+        out[i] = alt[0] if alt else None
+    return out
+
+
 def _after_genitive_article(text: str, start: int) -> bool:
     """True when the span follows "des"/"eines" ("des Reichstagsgebäudes")."""
     before = text[max(0, start - 12) : start].split()
@@ -521,7 +689,9 @@ def _place(key: str, members: list[tuple[str, GazetteerRow | None, str | None, s
     if hints and kind != "country":
         kind = Counter(hints).most_common(1)[0][0]
     countries = Counter(m[3] for m in members if m[3])
-    country = row.country if row else (countries.most_common(1)[0][0] if countries else None)
+    country = sovereign(row.country) if row else (countries.most_common(1)[0][0] if countries else None)
+    if row and kind == "country" and country != row.country:
+        kind = "region"  # a dependent territory: Guam, Grönland
     return Place(
         place_id=stable_id("plc", key),
         name=name,
@@ -592,9 +762,10 @@ def find_known_places(
 ) -> list[EntityMention]:
     """LOC mentions for country and region names the NER model missed.
 
-    Only unambiguous names are searched: countries (CLDR German names and their variants)
-    and the hand-checked regions of ``places_extra.tsv`` ("Afghanistan", "Normandie",
-    "Balkan"), written capitalised as whole words, also with a genitive -s; never cities
+    Only unambiguous names are searched: countries (CLDR German names and their variants),
+    also with a direction word glued to them ("Zentralnorwegen"), and the hand-checked
+    regions of ``places_extra.tsv`` ("Afghanistan", "Normandie", "Balkan"), written
+    capitalised as whole words, also with a genitive -s; never cities
     (too many are ordinary words). With ``compounds`` (default) the first part of
     "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping
     ``mentions`` are skipped; returns the new mentions in text order.
@@ -702,6 +873,8 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
         for name in (f[0], *f[7].split("|")):
             if len(name) > 3 and name not in AMBIGUOUS_NAMES:
                 forms.update(_inflected_forms(name))
+                if f[2] == "country" and " " not in name and "-" not in name:
+                    forms.update(p + name[:1].lower() + name[1:] for p in directions())
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")

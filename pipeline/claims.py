@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -364,18 +365,24 @@ def _read(store: Store, manifest: Manifest, table: str, columns: Sequence[str]) 
 def update(store: Store, manifest: Manifest, window: int = DEFAULT_WINDOW_DAYS) -> None:
     """Rebuild the claim tables into staging and point ``manifest`` at them (the caller commits).
 
-    The part name hashes the live parts it was built from and the window, so a rerun with
-    nothing changed keeps the live part untouched, and any change of an article rebuilds it.
+    The part is named by a hash of its rows, so a rerun with nothing changed finds it live and
+    stages nothing, the same folder gives the same part on every machine, and any change of an
+    article that changes a claim gives a new part.
     """
-    inputs = [f"{t}:{p}" for t in ("documents", "troop_figures", "entities") for p in sorted(manifest.tables.get(t, []))]
-    key = "\n".join([f"claims v{CLAIMS_VERSION} window {window}", *inputs])
-    part = "part-claims-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    if all(manifest.tables.get(t) == [part] for t in CLAIM_TABLES):
-        return
     troops = _read(store, manifest, "troop_figures", SCHEMAS["troop_figures"].names)
     documents = _read(store, manifest, "documents", ["doc_id", "published_date"])
     entities = _read(store, manifest, "entities", ["doc_id", "sent_idx", "text", "label", "norm"])
     tables = build(troops, documents, entities, window)
-    written = set(store.stage(part, tables))
+    digest = hashlib.sha1(f"claims v{CLAIMS_VERSION}".encode())
     for table in CLAIM_TABLES:
-        manifest.tables[table] = [part] if table in written else []
+        digest.update(json.dumps(tables[table].to_pylist(), default=str, ensure_ascii=False).encode("utf-8"))
+    part = "part-claims-" + digest.hexdigest()[:16]
+    if tables["claims"].num_rows == 0:  # no troop figures: no claims
+        for table in CLAIM_TABLES:
+            manifest.tables[table] = []
+        return
+    if all(manifest.tables.get(t) == [part] for t in CLAIM_TABLES):
+        return
+    store.stage(part, tables)
+    for table in CLAIM_TABLES:
+        manifest.tables[table] = [part]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from pipeline.resources import read_lines, read_tsv
 
 # Punctuation that always ends a clause; a comma only before a new clause (see _comma_opens).
-HARD_BOUNDARIES = frozenset({";", ":", "–", "—", "(", ")", "-"})
+HARD_BOUNDARIES = frozenset({";", ":", "–", "—", "-"})  # a parenthesis is an insertion, not a boundary
 MIN_COMPOUND_PART = 4  # a noun lemma matches a predicate noun it ends with, this long at least
 
 
@@ -63,6 +63,57 @@ def _noun_predicates() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
+@cache
+def participles() -> dict[str, str]:
+    """Past participle → verb for the regular verbs of ``troop_predicates.tsv``, so an
+    attributive "getöteten", "stationierte", "eingesetzte" finds its verb whatever lemma the
+    tagger gave it ("töten" → getötet, "stationieren" → stationiert, "einsetzen" → eingesetzt)."""
+    out: dict[str, str] = {}
+    for lemma in predicates():
+        if " " in lemma or not lemma.endswith("en") or lemma[:1].isupper():
+            continue
+        stem = lemma[:-2] if not lemma.endswith("eln") else lemma[:-1]
+        if lemma.endswith("ieren"):
+            out[stem + "t"] = lemma
+            continue
+        prefixes = sorted(_words("separable_prefixes"), key=len, reverse=True)
+        prefix = next((p for p in prefixes if lemma.startswith(p) and len(lemma) > len(p) + 3), "")
+        rest = stem[len(prefix) :]
+        inseparable = rest.startswith(("be", "ge", "er", "ver", "zer", "ent", "emp", "miss"))
+        out[prefix + ("" if inseparable else "ge") + rest + ("et" if rest.endswith(("t", "d")) else "t")] = lemma
+    return out
+
+
+def _known_lemma(lemma: str, form: str) -> str:
+    """The tagger's lemma when the predicate table knows it; else the verb of a participle
+    ("getöteten"), else the dictionary lemma of the form (simplemma), else the tagger's."""
+    table = predicates()
+    if lemma in table:
+        return lemma
+    for candidate in (_strip_ending(lemma), _strip_ending(form.lower())):
+        if candidate in participles():
+            return participles()[candidate]
+    dictionary = _dictionary_lemma(form).lower()
+    if dictionary in table:
+        return dictionary
+    return lemma
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_lemma(form: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(form, lang="de")
+
+
+def _strip_ending(word: str) -> str:
+    """ "getöteten" → "getötet": an attributive adjective's inflection removed."""
+    for ending in ("en", "er", "es", "em", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 4:
+            return word[: -len(ending)]
+    return word
+
+
 # --------------------------------------------------------------------------- word classes
 
 
@@ -76,7 +127,7 @@ def is_verb(w: Word) -> bool:
 
 
 def is_noun(w: Word) -> bool:
-    return w.tag in {"NN", "NE"} or (not w.tag and w.text[:1].isupper())
+    return w.tag.startswith(("NN", "NE")) or (not w.tag and w.text[:1].isupper())
 
 
 def _lemma(w: Word) -> str:
@@ -172,7 +223,8 @@ def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
     ("und verlegen die Soldaten", "und es folgten …")."""
     for k in range(j, min(j + 2, len(words))):
         if is_finite(words[k]):
-            return True
+            # "oder verwundeten Soldaten": an inflected participle before its noun, not a verb
+            return not (k + 1 < len(words) and words[k + 1].tag in {"ADJA", "NN", "NE"})
         if words[k].text in {",", "."} or words[k].tag in {"ART", "ADJA", "CARD", "NN", "NE"}:
             return False
     return False
@@ -218,7 +270,7 @@ def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None
     if w.text[:1].isdigit() or not w.text[:1].isalpha():
         return None
     table = predicates()
-    lemma = predicate_lemma(words, i, clause)
+    lemma = _known_lemma(predicate_lemma(words, i, clause), w.text)
     reflexive = any(words[k].text.lower() == "sich" for k in range(clause.lo, clause.hi))
     if reflexive and f"sich {lemma}" in table:
         return table[f"sich {lemma}"]

@@ -703,55 +703,208 @@ def _sentence_country(
     entities: Sequence[EntityMention],
     resolutions: Sequence[Resolution],
     sent: Sentence,
+    num_i: int = 0,
+    end_i: int = 0,
+    rivals: Sequence[int] = (),
+    mobilized: bool = False,
 ) -> str | None:
-    """The one nationality a sentence names for its troops, or None when unsaid or mixed."""
+    """The one nationality a sentence names for the figure's troops (C1), or None.
+
+    The figure's own clause is read first (with its relative clause and a coordinated
+    clause of the same subject); only when it names no country are the sentence's other
+    clauses read, leaving out those that hold another figure ("Während die Nato mit 50.000
+    Soldaten übt, probte Russland … 300.000 Soldaten"), and the words of other figures'
+    noun phrases ("… 600 000 Soldaten … den 500 000 irakischen Soldaten gegenüber").
+    """
+    parts = clauses(sent_toks)
+    clause = clause_of(parts, num_i)
+    scope = {
+        i
+        for c in (clause, relative_after(sent_toks, parts, end_i + 1), shared_subject(sent_toks, parts, clause))
+        if c is not None
+        for i in range(c.lo, c.hi)
+    }
+    owned = _rival_phrases(sent_toks, rivals)
+    inside = _inside_names(sent_toks, entities, sent)
+    if any(_is_multinational(sent_toks[i]) for i in scope - owned):
+        return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5)
+    free = [c for c in parts if c != clause and not any(p in c for p in rivals)]
+    rest = {i for c in free for i in range(c.lo, c.hi)}
+    for indices in (scope, rest, set(range(len(sent_toks)))):
+        found = _countries_in(sent_toks, sorted(indices - owned - inside), entities, resolutions, sent, mobilized)
+        if found is not _UNSAID:
+            return found
+    return None
+
+
+@cache
+def _multinational() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("multinational.txt"))
+
+
+def _is_multinational(tok: _Tok) -> bool:
+    """ "Nato", "UN", "Allianz", "Koalition": a body of several states (C5)."""
+    return tok.low in _multinational() or (tok.is_cap and tok.low.split("-")[0] in _multinational() and "-" in tok.low)
+
+
+_UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)
+
+
+def _rival_phrases(sent_toks: Sequence[_Tok], rivals: Sequence[int]) -> set[int]:
+    """Token indices of the other figures' noun phrases (number, modifiers, noun)."""
+    owned: set[int] = set()
+    for p in rivals:
+        owned.add(p)
+        k = p + 1
+        while k < len(sent_toks) and k - p <= MAX_MODIFIERS + 1 and sent_toks[k].is_word:
+            owned.add(k)
+            if sent_toks[k].is_cap:
+                break
+            k += 1
+    return owned
+
+
+def _inside_names(sent_toks: Sequence[_Tok], entities: Sequence[EntityMention], sent: Sentence) -> set[int]:
+    """Tokens inside a multi-word organisation or work name ("Myanmar Now", "Radio Free Asia")."""
+    spans = [
+        (e.start, e.end)
+        for e in entities
+        if sent.start <= e.start < sent.end and e.label in {"ORG", "MISC"} and " " in e.text.strip()
+    ]
+    return {i for i, t in enumerate(sent_toks) if any(a <= t.start and t.end <= b for a, b in spans)}
+
+
+def _countries_in(
+    sent_toks: list[_Tok],
+    indices: Sequence[int],
+    entities: Sequence[EntityMention],
+    resolutions: Sequence[Resolution],
+    sent: Sentence,
+    mobilized: bool = False,
+) -> str | None:
+    """The country the words at ``indices`` name for troops: strong evidence (a nationality
+    adjective before a military, side or casualty noun; an armed force) over weak (a state
+    named as actor, not as a place after a preposition; "die Briten"); for a mobilisation,
+    the state organ that orders it ("der venezolanische Präsident", "die Regierung in
+    Kiew", C2)."""
     strong: set[str] = set()
     weak: set[str] = set()
+    source: set[str] = set()
     subject: str | None = None  # a country opening the sentence: "Die Bundesregierung hat …"
-    for i, tok in enumerate(sent_toks):
+    named = _country_entities(sent_toks, entities, resolutions, sent)
+    for i in indices:
+        tok = sent_toks[i]
         if not tok.is_word:
             continue
-        code = country_for_word(tok.text)
+        code = country_for_word(tok.text) or named.get(i)
         if not code:
             continue
         prev = sent_toks[i - 1].low if i > 0 else ""
-        prev2 = sent_toks[i - 2].low if i > 1 else ""
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
-        if _is_adjective(tok.text):  # adjective: counts only before a military word
-            if (
-                "-" not in tok.text
-                and nxt is not None
-                and nxt.is_word
-                and (is_military_noun(nxt.text) or _is_side_noun(nxt.text))
-            ):
+        if _is_adjective(tok.text) or _attributive(tok, nxt):  # adjective: only before its noun
+            if "-" in tok.text or nxt is None or not nxt.is_word:
+                continue
+            if is_military_noun(nxt.text) or _is_side_noun(nxt.text) or _is_casualty_noun(nxt):
                 strong.add(code)
+            elif _is_state_organ(nxt.text):
+                source.add(code)
             continue
-        if is_military_noun(tok.text):
-            continue  # "US-Soldaten" belongs to its own figure
-        if _is_military_word(tok.text):
-            strong.add(code)  # Bundeswehr, US-Truppen
+        if is_military_noun(tok.text) or _is_military_word(tok.text):
+            strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
             continue
         if "-" in tok.text:
             continue  # "US-Geheimdienst": an institution, not the troops' nationality
         if prev == "aus":
             weak.add(code)
             continue
-        if prev in _locative() or (prev in ARTICLES and prev2 in _locative()):
+        if _after_preposition(sent_toks, i):
+            if i >= 2 and prev == "in" and _is_state_organ(sent_toks[i - 2].text):
+                source.add(code)  # "die Regierung in Kiew" (C2)
             continue
-        if _is_demonym_noun(tok.text):
-            continue
+        if _is_demonym_noun(tok.text) and not (prev in ARTICLES and tok.low.endswith(("en", "er", "n"))):
+            continue  # a demonym counts as an actor only with its article ("die Briten")
         weak.add(code)
         if i == 0 or (i == 1 and prev in ARTICLES):
             subject = code
+    idx = set(indices)
     for ent, res in zip(entities, resolutions, strict=False):
-        if sent.start <= ent.start < sent.end and res.country and ent.label == "ORG":
-            if _is_military_word(ent.text):
-                strong.add(res.country)
+        if not (sent.start <= ent.start < sent.end and res.country and ent.label == "ORG"):
+            continue
+        if not any(sent_toks[i].start >= ent.start and sent_toks[i].end <= ent.end for i in idx):
+            continue
+        if _is_military_word(ent.text) and any(country_for_word(w) for w in ent.text.split()):
+            strong.add(res.country)  # "die ukrainische Armee", "US-Armee" named as such
+    if not strong and not weak and not source:
+        return _UNSAID
     if len(strong) == 1:
         return next(iter(strong))
-    if not strong and len(weak) == 1:
+    if strong:
+        return None
+    if len(weak) == 1:
         return next(iter(weak))
-    return subject if not strong else None
+    if weak:
+        return subject
+    return next(iter(source)) if len(source) == 1 and mobilized else None
+
+
+def _country_entities(
+    sent_toks: Sequence[_Tok], entities: Sequence[EntityMention], resolutions: Sequence[Resolution], sent: Sentence
+) -> dict[int, str]:
+    """Token index → country for place mentions resolved to a country itself (a misspelt
+    "Frankeich" resolved to Frankreich)."""
+    out: dict[int, str] = {}
+    for ent, res in zip(entities, resolutions, strict=False):
+        if ent.label != "LOC" or not res.country or not res.norm or not sent.start <= ent.start < sent.end:
+            continue
+        if country_for_word(res.norm) != res.country:
+            continue
+        for i, t in enumerate(sent_toks):
+            if t.start == ent.start:
+                out[i] = res.country
+    return out
+
+
+def _attributive(tok: _Tok, nxt: _Tok | None) -> bool:
+    """An adjective by its tag, or an invariant capitalised one before its noun ("die
+    Schweizer Armee", "Berliner Polizei")."""
+    if tok.tag:
+        return tok.tag.startswith("ADJ")
+    return nxt is not None and tok.low.endswith("er") and nxt.is_cap and nxt.is_word
+
+
+def _is_casualty_noun(tok: _Tok) -> bool:
+    """ "Kriegstoten", "Gefallenen", "Verluste": a noun that names casualties (by lemma)."""
+    if not tok.lemma or not tok.is_cap:
+        return False
+    return predicate_class([tok], 0, Clause(0, 1)) in CASUALTY
+
+
+@cache
+def _state_organs() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("state_organs.txt"))
+
+
+def _is_state_organ(word: str) -> bool:
+    """ "Präsident", "Regierung", "Verteidigungsministerium", "Generalstab" …"""
+    return _ends_with(word, _state_organs())
+
+
+def _after_preposition(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """A name governed by a preposition is a place or a third party (C5): "in Mali", "im
+    westafrikanischen Mali", "in Syrien und Irak", "von Litauen befürchtet"; not "aus"."""
+    k = i - 1
+    while k >= 0:
+        tok = sent_toks[k]
+        if tok.low in _locative() or tok.low == "von":
+            return True
+        if tok.low in ARTICLES or (tok.is_word and not tok.is_cap):
+            k -= 1  # articles and adjectives between ("im westafrikanischen Mali")
+            continue
+        if tok.low in {"und", "oder", ","} or (tok.is_cap and k + 1 < i and sent_toks[k + 1].low in {"und", "oder", ","}):
+            k -= 1  # a list of places shares its preposition ("in Syrien und Irak")
+            continue
+        return False
+    return False
 
 
 # --------------------------------------------------------------------------- attribution
@@ -884,6 +1037,11 @@ def extract_troop_figures(
     return out
 
 
+def _last_token(toks: Sequence[_Tok], end: int, num_i: int) -> int:
+    """Index of the last token of a phrase that ends at offset ``end``."""
+    return max([num_i] + [k for k, t in enumerate(toks) if t.end <= end])
+
+
 def _token_at(toks: list[_Tok], pos: int) -> int:
     return next((k for k, t in enumerate(toks) if t.end > pos), len(toks))
 
@@ -916,6 +1074,7 @@ def _figure(
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)
+    rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
     if status is None:
         status = carry.status if prev_troops and carry.status else "other"
@@ -927,7 +1086,9 @@ def _figure(
         _phrase_country(text, num, head, toks, entities, resolutions)
         or _sender_country(toks, min(q_start, num.start))
         or (carry.country if head.kind == "elided" and carry.sent_idx == sent.idx else None)
-        or _sentence_country(toks, entities, resolutions, sent)
+        or _sentence_country(
+            toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized"
+        )
     )
     start, end = min(q_start, num.start), max(head.end, num.end)
     return TroopFigure(

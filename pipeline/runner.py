@@ -392,6 +392,9 @@ def run(
     disappeared, or are now excluded, are removed only with ``prune``. Each batch is
     committed on its own, so a killed run loses nothing already committed and the next
     run completes the work.
+    At the end the troop figures of the whole folder are grouped into claims (``claims`` and
+    ``figure_claims``, committed with the run's row; ``claim_window``: the most days between
+    two reports of one claim).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")

@@ -711,3 +711,32 @@ def test_mentions_inside_a_body_name_become_that_body() -> None:
 def test_credit_word_after_a_known_agency_is_cut() -> None:
     text = "Ein Freiwilliger an der Front. (AP Photo/Max Muster)"
     assert orgs(text, "AP Photo") == ["AP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldaten der westafrikanischen Friedensmission Ecomog zogen ab.", ["Ecomog"]),
+        ("Das unabhängige Portal Meduzina veröffentlichte die Liste.", ["Meduzina"]),
+        ("Der Autozulieferer Brosewerk streicht 500 Stellen.", ["Brosewerk"]),
+        ("Die Miliz Kataib Sajjid bekannte sich.", ["Kataib Sajjid"]),
+        ("Die Mission Kosovo wurde verlängert.", []),  # a place, not a name
+        ("Die Zeitung Die Welt berichtet.", []),  # an article: left to the NER model
+    ],
+)
+def test_names_introduced_by_a_descriptor(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gestreikt wurde bei Bosch, Brosewerk, Kiekert und Rheinmetall.", ["Bosch", "Brosewerk", "Kiekert", "Rheinmetall"]),
+        ("Neben Siemens und Voithwerk investiert auch die Allianz.", ["Siemens", "Voithwerk"]),
+        ("Gewiss, die Bundeswehr hat sich verändert.", ["Bundeswehr"]),
+        ("Siemens und Paris investieren.", ["Siemens"]),  # a place stays a place
+        ("Siemens und Soldaten", ["Siemens"]),  # a common noun is no name
+    ],
+)
+def test_unknown_names_listed_with_organisations(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

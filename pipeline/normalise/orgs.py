@@ -877,7 +877,14 @@ def find_known_organisations(
         sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
         out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
     orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"] + [(m.start, m.end) for m in out]
-    for start, end in [*ambiguous_in_context(text, aliases, orgs), *credit_agencies(text, aliases)]:
+    spans = [(m.start, m.end) for m in mentions]
+    found = [
+        *ambiguous_in_context(text, aliases, orgs),
+        *credit_agencies(text, aliases),
+        *descriptor_appositions(text, aliases),
+    ]
+    found += listed_with_organisations(text, aliases, orgs + found, spans + found)
+    for start, end in found:
         if any(s < end and start < e for s, e in taken) or any(m.start < end and start < m.end for m in out):
             continue
         sent = max(0, bisect.bisect_right(list(sentence_starts), start) - 1)
@@ -928,6 +935,99 @@ def credit_agencies(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
                 if known is not None and known.kind == "media":
                     found.add((start, start + len(name)))
     return sorted(found)
+
+
+NAME_WORD = r"[A-ZÄÖÜ][\w&.'’-]*[\w&]"
+DESCRIPTOR_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+APPOSED_NAME = re.compile(rf"[ \t]+[„\"»]?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)")
+
+
+def _name_like(words: list[str], aliases: AliasTable) -> bool:
+    """Capitalised words that may be an unknown organisation's name: no function word, the
+    first no German common noun, no place and no known person ("Mahle", "Atmis")."""
+    if not words or any(w.lower() in FUNCTION_WORDS or w.lower() in NOUN_ARTICLES for w in words):
+        return False
+    if _canonical(" ".join(words), aliases):
+        return True  # a known name that is also a word or a place ("Bosch")
+    if is_common_noun(words[0]) or country_for_word(words[0]) or len(words[0]) < 2:
+        return False
+    if any("-" in w and is_common_noun(w.rsplit("-", 1)[1]) for w in words):
+        return False  # a compound about something else: "Belet Huen-Kontingent", "Wagner-Chef"
+    name = " ".join(words)
+    return match_place_rows(name) is None and aliases.canonical(name, "PER") is None
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """Keep the leading words up to the first common noun ("Atmis Soldaten" → Atmis)."""
+    out: list[str] = []
+    for w in words:
+        if out and is_common_noun(w):
+            break
+        out.append(w)
+    return out
+
+
+def descriptor_appositions(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
+    """Unknown names introduced by a descriptor noun (org_descriptors.txt): "der afrikanischen
+    Friedensmission Atmis", "der Autozulieferer Grammer", "das Portal Mediazona"."""
+    out: list[tuple[int, int]] = []
+    for desc in DESCRIPTOR_WORD.finditer(text):
+        m = APPOSED_NAME.match(text, desc.end())
+        if m is None or not _is_descriptor(desc.group()):
+            continue
+        words = _trim_name(m.group("name").split())
+        if not _name_like(words, aliases):
+            continue
+        start = m.start("name")
+        out.append((start, start + len(" ".join(words))))
+    return out
+
+
+LIST_ITEM = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})?")
+
+
+def listed_with_organisations(
+    text: str, aliases: AliasTable, orgs: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Unknown names in an enumeration with organisations: "bei Bosch, Grammer, Mahle und
+    Getrag" → Grammer, Mahle, Getrag when Bosch is an organisation. Words that are common
+    nouns, places or known people, and spans already taken, are left alone."""
+    known = sorted(set(orgs))
+    found: list[tuple[int, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        anchors = known + found
+        for s0, e0 in anchors:
+            for start, end in _neighbours(text, s0, e0):
+                if (start, end) in found or any(s < end and start < e for s, e in [*taken, *anchors]):
+                    continue
+                words = _trim_name(text[start:end].split())
+                if not _name_like(words, aliases):
+                    continue
+                found.append((start, start + len(" ".join(words))))
+                changed = True
+    return sorted(found)
+
+
+def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the list items right after and right before a span ("A, B und C")."""
+    out: list[tuple[int, int]] = []
+    gap = LIST_GAP.match(text, end)
+    if gap and gap.end() > end:
+        item = LIST_ITEM.match(text, gap.end())
+        if item:
+            out.append((item.start(), item.end()))
+    continues = gap is not None and gap.end() > end
+    for item in LIST_ITEM.finditer(text, max(0, start - 40), start):
+        if _list_gap(text, item.end(), start) and (continues or not _sentence_initial(text, item.start())):
+            out.append((item.start(), item.end()))  # not "Gewiss, die Bundeswehr begann …"
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
 
 
 BODY_TABLE = "org_bodies.txt"

@@ -537,3 +537,46 @@ def test_unknown_place_after_a_city_adjective_lies_in_that_city() -> None:
 def test_multi_country_ranges_have_no_country() -> None:
     text = "Im Hindukusch und in der Sahara wird gekämpft."
     assert places_of(text, "Hindukusch", "Sahara") == {"Hindukusch": None, "Sahara": None}
+
+
+def test_function_word_opening_a_sentence_is_no_place() -> None:
+    text = "Er kam spät. Seine Rede war kurz. Später fuhr er an die Seine."
+    res = resolve_places(text, loc(text, "Seine"))
+    assert [r.note for r in res.resolutions] == ["not_a_place", "not_a_place"] or res.referents == []
+
+
+def test_function_word_in_mid_sentence_stays_a_place() -> None:
+    text = "Die Boote fuhren auf der Seine nach Rouen."
+    assert places_of(text, "Seine", "Rouen") == {"Seine": "FR", "Rouen": "FR"}
+
+
+def test_surname_of_a_person_named_elsewhere_is_not_a_place() -> None:
+    text = "Zu den Siegern zählt Bernhard Russi. Russi gewann damals Gold."
+    per = EntityMention(0, 21, 29, "Bernhard", "PER")
+    res = resolve_places(text, loc(text, "Russi"), context=[per])
+    assert res.referents == []
+
+
+def test_district_of_a_city_lies_in_that_city() -> None:
+    text = "Die Jets landeten in Kraków-Balice, nahe Krakau."
+    res = resolve_places(text, loc(text, "Kraków-Balice", "Krakau"))
+    assert len(res.referents) == 1 and res.referents[0].country == "PL"
+
+
+def test_unknown_name_coordinated_with_an_organisation_is_not_a_place() -> None:
+    text = "Betroffen waren vor allem Siemens und Trumpf."
+    org = loc(text, "Siemens", label="ORG")
+    assert resolve_places(text, loc(text, "Trumpf"), context=org).referents == []
+
+
+def test_find_known_places_finds_cities_opening_compounds_and_swiss_spellings() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "Nach dem Lissabon-Vertrag und dem Bonner Gipfel sprach man über Weissrussland und Weimar-Bilder."
+    assert [m.text for m in find_known_places(text)] == ["Lissabon", "Weissrussland"]
+
+
+def test_singular_of_a_listed_plural_is_a_common_noun() -> None:
+    from pipeline.normalise.places import is_inflected_noun
+
+    assert is_inflected_noun("Revier") and not is_inflected_noun("Minsk")

@@ -236,6 +236,10 @@ def match_place(text: str) -> _Match | None:
                 rows = gaz.lookup(stem_key(cand))
                 if rows and rows[0].kind == "city":
                     return _Match(_surface(cand, rows[0]), rows, None)
+        # "Wrocław-Strachowice": a district of a city of 100,000+ lies in that city.
+        rows = [r for r in gaz.lookup(stem_key(first)) if r.kind == "city"]
+        if rows and rows[0].population >= PREFIX_CITY_POPULATION and last[:1].isupper():
+            return _Match(tokens[0], rows, None)
     if len(tokens) == 1:
         return _part_of_country(tokens[0])
     return None
@@ -370,9 +374,11 @@ def resolve_places(
     unknown span that is a German common noun ("Stellungnahme") is dropped (``not_a_place``).
 
     ``context`` (all entity mentions of the document) shows spans that belong to another
-    entity: a surname after a person's given name ("Didier Cuche", note ``person_name``)
-    and a name enumerated with organisations only ("Mahle, Getrag und Schaeffler", note
-    ``organisation``).
+    entity: a surname after a person's given name or of a person named in full elsewhere
+    ("Didier Cuche", note ``person_name``) and an unknown name enumerated with an
+    organisation and no place ("Bosch und Mahle", note ``organisation``). A function word
+    opening a sentence ("Seine …") is no place (``not_a_place``). What one mention shows
+    holds for every mention of the same name.
     """
     matches = [match_place(m.text) for m in mentions]
     others = _other_entity(text, mentions, context)
@@ -444,25 +450,69 @@ def _other_entity(
 
     spans = sorted({(m.start, m.end, m.label) for m in [*mentions, *context]})
     index = {(s, e, label): i for i, (s, e, label) in enumerate(spans)}
-    out: list[str | None] = []
+    surnames = _surnames(text, spans)
+    notes: dict[str, str] = {}  # one sense per document: folded span → note
     for m in mentions:
+        word = clean_span(m.text)
         i = index[(m.start, m.end, m.label)]
         prev = spans[i - 1] if i > 0 else None
         if prev and prev[2] == "PER" and text[prev[1] : m.start] == " ":
             last = text[prev[0] : prev[1]].split()[-1]
-            if given_name(last) and " " not in clean_span(m.text):
-                out.append("person_name")
+            if given_name(last) and " " not in word:
+                notes[fold(word)] = "person_name"
                 continue
-        members = coordinated(text, i, spans)
-        if members.count("ORG") >= 2 and "LOC" not in members and not match_place(m.text):
-            out.append("organisation")
+        known = match_place(m.text)
+        town = known is not None and known.rows[0].kind == "city"
+        small = not known or (town and known.rows[0].population < GIVEN_NAME_MAX_POPULATION)
+        if " " not in word and small and any(fold(w) in surnames for w in genitive_candidates(word)):
+            notes[fold(word)] = "person_name"  # "Cuche hält …" after "Didier Cuche"
             continue
-        out.append(None)
+        members = coordinated(text, i, spans)
+        if "ORG" in members and "LOC" not in members and not known:
+            notes[fold(word)] = "organisation"  # "bei Bosch und Mahle"
+        elif _sentence_initial_function_word(text, m.start, word):
+            notes[fold(word)] = "not_a_place"  # "Seine Wut …"
+    return [notes.get(fold(clean_span(m.text))) for m in mentions]
+
+
+def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """Folded last words of the document's person names, with a surname written just after
+    a lone given name ("Didier| Cuche")."""
+    from pipeline.normalise.people import given_name
+
+    out: set[str] = set()
+    for start, end, label in spans:
+        if label != "PER":
+            continue
+        words = clean_span(text[start:end]).split()
+        if len(words) > 1:
+            out.add(fold(words[-1]))
+        elif words and given_name(words[0]):
+            nxt = re.match(r" ([A-ZÄÖÜ][\w'’-]+)", text[end : end + 40])
+            if nxt:
+                out.add(fold(nxt.group(1)))
     return out
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """German function words (articles, pronouns, auxiliaries) of ``stopwords.tsv``."""
+    rows = [r for r in read_tsv("stopwords.tsv") if r["lang"] == "de"]
+    if not rows:
+        raise ResourceError("stopwords.tsv: no German row")
+    return frozenset(rows[0]["words"].split())
+
+
+def _sentence_initial_function_word(text: str, start: int, word: str) -> bool:
+    """A capitalised function word opening a sentence ("Seine Wut richtete sich …"): the
+    river Seine is written so in mid-sentence only."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\"„“»«")
+    return word.lower() in _function_words() and (not before or before[-1] in ".!?:\n")
 
 
 # Plural/dative/genitive endings of common nouns: "Lügnern" (Lügner), "Bürgerkriegen".
 NOUN_ENDINGS = ("n", "en", "s", "es")
+PLURAL_ENDINGS = ("e", "en", "n")  # not "er": "Minsker" is the city adjective
 MIN_NOUN_STEM = 4
 
 
@@ -513,8 +563,9 @@ def _common_noun_span(name: str) -> bool:
 
 
 def is_inflected_noun(word: str) -> bool:
-    """A listed common noun, also with a plural/dative/genitive ending ("Lügnern" → Lügner)
-    or as a compound of two nouns ("Bürgerkriegen")."""
+    """A listed common noun, also with a plural/dative/genitive ending ("Lügnern" → Lügner,
+    "Spitäler" → Spital), in Swiss spelling ("Strassen"), as the singular of a listed
+    plural ("Revier" → Reviere) or as a compound of two nouns ("Bürgerkriegen")."""
     from pipeline.normalise.names import is_common_noun
 
     nouns = common_nouns()
@@ -522,6 +573,8 @@ def is_inflected_noun(word: str) -> bool:
         return True
     if "ss" in word and is_inflected_noun(word.replace("ss", "ß")):
         return True  # Swiss spelling: "Strassen"
+    if any(word + e in nouns for e in PLURAL_ENDINGS):
+        return True  # "Revier": its plural "Reviere" is listed
     for e in (*NOUN_ENDINGS, "er", "ern", "e"):
         if not word.endswith(e) or len(word) - len(e) < MIN_NOUN_STEM:
             continue
@@ -763,10 +816,11 @@ def find_known_places(
     """LOC mentions for country and region names the NER model missed.
 
     Only unambiguous names are searched: countries (CLDR German names and their variants),
-    also with a direction word glued to them ("Zentralnorwegen"), and the hand-checked
-    regions of ``places_extra.tsv`` ("Afghanistan", "Normandie", "Balkan"), written
-    capitalised as whole words, also with a genitive -s; never cities
-    (too many are ordinary words). With ``compounds`` (default) the first part of
+    also with a direction word glued to them ("Zentralnorwegen") or in Swiss spelling
+    ("Weissrussland"), and the hand-checked regions of ``places_extra.tsv``
+    ("Afghanistan", "Normandie", "Balkan"), written capitalised as whole words, also with a
+    genitive -s; cities only of 100,000+ opening a compound ("Dayton-Abkommen"), since
+    many town names are ordinary words. With ``compounds`` (default) the first part of
     "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping
     ``mentions`` are skipped; returns the new mentions in text order.
     """
@@ -782,6 +836,8 @@ def find_known_places(
         for m in AFTER_ADJECTIVE.finditer(text)
         if not DETERMINERS.intersection(m.group(0).split()) and _is_town(m.group(1))
     ]
+    if compounds:
+        spans += [(m.start(1), m.end(1)) for m in CITY_COMPOUND.finditer(text) if _compound_city(m)]
     for start, end in sorted(set(spans)):
         i = bisect.bisect_left(taken, (end, -1))
         if any(s < end and start < e for s, e in taken[max(0, i - 2) : i + 1]):
@@ -790,6 +846,27 @@ def find_known_places(
         out.append(EntityMention(sent, start, end, text[start:end], "LOC"))
         taken = sorted([*taken, (start, end)])
     return out
+
+
+# A city opening a hyphenated compound: "Dayton-Abkommen", "Minsk-Prozess".
+CITY_COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]{3,})-([A-ZÄÖÜ][\w]+)(?![\w-])")
+
+
+def _compound_city(m: re.Match[str]) -> bool:
+    """The city of 100,000+ opening a compound with a common-noun head (L3: "Dayton-Abkommen"
+    → Dayton), when the city's name is no common noun, demonym or known person."""
+    from pipeline.normalise.names import load_aliases
+
+    city, head = m.group(1), m.group(2)
+    if not _compound_head(head) or is_inflected_noun(city) or is_demonym(city):
+        return False
+    if load_aliases().canonical(city, "PER") or load_aliases().canonical(city, "ORG"):
+        return False
+    folded = fold(city)
+    return any(
+        r.kind == "city" and r.population >= PREFIX_CITY_POPULATION and any(fold(n) == folded for n in r.names)
+        for r in gazetteer().lookup(stem_key(city))
+    )
 
 
 # Heads of compound names of buildings and sites: "Europa-Park-Stadion", "Berlinale-Palast".
@@ -875,6 +952,8 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
                 forms.update(_inflected_forms(name))
                 if f[2] == "country" and " " not in name and "-" not in name:
                     forms.update(p + name[:1].lower() + name[1:] for p in directions())
+                if "ß" in name:  # Swiss spelling: "Weissrussland"
+                    forms.update(_inflected_forms(name.replace("ß", "ss")))
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")

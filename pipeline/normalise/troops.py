@@ -310,6 +310,9 @@ def _qualifier(text: str, sent: Sentence, num: NumberMention, head: _Head) -> tu
     if num.low is not None and num.high is not None and num.value is None and num.low != num.high:
         return "range", num.start
     before = text[sent.start : num.start]
+    ceiling = _ceiling_before(before)
+    if ceiling is not None:
+        return "up_to", sent.start + ceiling
     fillers = "|".join(re.escape(c) for c, _ in _cues("filler"))
     for cue, value in _cues("qualifier"):
         pattern = rf"(?<![\w])({re.escape(cue)})(?:\s+(?:{fillers}))*\s+$"
@@ -319,6 +322,14 @@ def _qualifier(text: str, sent: Sentence, num: NumberMention, head: _Head) -> tu
         if m:
             return value, sent.start + m.start(1)
     return "exact", num.start
+
+
+def _ceiling_before(before: str) -> int | None:
+    """Start of "Obergrenze von", "Mandatsobergrenze liegt bei" right before a number (Q2:
+    a ceiling is ``up_to``), else None."""
+    stems = "|".join(re.escape(c) for c, _ in _cues("ceiling"))
+    m = re.search(rf"\b\w*(?:{stems})\w*(?:\s+\w+){{0,2}}?\s+(?:von|bei|auf)\s+$", before, re.IGNORECASE)
+    return m.start() if m else None
 
 
 def _verb_takes_over(before: str) -> bool:
@@ -1013,6 +1024,10 @@ def extract_troop_figures(
     out: list[TroopFigure] = []
     sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
     carry = _Carry()
+    military_text = any(
+        t.is_word and (is_military_noun(t.text) or _has_cue(t.text, "forces") or _has_cue(t.text, "military"))
+        for t in _tokens(text, 0, len(text))
+    )
     for num in numbers:
         if num.kind not in COUNTED_KINDS or (num.value is None and num.low is None):
             continue
@@ -1028,7 +1043,7 @@ def extract_troop_figures(
             ]
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
-        fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry)
+        fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
         if fig is not None:
             out.append(fig)
             carry = _Carry(sent.idx, fig.status, fig.country, carry.counted)
@@ -1040,6 +1055,42 @@ def extract_troop_figures(
 def _last_token(toks: Sequence[_Tok], end: int, num_i: int) -> int:
     """Index of the last token of a phrase that ends at offset ``end``."""
     return max([num_i] + [k for k, t in enumerate(toks) if t.end <= end])
+
+
+def _not_a_count(toks: Sequence[_Tok], num_i: int, after: int) -> bool:
+    """A number that is part of a name, a ratio or an aside, not a count: "1/4", "(46)",
+    "1575/2004", "43-Jähriger"."""
+    def glued(a: int, b: int) -> bool:
+        return 0 <= a < len(toks) and 0 <= b < len(toks) and toks[a].end == toks[b].start
+
+    nxt = toks[after] if after < len(toks) else None
+    prev = toks[num_i - 1] if num_i > 0 else None
+    if nxt is not None and nxt.text in {"/", "-"} and glued(after - 1, after) and glued(after, after + 1):
+        return True  # "1/4", "43-Jähriger"
+    if prev is not None and prev.text == "/" and glued(num_i - 1, num_i):
+        return True  # "2004/570"
+    return prev is not None and nxt is not None and prev.text == "(" and nxt.text == ")"  # "Selenski (46)"
+
+
+def _shared_head(toks: list[_Tok], after: int, head: _Head) -> _Head:
+    """Coordinated numbers share the noun of the last: "zwischen 7000 und 15 000 russische
+    Soldaten", "21 und 23 Jahren"."""
+    if after + 1 < len(toks) and toks[after].low in {"und", "oder", "bis"} and toks[after + 1].text[:1].isdigit():
+        shared = _head(toks, after + 2, toks[after + 1].end)
+        if shared.kind != "elided":
+            return _Head(shared.kind, shared.modifiers, shared.noun, head.end, shared.tail)
+    return head
+
+
+def _names_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
+    """A generic toll ("Menschen", "Tote") in a sentence that also counts civilians, police
+    or staff: a mixed toll that does not separate out the soldiers (W2)."""
+    return any(t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) for t in toks)
+
+
+@cache
+def _civilian_nouns() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("civilian_nouns.txt"))
 
 
 def _token_at(toks: list[_Tok], pos: int) -> int:
@@ -1055,15 +1106,27 @@ def _figure(
     entities: Sequence[EntityMention],
     resolutions: Sequence[Resolution],
     carry: _Carry,
+    military_text: bool = True,
 ) -> tuple[TroopFigure | None, _Head]:
-    """The troop figure ``num`` stands for (None when it counts something else), and its head."""
+    """The troop figure ``num`` stands for (None when it counts something else), and its head.
+
+    ``military_text``: the document speaks of armed forces, war or call-up somewhere; without
+    that, demonyms and generic people ("fünf Rumänen", "30 Tote") are never troops."""
     after = next((k for k, t in enumerate(toks) if t.start >= num.end), len(toks))
     if num.vague and after < len(toks) and toks[after].low == "von":
         after += 1  # "Tausende von Soldaten"
     num_i = _token_at(toks, num.start)
     head = _head(toks, after, num.end)
+    if _not_a_count(toks, num_i, after):
+        return None, head
+    if head.kind == "elided":
+        head = _shared_head(toks, after, head)  # "zwischen 7000 und 15 000 Soldaten"
     if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
         return None, head
+    if head.kind in {"demonym", "person"} and not military_text:
+        return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
+    if head.kind == "person" and head.noun is not None and _names_civilians(toks, head):
+        return None, head  # "523 Menschen getötet, darunter 342 Kämpfer und 104 Zivilisten" (W2)
     if head.kind == "elided" and carry.counted and carry.counted[0] == sent.idx:
         if not carry.counted[2]:  # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"
             return None, head
@@ -1114,11 +1177,18 @@ def _qualifier_words() -> frozenset[str]:
 
 
 def _blocks(prev: _Tok, num_i: int) -> bool:
-    """A number after a capitalised noun is a label ("Artikel 5", "Resolution 2334")."""
+    """A number after a capitalised noun is a label ("Artikel 5", "Resolution 2334",
+    "Panzergrenadierbrigade 37", "Artilleriebataillon 3"); after a word for troops it may
+    be their count ("Soldaten: 500")."""
     return (
         prev.is_word
         and prev.is_cap
-        and not _is_military_word(prev.text)
+        and (not _is_military_word(prev.text) or _is_unit_noun(prev.text))
         and prev.low not in _qualifier_words()
         and num_i > 1
     )
+
+
+def _is_unit_noun(word: str) -> bool:
+    """A formation's type (Brigade, Bataillon, Division …): a number after it names the unit."""
+    return _ends_with(word.rstrip("s"), tuple(c for c, _ in _cues("unit")))

@@ -740,3 +740,23 @@ def test_names_introduced_by_a_descriptor(text: str, expected: list[str]) -> Non
 )
 def test_unknown_names_listed_with_organisations(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Nach dem Wagner-Abzug aus Bachmut blieb es ruhig.", "Wagner-Abzug", ["Wagner"]),
+        ("Der Nato-Gipfel beginnt am Dienstag.", "Nato-Gipfel", ["NATO"]),
+        ("Das Online-Publikum stimmte ab.", "Online-Publikum", []),
+        ("Die Ford-Werke in Köln stehen still.", "Ford-Werke", ["Ford-Werke"]),
+        ("Ein Sprecher des US-Außenministeriums sagte das.", "US-Außenministeriums", ["US-Außenministerium"]),
+    ],
+)
+def test_compound_of_a_name_and_a_noun(text: str, span: str, expected: list[str]) -> None:
+    assert orgs(text, span) == expected
+
+
+def test_ambiguous_names_as_compound_prefixes() -> None:
+    text = "Das Ministerium teilte es auf seinem Telegram-Kanal mit; im Bosch-Werk ruht die Arbeit."
+    assert [o.name for o in resolve_found(text).referents] == ["Telegram", "Bosch"]
+    assert resolve_found("Er schaute in den Spiegel und auf den Telegram.").referents == []

@@ -203,7 +203,12 @@ def resolve_organisations(
             notes.append(note)
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
-        name = (
+        compound = _compound_prefix(tokens, aliases)
+        if compound == "":
+            names.append(None)
+            notes.append("not_a_name")  # "Online-Publikum": a compound about something else
+            continue
+        name = compound or (
             _genitive_body_name(tokens)
             or _numbered_unit_name(tokens)
             or _nominative(tokens, literal, aliases, genitive)
@@ -857,6 +862,9 @@ def find_known_organisations(
     taken = sorted((m.start, m.end) for m in mentions)
     out: list[EntityMention] = []
     hits = [*pattern.finditer(text)] if pattern is not None else []
+    prefix = _ambiguous_prefix_pattern(aliases.names("ORG"))
+    if prefix is not None:
+        hits += [m for m in prefix.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
     hits += [
         m
@@ -1043,6 +1051,24 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _compound_prefix(tokens: list[str], aliases: AliasTable) -> str | None:
+    """A one-word compound "Name-Noun" whose last part is an ordinary noun and no organisation
+    head (GUIDELINES L3: "Wagner-Abzug", "Nato-Gipfel" → Wagner, Nato): the known organisation
+    in front, "" when the front is no known organisation ("Online-Publikum"), None for every
+    other name ("Ford-Werke", "Kassam-Brigaden", "Bundeswehr")."""
+    if len(tokens) != 1 or "-" not in tokens[0]:
+        return None
+    front, _, last = tokens[0].rpartition("-")
+    bare = _genitive_forms(last)[0]
+    if not last[:1].isupper() or not is_common_noun(last) or kind_of([bare]) != "other" or kind_of([last]) != "other":
+        return None
+    if country_for_word(front + "-"):
+        return None  # "US-Außenministeriums": a country prefix belongs to the name
+    if _is_descriptor(last):
+        return None  # "Wagner-Gruppe", "Uno-Mission": the descriptor rules decide
+    return _canonical(front, aliases) or ""
+
+
 def _numbered_unit_name(tokens: list[str]) -> str | None:
     """"des Artilleriebataillons 3" → Artilleriebataillon 3; None for other names."""
     if len(tokens) < 2 or not tokens[-1].isdigit():
@@ -1158,6 +1184,16 @@ def _list_gap(text: str, left_end: int, right_start: int) -> bool:
     if not 0 < right_start - left_end <= 12:
         return False
     return LIST_GAP.fullmatch(text, left_end, right_start) is not None
+
+
+@lru_cache(maxsize=8)
+def _ambiguous_prefix_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Ambiguous names as the first part of a capitalised compound, where they are the
+    organisation (L3: "Telegram-Kanal", "Wagner-Söldner", "Bosch-Werk")."""
+    forms = sorted({n for n in names if n in _ambiguous_names()}, key=lambda f: (-len(f), f))
+    if not forms:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?=-[A-ZÄÖÜ])")
 
 
 @lru_cache(maxsize=8)

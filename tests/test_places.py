@@ -580,3 +580,31 @@ def test_singular_of_a_listed_plural_is_a_common_noun() -> None:
     from pipeline.normalise.places import is_inflected_noun
 
     assert is_inflected_noun("Revier") and not is_inflected_noun("Minsk")
+
+
+def test_ambiguous_river_name_is_found_after_an_article() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "Oder doch nicht? Die Brücke über die Oder ist gesperrt, sagte er an der Oder."
+    found = [(m.start, m.text) for m in find_known_places(text)]
+    assert found == [(text.index("Oder", 5), "Oder"), (text.rindex("Oder"), "Oder")]
+
+
+def test_unknown_name_cut_before_its_second_word_is_widened() -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    text = "Kämpfe gab es in der Provinz Upper Karamoja am Montag."
+    start = text.index("Upper")
+    widened = extend_place_mentions(text, [EntityMention(0, start, start + 5, "Upper", "LOC")])
+    assert [m.text for m in widened] == ["Upper Karamoja"]
+
+
+@pytest.mark.parametrize(("before", "town"), [("Hauptbahnhof", "Erfurt"), ("Messezentrum", "Nürnberg")])
+def test_building_named_after_its_town_is_one_place(before: str, town: str) -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    text = f"Die Polizei räumte das {before} {town} am Abend."
+    start = text.index(town)
+    widened = extend_place_mentions(text, [EntityMention(0, start, start + len(town), town, "LOC")])
+    assert [m.text for m in widened] == [f"{before} {town}"]
+    assert places_of(text, f"{before} {town}") == {f"{before} {town}": "DE"}

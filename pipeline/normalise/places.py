@@ -320,15 +320,22 @@ def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """LOC mentions widened to the full place name (:func:`extend_place_span`); mentions
-    that the wider span now covers ("Main" in "Frankfurt am Main") are dropped. Texts
-    always equal ``text[start:end]``; other mentions are returned unchanged."""
+    """LOC mentions widened to the full place name (:func:`extend_place_span`, an unknown
+    name's second word: "Lower Shabelle", a building named after its town: "Justizzentrum
+    Mühlhausen"); mentions that the wider span now covers
+    ("Main" in "Frankfurt am Main") are dropped. Texts always equal ``text[start:end]``;
+    other mentions are returned unchanged."""
     out: list[EntityMention] = []
+    starts = {m.start for m in mentions}
+    ends = {m.end for m in mentions}
     for m in mentions:
         if m.label != "LOC":
             out.append(m)
             continue
         start, end = extend_place_span(text, m.start, m.end)
+        if (start, end) == (m.start, m.end):
+            end = _name_goes_on(text, start, end, starts)
+            start = _building_before(text, start, end, ends)
         out.append(
             m
             if (start, end) == (m.start, m.end)
@@ -338,6 +345,50 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
     return [
         m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)
     ]
+
+
+NEXT_NAME_WORD = re.compile(r" ([A-ZÄÖÜ][\w'’]+)(?![\w-])")
+
+
+BUILDING_WORD = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+) $")
+BUILDING_HEADS = ("zentrum", "halle", "stadion", "arena", "palast", "bahnhof", "kaserne", "flughafen")
+
+
+def _building_before(text: str, start: int, end: int, ends: set[int]) -> int:
+    """Start of a building named after its town, when the model took the town alone:
+    "Justizzentrum| Mühlhausen", "Hauptbahnhof| Erfurt" (a compound noun ending in a
+    building word just before a known town, inside no other mention); else ``start``."""
+    m = BUILDING_WORD.search(text, max(0, start - 40), start)
+    if m is None or m.end(1) in ends:
+        return start
+    word = m.group(1).lower()
+    head = next((h for h in BUILDING_HEADS if word.endswith(h) and len(word) > len(h) + 2), None)
+    hit = match_place(text[start:end])
+    if head is None or hit is None or hit.rows[0].kind != "city":
+        return start
+    return m.start(1)
+
+
+def _name_goes_on(text: str, start: int, end: int, starts: set[int]) -> int:
+    """End of an unknown one-word place name the model cut before its second word: "Lower|
+    Shabelle" (a capitalised word that is no common noun, function word, demonym or
+    known place, and no other mention); else ``end``."""
+    span = text[start:end]
+    if " " in span or match_place(span) is not None:
+        return end
+    m = NEXT_NAME_WORD.match(text, end)
+    if m is None or m.start(1) in starts:
+        return end
+    word = m.group(1)
+    if (
+        is_inflected_noun(word)
+        or word.lower() in _function_words()
+        or is_demonym(word)
+        or match_place(word) is not None
+        or word.isupper()
+    ):
+        return end
+    return m.end(1)
 
 
 def _surface(candidate: str, row: GazetteerRow) -> str:
@@ -417,10 +468,13 @@ def resolve_places(
             hint = type_words().get(name.rsplit("-", 1)[-1].lower()) if named else None
             prefix = prefix_place(name)
             adjective = _city_adjective_country(name.split()[0]) if " " in name else None
+            town = match_place(name.split()[-1]) if " " in name else None
             if prefix is not None and (prefix.country or not is_facility(name)):
                 country, note = sovereign(prefix.country), "country_from_name"
             elif adjective:  # "Potsdamer Platz"
                 country, note = sovereign(adjective), "country_from_name"
+            elif town and town.rows[0].country:  # "Justizzentrum Mühlhausen"
+                country, note = sovereign(_choose(town.rows, context).country), "country_from_name"
             else:  # "Europa-Park-Stadion" lies in one country
                 country = context_country(text, mention.start, anchors)
                 note = "country_from_context" if country else "not_in_gazetteer"
@@ -807,6 +861,19 @@ AMBIGUOUS_NAMES = frozenset(
 )
 
 
+@cache
+def _ambiguous_after_article() -> re.Pattern[str]:
+    """Ambiguous names (``AMBIGUOUS_NAMES``) of countries, regions and rivers after a
+    lower-case definite article, where they cannot open a sentence: "an der Oder", "den
+    Niger" (towns such as "Jordan" stay out: "der Jordan" is the river, not the town)."""
+    names = sorted(
+        n
+        for n in AMBIGUOUS_NAMES
+        if (hit := match_place(n)) and hit.rows[0].kind != "city" and not is_inflected_noun(n)
+    )
+    return re.compile(rf"(?<![\w-])(?:der|die|das|den|dem|des|am|im|vom|zum|ins|ans)[ \t]+({'|'.join(names)})(?![\w-])")
+
+
 def find_known_places(
     text: str,
     mentions: Sequence[EntityMention] = (),
@@ -820,7 +887,8 @@ def find_known_places(
     ("Weissrussland"), and the hand-checked regions of ``places_extra.tsv``
     ("Afghanistan", "Normandie", "Balkan"), written capitalised as whole words, also with a
     genitive -s; cities only of 100,000+ opening a compound ("Dayton-Abkommen"), since
-    many town names are ordinary words. With ``compounds`` (default) the first part of
+    many town names are ordinary words; names that are also ordinary words only after a
+    definite article ("an der Oder"). With ``compounds`` (default) the first part of
     "Kosovo-Krieg" counts too, as annotators count such places. Spans overlapping
     ``mentions`` are skipped; returns the new mentions in text order.
     """
@@ -838,6 +906,7 @@ def find_known_places(
     ]
     if compounds:
         spans += [(m.start(1), m.end(1)) for m in CITY_COMPOUND.finditer(text) if _compound_city(m)]
+    spans += [(m.start(1), m.end(1)) for m in _ambiguous_after_article().finditer(text)]
     for start, end in sorted(set(spans)):
         i = bisect.bisect_left(taken, (end, -1))
         if any(s < end and start < e for s, e in taken[max(0, i - 2) : i + 1]):

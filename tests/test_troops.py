@@ -7,6 +7,7 @@ import pytest
 from pipeline.ingest import split_date_header
 from pipeline.normalise.troops import extract_troop_figures, is_military_noun
 from pipeline.numbers import find_numbers
+from pipeline.recognise import doc_sentences, doc_tokens
 from pipeline.records import EntityMention, Resolution, Sentence, TroopFigure
 
 from .conftest import SEEDS
@@ -17,8 +18,12 @@ def _sents(nlp, text: str) -> list[Sentence]:
 
 
 def _troops(nlp, text: str, entities=(), resolutions=()) -> list[TroopFigure]:
-    sents = _sents(nlp, text)
-    found = extract_troop_figures(text, sents, find_numbers(text, sents), entities, resolutions)
+    """Troop figures of ``text`` as the pipeline finds them: with the Doc's tokens (lemma,
+    tag, morphology from the package's linguistic layer)."""
+    doc = nlp(text)
+    sents = doc_sentences(doc)
+    tokens = doc_tokens(doc, sents)
+    found = extract_troop_figures(text, sents, find_numbers(text, sents), entities, resolutions, tokens=tokens)
     for f in found:
         assert text[f.start : f.end] == f.text
     return found
@@ -349,3 +354,69 @@ def test_seed_headline_is_its_own_line(sentencizer):
 def test_pure_and_deterministic(sentencizer):
     text = _seed_text()
     assert _troops(sentencizer, text) == _troops(sentencizer, text)
+
+
+# The linguistic layer (lemma, tag, morphology from the package's model) under the rules:
+# new sentences for each error class of unseen news (issue 18). (sentence, [(low, high,
+# qualifier, country, status), ...])
+CLAUSE_CASES = [
+    # status from the figure's own predicate: passive perfect, reported speech (U1), strength, presence
+    ("Bei dem Angriff sind nach Armeeangaben 40 Soldaten getötet worden.", [(40, 40, "exact", None, "killed")]),
+    ("An der Grenze sollen sich derzeit rund 12.000 Soldaten aufhalten.", [(12000, 12000, "approx", None, "stationed")]),
+    ("Die Marine des Landes umfasst rund 8.000 Soldaten.", [(8000, 8000, "approx", None, "strength")]),
+    ("Derzeit befinden sich etwa 2.500 britische Soldaten in Estland.", [(2500, 2500, "approx", "GB", "stationed")]),
+    # future vs done; the withdrawing state is the subject, not the place (C1, C5, S7)
+    ("Dänemark will 400 Soldaten aus Lettland abziehen.", [(400, 400, "exact", "DK", "planned")]),
+    ("Im März zogen die letzten 600 französischen Soldaten aus dem Tschad ab.", [(600, 600, "exact", "FR", "other")]),
+    # the next clause is another predicate's ("…, 300 Soldaten hätten sich ergeben")
+    (
+        "Die Rebellen haben den Stützpunkt eingenommen, 300 Soldaten hätten sich ergeben.",
+        [(300, 300, "exact", None, "captured")],
+    ),
+    # a relative clause on the figure's noun says what happens to them
+    (
+        "Das Ministerium nannte 15.000 Reservisten, die im Herbst einberufen werden sollen.",
+        [(15000, 15000, "exact", None, "mobilized")],
+    ),
+    # a noun governing the figure
+    ("Die Behörden bestätigten den Tod von 87 Soldaten.", [(87, 87, "exact", None, "killed")]),
+    # enlarging a force: the standing force after "von", the target planned (S2, S5)
+    (
+        "Die Zahl der US-Soldaten in Spanien soll von 3.000 auf 4.200 erhöht werden.",
+        [(3000, 3000, "exact", "US", "stationed"), (4200, 4200, "exact", "US", "planned")],
+    ),
+    # a zu-infinitive under a plan; under "beginnen" it is under way
+    ("Ziel ist es, 8.000 Soldaten in Polen auszubilden.", [(8000, 8000, "exact", None, "planned")]),
+    (
+        "Die Armee hat damit begonnen, 2.000 Soldaten an die Grenze zu verlegen.",
+        [(2000, 2000, "exact", None, "deployed")],
+    ),
+    # country: the side noun's adjective; a place after a preposition is no nationality (C5)
+    ("Im niederländischen Kontingent dienen 450 Soldaten.", [(450, 450, "exact", "NL", "strength")]),
+    ("Im westafrikanischen Niger wurden 30 Soldaten getötet.", [(30, 30, "exact", None, "killed")]),
+    # multinational in the figure's clause; the other clause's state is not its country
+    (
+        "Während die Nato mit 40.000 Soldaten übt, verlegt Russland 20.000 Soldaten an die Grenze.",
+        [(40000, 40000, "exact", None, "deployed"), (20000, 20000, "exact", "RU", "deployed")],
+    ),
+    # what counts (W2): unit names, ages in brackets, mixed tolls, ages after "und"
+    ("Das Jägerbataillon 292 übte mit 600 Soldaten.", [(600, 600, "exact", None, "deployed")]),
+    ("Oberst Meier (52) führt 900 Soldaten.", [(900, 900, "exact", None, "other")]),
+    (
+        "Bei den Kämpfen wurden 310 Menschen getötet, darunter 120 Soldaten und 190 Zivilisten.",
+        [(120, 120, "exact", None, "killed")],
+    ),
+    ("Die gefallenen Soldaten waren zwischen 19 und 24 Jahre alt.", []),
+    # a ceiling is up_to (Q2)
+    ("Das Mandat sieht eine Obergrenze von 1.100 Soldaten vor.", [(None, 1100, "up_to", None, "planned")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAUSE_CASES)
+def test_troop_figures_from_clause_structure(nlp, text, expected):
+    assert [_row(f) for f in _troops(nlp, text)] == expected
+
+
+def test_no_troops_in_a_text_without_armed_forces(nlp):
+    """Foreign victims of an earthquake are no troop figure, whatever their nationality."""
+    assert _troops(nlp, "Unter den Toten des Erdbebens sind auch 14 Italiener und zwei Spanier.") == []

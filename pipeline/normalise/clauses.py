@@ -215,7 +215,15 @@ def _comma_opens(words: Sequence[Word], j: int) -> bool:
         return True  # ", in dem …"
     if is_finite(w):
         return True  # ", teilte die Regierung mit", ", hieß es"
-    return _conjunct_clause(words, j)
+    return _conjunct_clause(words, j) or _infinitive_group(words, j)
+
+
+def _infinitive_group(words: Sequence[Word], j: int) -> bool:
+    """", 2.000 Soldaten an die Grenze zu verlegen": the stretch up to the next comma ends in
+    a zu-infinitive."""
+    end = next((k for k in range(j, len(words)) if words[k].text in {",", ";", ":"}), len(words))
+    seq = words[j:end]
+    return any(w.tag == "VVIZU" or (w.tag == "PTKZU" and k + 1 < len(seq) and seq[k + 1].tag.endswith("INF")) for k, w in enumerate(seq))
 
 
 def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
@@ -318,7 +326,12 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
 
 def has_aspect_verb(words: Sequence[Word], clause: Clause) -> bool:
     """The clause holds "beginnen", "anfangen" … (its zu-infinitive is under way)."""
-    return any(_lemma(w) in _words("aspect_verbs") for w in words[clause.lo : clause.hi])
+    verbs = _words("aspect_verbs")
+    return any(
+        _lemma(w) in verbs or _dictionary_lemma(w.text).lower() in verbs
+        for w in words[clause.lo : clause.hi]
+        if is_verb(w) or not w.tag
+    )
 
 
 def plans(words: Sequence[Word], clause: Clause) -> bool:

@@ -406,6 +406,9 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for group in ("stationed", "mobilized"):
         if group in phrase_groups:
             return group
+    superset = _superset(sent_toks, num_i, others)
+    if superset is not None:  # "… 310 Menschen getötet, darunter 120 Soldaten": as the whole
+        return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
     parts = clauses(sent_toks)
     governing = _governing_noun(sent_toks, num_i, parts)
     if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
@@ -436,8 +439,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for chosen, said in ((nearest, clause_casualties), (in_clause, clause_casualties)):
         status = _pick_status(chosen, own_distance, said)
         if status:
-            status = _current_force(sent_toks, num_i, clause, chosen, status)
-            return _future_passive(sent_toks, status)
+            return _current_force(sent_toks, num_i, clause, chosen, _future_passive(sent_toks, status))
     k = parts.index(clause) if clause in parts else -1
     if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
         return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
@@ -453,6 +455,26 @@ def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: 
     first = sent_toks[parts[k].lo]
     zu_inf = any(t.tag == "VVIZU" or t.low == "zu" and t.tag == "PTKZU" for t in sent_toks[parts[k].lo : parts[k].hi])
     return (first.low in {"dass", "daß"} or zu_inf) and plans(sent_toks, parts[k - 1])
+
+
+def _moves(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """The figure's clause moves or withdraws troops ("zieht … ab", "verlegt", "entsenden")."""
+    if not any(t.lemma for t in sent_toks):
+        return False
+    parts = clauses(sent_toks)
+    clause = clause_of(parts, num_i)
+    return any(predicate_class(sent_toks, i, clause) in {"move", "withdraw"} for i in range(clause.lo, clause.hi))
+
+
+def _superset(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> int | None:
+    """The figure before "darunter"/"unter ihnen" that this one is a part of, if any."""
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    if k < 0 or sent_toks[k].low not in {"darunter", "ihnen"}:
+        return None
+    before = [p for p in others if p < k]
+    return max(before) if before else None
 
 
 def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
@@ -491,7 +513,7 @@ def _lemma_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tupl
 def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """The clause ``k`` speaks of the future, or it is a "dass"/"um … zu" clause of a matrix
     clause that does ("Die Regierung will, dass 800 Soldaten verlegt werden")."""
-    aspect = k > 0 and has_aspect_verb(sent_toks, parts[k - 1])
+    aspect = has_aspect_verb(sent_toks, parts[k]) or (k > 0 and has_aspect_verb(sent_toks, parts[k - 1]))
     if to_come(sent_toks, parts[k], aspect):
         return True
     first = sent_toks[parts[k].lo].low if parts[k].hi > parts[k].lo else ""
@@ -672,12 +694,18 @@ def _phrase_country(
     sent_toks: list[_Tok],
     entities: Sequence[EntityMention],
     resolutions: Sequence[Resolution],
+    moving: bool = False,
 ) -> str | None:
+    """The nationality the figure's noun phrase states: an adjective or prefix ("russische",
+    "US-Soldaten"), or "aus Nordkorea" after the noun, unless the troops are being moved or
+    withdrawn, when "aus Lettland" is the place they leave (C5)."""
     words = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     for tok in words:
         code = country_for_word(tok.text)
         if code:
             return code
+    if moving and head.tail and head.tail[0].low == "aus":
+        return None
     codes = {country_for_word(t.text) for t in head.tail if t.is_word and t.low not in ARTICLES}
     codes |= _entity_countries(num.end, head.end, entities, resolutions)
     codes.discard(None)
@@ -703,7 +731,7 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
             prev2 = sent_toks[idx - 2].low if idx > 1 else ""
             if code is None or "-" in tok.text or prev in _locative():
                 return None
-            if prev in ARTICLES and prev2 in _locative():
+            if (prev in ARTICLES and prev2 in _locative()) or _after_preposition(sent_toks, idx, agent=False):
                 return None
             return code
     return None
@@ -755,7 +783,10 @@ def _multinational() -> frozenset[str]:
 
 def _is_multinational(tok: _Tok) -> bool:
     """ "Nato", "UN", "Allianz", "Koalition": a body of several states (C5)."""
-    return tok.low in _multinational() or (tok.is_cap and tok.low.split("-")[0] in _multinational() and "-" in tok.low)
+    if tok.low in _multinational():
+        return True
+    first, _, rest = tok.low.partition("-")
+    return bool(rest) and first in _multinational() and (is_military_noun(tok.text) or _is_side_noun(rest))
 
 
 _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)
@@ -900,13 +931,14 @@ def _is_state_organ(word: str) -> bool:
     return _ends_with(word, _state_organs())
 
 
-def _after_preposition(sent_toks: Sequence[_Tok], i: int) -> bool:
+def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) -> bool:
     """A name governed by a preposition is a place or a third party (C5): "in Mali", "im
-    westafrikanischen Mali", "in Syrien und Irak", "von Litauen befürchtet"; not "aus"."""
+    westafrikanischen Mali", "in Syrien und Irak", with ``agent`` also "von Litauen
+    befürchtet"; not "aus"."""
     k = i - 1
     while k >= 0:
         tok = sent_toks[k]
-        if tok.low in _locative() or tok.low == "von":
+        if tok.low in _locative() or (agent and tok.low == "von"):
             return True
         if tok.low in ARTICLES or (tok.is_word and not tok.is_cap):
             k -= 1  # articles and adjectives between ("im westafrikanischen Mali")
@@ -1146,7 +1178,7 @@ def _figure(
     elif status == "withdrawn":
         status = "other"  # a completed withdrawal (S7)
     country = (
-        _phrase_country(text, num, head, toks, entities, resolutions)
+        _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i))
         or _sender_country(toks, min(q_start, num.start))
         or (carry.country if head.kind == "elided" and carry.sent_idx == sent.idx else None)
         or _sentence_country(

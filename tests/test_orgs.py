@@ -760,3 +760,14 @@ def test_ambiguous_names_as_compound_prefixes() -> None:
     text = "Das Ministerium teilte es auf seinem Telegram-Kanal mit; im Bosch-Werk ruht die Arbeit."
     assert [o.name for o in resolve_found(text).referents] == ["Telegram", "Bosch"]
     assert resolve_found("Er schaute in den Spiegel und auf den Telegram.").referents == []
+
+
+def test_multi_word_names_also_with_hyphens() -> None:
+    text = "Der Chef des IG-Metall-Bezirks warnt vor Entlassungen."
+    assert [o.name for o in resolve_found(text).referents] == ["IG Metall"]
+
+
+def test_genitive_of_a_known_organisation_tagged_as_person() -> None:
+    m = EntityMention(0, 0, 8, "Daimlers", "PER")
+    assert relabel(m) == "ORG"
+    assert relabel(EntityMention(0, 0, 7, "Putins", "PER")) == "PER"

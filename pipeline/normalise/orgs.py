@@ -622,6 +622,14 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
     bare = " ".join([*tokens[:-1], *_genitive_forms(tokens[-1])[:1]])
     if mention.label in {"LOC", "PER", "MISC"} and (_canonical(name, aliases) or _canonical(bare, aliases)):
         return "ORG"
+    if (
+        mention.label == "PER"
+        and len(tokens) == 1
+        and tokens[0].endswith("s")
+        and _canonical(tokens[0][:-1], aliases)
+        and not aliases.canonical(tokens[0][:-1], "PER")
+    ):
+        return "ORG"  # "Daimlers Betriebsratschef": a known organisation's genitive
     if mention.label in {"PER", "ORG", "MISC"}:
         hit = match_place(mention.text)
         if (
@@ -1246,10 +1254,17 @@ def _form_regex(form: str) -> str:
         initial, stem, isch, rest = adjective.groups()
         national = isch and country_for_word(form.split()[0]) is not None  # not "islamischen Staat"
         first = f"[{initial}{initial.lower()}]" if national else re.escape(initial)
-        return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + re.escape(rest)
-    if len(form) < CASELESS_MIN or " " in form or not form[0].isupper():
+        return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + _spaced(rest)
+    if " " in form:
+        return _spaced(form)  # "IG Metall" also in "IG-Metall-Bezirk"
+    if len(form) < CASELESS_MIN or not form[0].isupper():
         return re.escape(form)
     return re.escape(form[0]) + f"(?i:{re.escape(form[1:])})"
+
+
+def _spaced(form: str) -> str:
+    """Regex of a multi-word form whose spaces may also be written as hyphens."""
+    return "[ -]".join(re.escape(part) for part in form.split(" "))
 
 
 def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:

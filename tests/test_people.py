@@ -424,3 +424,27 @@ def test_given_name_is_not_glued_to_a_following_noun() -> None:
 )
 def test_name_before_a_verb_keeps_its_s(text: str, span: str, name: str) -> None:
     assert resolved(text, labelled(text, PER=span)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Lange hatte die Ministerin gezögert. Nun stimmt sie zu.", "Lange"),
+        ("Bisher schwieg der Kanzler dazu.", "Bisher"),
+        ("Vorige Woche: Damals wusste niemand davon.", "Damals"),
+    ],
+)
+def test_sentence_initial_lower_case_word_is_not_a_person(text: str, span: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == []
+
+
+def test_surname_that_is_also_a_word_stays_a_person_when_capitalised_elsewhere() -> None:
+    text = "Kurz sagte am Montag nichts. Später äußerte sich Kurz doch."
+    assert resolved(text, labelled(text, PER="Kurz")) == ["Kurz"]
+
+
+def test_lowercase_word_table_loads() -> None:
+    from pipeline.normalise.names import lowercase_words
+
+    words = lowercase_words()
+    assert {"lange", "seine", "bisher"} <= words and "putin" not in words and "berlin" not in words

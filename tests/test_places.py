@@ -608,3 +608,13 @@ def test_building_named_after_its_town_is_one_place(before: str, town: str) -> N
     widened = extend_place_mentions(text, [EntityMention(0, start, start + len(town), town, "LOC")])
     assert [m.text for m in widened] == [f"{before} {town}"]
     assert places_of(text, f"{before} {town}") == {f"{before} {town}": "DE"}
+
+
+def test_sentence_initial_lower_case_word_is_no_place() -> None:
+    text = "Bisher blieb es ruhig in Kiew."
+    assert places_of(text, "Bisher", "Kiew") == {"Kiew": "UA"}
+
+
+def test_big_city_at_a_sentence_start_stays_a_place() -> None:
+    text = "Essen ist die Stadt der Zechen."
+    assert places_of(text, "Essen") == {"Essen": "DE"}

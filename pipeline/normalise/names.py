@@ -293,6 +293,39 @@ def is_common_noun(word: str) -> bool:
     return False
 
 
+LOWERCASE_WORDS = "lowercase_words.txt.gz"
+
+
+@cache
+def lowercase_words() -> frozenset[str]:
+    """German words that running text writes in lower case ("lange", "seine", "bisher"),
+    read once from ``lowercase_words.txt.gz`` (built by scripts/build_lowercase_words.py)."""
+    lines = read_text(LOWERCASE_WORDS).splitlines()
+    words = frozenset(ln for ln in lines if ln and not ln.startswith("#"))
+    if not words:
+        raise ResourceError(f"{LOWERCASE_WORDS}: empty table")
+    return words
+
+
+def sentence_word(text: str, start: int, end: int) -> bool:
+    """A one-word span at a sentence start that German otherwise writes in lower case and
+    that the text never capitalises in mid-sentence: "Lange wollte der Präsident …"."""
+    word = text[start:end]
+    if " " in word or word.lower() not in lowercase_words():
+        return False
+    if not _sentence_start(text, start):
+        return False
+    return not any(
+        not _sentence_start(text, m.start())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    )
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'„“»«‚‘")
+    return not before or before[-1] in ".!?:\n"
+
+
 @cache
 def names_ending_s() -> frozenset[str]:
     """Names whose final -s is not a genitive (Lars, Jens, Behrens, Hummels)."""

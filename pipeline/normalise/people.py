@@ -31,6 +31,7 @@ from pipeline.normalise.names import (
     looks_genitive,
     name_key,
     names_ending_s,
+    sentence_word,
     stable_id,
 )
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
@@ -314,8 +315,12 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     - a title in quotation marks, after a noun or among other titles: den Flugzeugträger
       "Harry S. Truman", Filme wie „Undine“ und „Barbara“ → ``title`` (H1: works and
       fictional characters are not people);
-    - a compound opening with a place: "Wrocław-Strachowice" → ``place_name``.
+    - a compound opening with a place: "Wrocław-Strachowice" → ``place_name``;
+    - a word German writes in lower case, capitalised only at the sentence start: "Lange
+      wollte der Präsident …" → ``sentence_word``.
     """
+    if sentence_word(text, m.start, m.end):
+        return "sentence_word"
     i = spans.index((m.start, m.end, m.label))
     gap_before = text[spans[i - 1][1] : m.start] if i > 0 else "x"
     gap_after = text[m.end : spans[i + 1][0]] if i + 1 < len(spans) else "x"

@@ -499,7 +499,7 @@ def _other_entity(
 ) -> list[str | None]:
     """Per LOC mention, the note when its span belongs to another entity (see
     :func:`resolve_places`), else None."""
-    from pipeline.normalise.names import coordinated
+    from pipeline.normalise.names import coordinated, sentence_word
     from pipeline.normalise.people import given_name
 
     spans = sorted({(m.start, m.end, m.label) for m in [*mentions, *context]})
@@ -524,7 +524,9 @@ def _other_entity(
         members = coordinated(text, i, spans)
         if "ORG" in members and "LOC" not in members and not known:
             notes[fold(word)] = "organisation"  # "bei Bosch und Mahle"
-        elif _sentence_initial_function_word(text, m.start, word):
+        elif _sentence_initial_function_word(text, m.start, word) or (
+            small and sentence_word(text, m.start, m.end)
+        ):
             notes[fold(word)] = "not_a_place"  # "Seine Wut …"
     return [notes.get(fold(clean_span(m.text))) for m in mentions]
 

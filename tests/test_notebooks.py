@@ -69,6 +69,8 @@ def test_notebook_runs_and_plots(name: str, tables: Path, monkeypatch: pytest.Mo
         assert expected in text, expected
     for expected in ("n_documents", "attributions", "bis zu 30.000 zusätzliche Soldat:innen", "Geheimdienst"):
         assert expected in text, expected  # the claims cells: who claims what, since when
+    for expected in ("Bundeswehr", "military", "KCNA", "media"):
+        assert expected in text, expected  # organisations with their country and kind
     assert images(notebook) == PLOTS[name]
 
 

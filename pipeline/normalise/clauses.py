@@ -146,7 +146,8 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
     a zu-infinitive group. A comma inside a list ("tot, verwundet oder vermisst") does not.
     """
     cuts = [0]
-    subordinate = False  # inside a relative or subordinate clause: its next comma ends it
+    # inside a relative or subordinate clause ("Während …, probte …"): its next comma ends it
+    subordinate = _is_subordinator(words, 0)
     for i, w in enumerate(words):
         if w.text in HARD_BOUNDARIES and 0 < i < len(words) - 1 and _stands_apart(words, i):
             cuts.append(i + 1)

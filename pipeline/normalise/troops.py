@@ -676,14 +676,15 @@ def _combine_casualties(groups: set[str]) -> str | None:
 # --------------------------------------------------------------------------- country
 
 
-def _entity_countries(
+def _place_countries(
     start: int, end: int, entities: Sequence[EntityMention], resolutions: Sequence[Resolution]
 ) -> set[str | None]:
-    """Countries of the resolved entities inside ``start``–``end`` ("aus Pjöngjang" → KP)."""
+    """Countries of the places inside ``start``–``end`` ("aus Pjöngjang" → KP); an armed
+    group's seat ("Hisbollah-Kämpfer") is no nationality (C1)."""
     return {
         res.country
         for ent, res in zip(entities, resolutions, strict=False)
-        if ent.start >= start and ent.end <= end and res.country
+        if ent.start >= start and ent.end <= end and res.country and ent.label == "LOC"
     }
 
 
@@ -707,7 +708,7 @@ def _phrase_country(
     if moving and head.tail and head.tail[0].low == "aus":
         return None
     codes = {country_for_word(t.text) for t in head.tail if t.is_word and t.low not in ARTICLES}
-    codes |= _entity_countries(num.end, head.end, entities, resolutions)
+    codes |= _place_countries(num.end, head.end, entities, resolutions)
     codes.discard(None)
     if len(codes) == 1:  # "aus Nordkorea"; "aus Großbritannien, Kanada und …" says no one country
         return codes.pop()

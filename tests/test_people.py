@@ -448,3 +448,26 @@ def test_lowercase_word_table_loads() -> None:
 
     words = lowercase_words()
     assert {"lange", "seine", "bisher"} <= words and "putin" not in words and "berlin" not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Der Autobauer Borgward kündigte neue Modelle an.", "Borgward"),
+        ("Das Portal Correctiv berichtete zuerst darüber.", "Correctiv"),
+        ("Der Konzern Haniel prüft den Verkauf.", "Haniel"),
+    ],
+)
+def test_name_after_an_organisation_noun_is_not_a_person(text: str, span: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == []
+
+
+def test_one_mention_shown_to_be_an_organisation_decides_for_all() -> None:
+    text = "Der Autobauer Borgward wächst. Borgward will nun auch Busse bauen."
+    per = [EntityMention(0, m.start(), m.end(), "Borgward", "PER") for m in re.finditer("Borgward", text)]
+    assert resolve_people(text, per, context=per).referents == []
+
+
+def test_person_after_a_role_is_kept_next_to_organisation_nouns() -> None:
+    text = "Der Konzernchef Markus Braun trat zurück."
+    assert resolved(text, labelled(text, PER="Markus Braun")) == ["Markus Braun"]

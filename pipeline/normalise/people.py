@@ -24,6 +24,7 @@ from pipeline.normalise.names import (
     AliasTable,
     clean_span,
     coordinated,
+    fold,
     genitive_candidates,
     is_capitalised,
     is_common_noun,
@@ -40,6 +41,7 @@ from pipeline.resources import read_lines
 __all__ = ["AliasTable", "load_aliases", "relabel_people", "resolve_people", "split_roles", "is_role"]
 
 ROLE_TABLE = "role_words.txt"
+DESCRIPTORS = "org_descriptors.txt"  # shared with orgs.py: nouns that introduce organisations
 PARTICLES = frozenset("von van der de den ter ten da di du le la al el bin ibn zu vom dos".split())
 INFLECTION = re.compile(r"(?:innen|in|en|n|s|es)$")
 TOKEN = re.compile(r"[\w.'’\-]+", re.UNICODE)
@@ -317,10 +319,15 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
       fictional characters are not people);
     - a compound opening with a place: "Wrocław-Strachowice" → ``place_name``;
     - a word German writes in lower case, capitalised only at the sentence start: "Lange
-      wollte der Präsident …" → ``sentence_word``.
+      wollte der Präsident …" → ``sentence_word``;
+    - a name after a noun that introduces organisations (``org_descriptors.txt``): "die
+      Nachrichten-Website Mediazona", "der Autobauer Daimler" → ``organisation``.
     """
     if sentence_word(text, m.start, m.end):
         return "sentence_word"
+    before = re.search(r"([A-ZÄÖÜ][\w-]+) $", text[max(0, m.start - 60) : m.start])
+    if before and " " not in clean_span(m.text) and org_descriptor(before.group(1)):
+        return "organisation"
     i = spans.index((m.start, m.end, m.label))
     gap_before = text[spans[i - 1][1] : m.start] if i > 0 else "x"
     gap_after = text[m.end : spans[i + 1][0]] if i + 1 < len(spans) else "x"
@@ -347,6 +354,32 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     if "-" in m.text and " " not in clean_span(m.text) and _is_place(first):
         return "place_name"
     return None
+
+
+@cache
+def _org_descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(descriptor words, compound heads) of ``org_descriptors.txt``, lower case."""
+    words: set[str] = set()
+    heads: list[str] = []
+    for line in read_lines(DESCRIPTORS):
+        if line.startswith("-"):
+            heads.append(line[1:].lower())
+        else:
+            words.add(line.lower())
+    return frozenset(words), tuple(heads)
+
+
+def org_descriptor(word: str) -> bool:
+    """A noun that introduces an organisation's name ("Konzern", "Nachrichten-Website",
+    "Autozulieferer"), also inflected (genitive -s/-es, dative -n)."""
+    words, heads = _org_descriptors()
+    low = word.lower()
+    for form in {low, low[:-1], low[:-2]} if len(low) > 4 else {low}:
+        if form in words or any(form.endswith(h) and len(form) > len(h) for h in heads):
+            return True
+        if "-" in form and form.rsplit("-", 1)[1] in words:
+            return True
+    return False
 
 
 def given_name(word: str) -> bool:
@@ -423,6 +456,17 @@ def resolve_people(
             continue
         parsed.append(_Parsed(name, found))
         notes.append(None)
+    # One sense per document: a name that one mention shows to be an organisation
+    # ("die Nachrichten-Website Mediazona") is no person in its other mentions either.
+    org_names = {
+        fold(genitive_candidates(w)[-1])
+        for m, note in zip(mentions, notes, strict=True)
+        if note == "organisation" and " " not in (w := clean_span(m.text))
+    }
+    for i, p in enumerate(parsed):
+        if p is not None and len(p.tokens) == 1 and not p.roles:
+            if any(fold(c) in org_names for c in genitive_candidates(p.tokens[0])):
+                parsed[i], notes[i] = None, "organisation"
 
     # Longest forms first, so short forms find the full name they belong to.
     order = sorted(

@@ -771,3 +771,22 @@ def test_genitive_of_a_known_organisation_tagged_as_person() -> None:
     m = EntityMention(0, 0, 8, "Daimlers", "PER")
     assert relabel(m) == "ORG"
     assert relabel(EntityMention(0, 0, 7, "Putins", "PER")) == "PER"
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("org_kinds.tsv", "kind"), ("noun_genders.tsv", "gender")],
+)
+def test_ending_tables_parse_without_duplicates(table: str, column: str) -> None:
+    from pipeline.normalise.org_country import GENDERS, KINDS, _endings
+
+    rows = _endings(table, column, KINDS if column == "kind" else GENDERS)
+    assert rows and len({ending for ending, _ in rows}) == len(rows)
+
+
+def test_word_lists_parse() -> None:
+    from pipeline.normalise.org_country import generic_nouns
+    from pipeline.resources import read_lines
+
+    assert "armee" in generic_nouns()
+    assert "Parlament" in read_lines("org_bodies.txt")

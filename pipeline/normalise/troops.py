@@ -764,7 +764,7 @@ def _sentence_country(
         if c is not None
         for i in range(c.lo, c.hi)
     }
-    owned = _rival_phrases(sent_toks, rivals)
+    owned = _rival_phrases(sent_toks, rivals) | set(range(num_i, end_i + 1))  # the phrase was read already
     inside = _inside_names(sent_toks, entities, sent)
     if any(_is_multinational(sent_toks[i]) for i in scope - owned):
         return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5)

@@ -193,20 +193,31 @@ def report(
 
 @app.command("eval-articles")
 def eval_articles(
-    directory: Annotated[Path, typer.Argument(help="Folder of NNN.txt articles with NNN.json gold files.")],
+    directories: Annotated[
+        list[Path], typer.Argument(help="Folders of NNN.txt articles with NNN.json gold files.")
+    ],
     model: ModelOpt = None,
     aliases: Annotated[Path | None, typer.Option("--aliases", help="Extra alias table (TSV).")] = None,
     show_errors: Annotated[int, typer.Option("--show-errors", help="List up to N misses per kind.")] = 0,
 ) -> None:
-    """Score the pipeline on gold-annotated articles: troop figures, people, places, organisations."""
-    from pipeline.evaluate_articles import eval_articles as evaluate
-    from pipeline.evaluate_articles import format_report
+    """Score the pipeline on gold-annotated articles: troop figures, people, places, organisations.
 
-    try:
-        report = evaluate(directory, model, aliases=aliases)
-    except Exception as exc:  # noqa: BLE001
-        raise _fail(exc) from exc
-    typer.echo(format_report(report, show_errors=show_errors))
+    With several folders, each is reported, then all of them together (micro-averaged)."""
+    from pipeline.evaluate_articles import combine_reports, format_report
+    from pipeline.evaluate_articles import eval_articles as evaluate
+
+    reports = []
+    for directory in directories:
+        try:
+            reports.append(evaluate(directory, model, aliases=aliases))
+        except Exception as exc:  # noqa: BLE001
+            raise _fail(exc) from exc
+        if len(directories) > 1:
+            typer.echo(f"== {directory}")
+        typer.echo(format_report(reports[-1], show_errors=show_errors))
+    if len(directories) > 1:
+        typer.echo(f"== all {len(directories)} folders")
+        typer.echo(format_report(combine_reports(reports)))
 
 
 @app.command("evaluate-ner")

@@ -158,6 +158,22 @@ def eval_articles(
     return report
 
 
+def combine_reports(reports: Sequence[ArticleReport]) -> ArticleReport:
+    """Several folders' reports as one, micro-averaged (counts and attribute hits added up)."""
+    total = ArticleReport(0, Score(), Score(), Score(), Score())
+    for report in reports:
+        total.documents += report.documents
+        for kind in ("troop_figures", "people", "places", "organisations"):
+            into, part = getattr(total, kind), getattr(report, kind)
+            into.tp += part.tp
+            into.n_pred += part.n_pred
+            into.n_gold += part.n_gold
+            into.attribute_hits.update(part.attribute_hits)
+            into.misses.extend(part.misses)
+            into.spurious.extend(part.spurious)
+    return total
+
+
 def format_report(report: ArticleReport, *, show_errors: int = 0) -> str:
     """A printable table of the scores (and the first ``show_errors`` misses per kind)."""
     lines = [f"Articles: {report.documents}", f"{'':16}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]

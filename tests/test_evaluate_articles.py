@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.evaluate_articles import (
     Score,
+    combine_reports,
     eval_articles,
     format_report,
     match_items,
@@ -92,6 +93,31 @@ def test_eval_articles_on_the_seed(tmp_path) -> None:
     assert report.places.recall == 1.0 and report.places.accuracy("country") == 1.0
     assert report.organisations.recall == 1.0
     assert "troop figures" in format_report(report)
+
+
+def test_several_folders_are_reported_each_and_together(tmp_path) -> None:
+    """`lagebild eval-articles A B` prints each folder and the micro-average of both."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folders = []
+    for name, people in (("a", [{"name": "Kim Jong Un"}]), ("b", [{"name": "Nobody Here"}])):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(next(SEEDS.glob("*.txt")), folder / "001.txt")
+        gold = {"people": people, "places": [], "organisations": [], "troop_figures": []}
+        (folder / "001.json").write_text(json.dumps(gold), encoding="utf-8")
+        folders.append(folder)
+    reports = [eval_articles(f) for f in folders]
+    total = combine_reports(reports)
+    assert total.documents == 2
+    assert total.people.tp == reports[0].people.tp + reports[1].people.tp == 1
+    assert total.people.n_gold == 2 and total.people.n_pred == reports[0].people.n_pred * 2
+    result = CliRunner().invoke(app, ["eval-articles", *map(str, folders)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Articles: 1") == 2 and "== all 2 folders" in result.output
+    assert "Articles: 2" in result.output
 
 
 def test_dev_articles_stay_above_the_floor(shared) -> None:

@@ -502,10 +502,18 @@ def test_type_word_table_parses() -> None:
     assert directions()[0] in {"Nordost", "Nordwest", "Südost", "Südwest"}
 
 
+SWISS_FILLER = " Die Behörden in der Schweiz rechnen mit weiteren Sperrungen im ganzen Land." * 8
+
+
 @pytest.mark.parametrize("span", ["Strassen", "Spitäler", "Häfen"])
 def test_swiss_spelling_and_umlaut_plurals_are_common_nouns(span: str) -> None:
-    text = f"Die {span} in der Schweiz sind voll. Die Schweiz ist klein."
+    text = f"Die {span} in der Schweiz sind voll. Die Schweiz ist klein." + SWISS_FILLER
     assert span not in places_of(text, span, "Schweiz")
+
+
+def test_ss_is_read_as_sharp_s_only_in_swiss_texts() -> None:
+    text = "Die Tour führte von Füssen nach Venedig. Das Wetter war heiß." + SWISS_FILLER
+    assert places_of(text, "Füssen", "Venedig") == {"Füssen": "DE", "Venedig": "IT"}
 
 
 def test_name_that_only_starts_like_a_place_is_no_compound() -> None:
@@ -618,3 +626,10 @@ def test_sentence_initial_lower_case_word_is_no_place() -> None:
 def test_big_city_at_a_sentence_start_stays_a_place() -> None:
     text = "Essen ist die Stadt der Zechen."
     assert places_of(text, "Essen") == {"Essen": "DE"}
+
+
+def test_big_city_after_a_given_name_stays_a_place() -> None:
+    text = "Es heißt, dass Ludwig Paris nicht mochte."
+    per = EntityMention(0, text.index("Ludwig"), text.index("Ludwig") + 6, "Ludwig", "PER")
+    res = resolve_places(text, loc(text, "Paris"), context=[per])
+    assert [p.name for p in res.referents] == ["Paris"]

@@ -432,6 +432,7 @@ def resolve_places(
     holds for every mention of the same name.
     """
     matches = [match_place(m.text) for m in mentions]
+    swiss = swiss_spelling(text)
     others = _other_entity(text, mentions, context)
     matches = [None if o else m for m, o in zip(matches, others, strict=True)]
     context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
@@ -440,7 +441,7 @@ def resolve_places(
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]
     rows = [None if p else r for r, p in zip(rows, person, strict=True)]
-    rows = _unsupported_towns(matches, rows)
+    rows = _unsupported_towns(matches, rows, text)
     anchors = [
         (m.start, sovereign(r.country))
         for m, r in zip(mentions, rows, strict=True)
@@ -460,7 +461,7 @@ def resolve_places(
             if (
                 not name
                 or is_demonym(name)
-                or (_common_noun_span(name) and prefix_place(name) is None and not named)
+                or (_common_noun_span(name, swiss) and prefix_place(name) is None and not named)
             ):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue
@@ -510,14 +511,14 @@ def _other_entity(
         word = clean_span(m.text)
         i = index[(m.start, m.end, m.label)]
         prev = spans[i - 1] if i > 0 else None
-        if prev and prev[2] == "PER" and text[prev[1] : m.start] == " ":
-            last = text[prev[0] : prev[1]].split()[-1]
-            if given_name(last) and " " not in word:
-                notes[fold(word)] = "person_name"
-                continue
         known = match_place(m.text)
         town = known is not None and known.rows[0].kind == "city"
         small = not known or (town and known.rows[0].population < GIVEN_NAME_MAX_POPULATION)
+        if prev and prev[2] == "PER" and text[prev[1] : m.start] == " " and small:
+            last = text[prev[0] : prev[1]].split()[-1]
+            if given_name(last) and " " not in word:
+                notes[fold(word)] = "person_name"  # not "dass Ludwig Paris nicht mochte"
+                continue
         if " " not in word and small and any(fold(w) in surnames for w in genitive_candidates(word)):
             notes[fold(word)] = "person_name"  # "Cuche hält …" after "Didier Cuche"
             continue
@@ -606,7 +607,7 @@ def _named_compound(name: str) -> bool:
     return head.lower() in type_words() and first[:1].isupper() and named
 
 
-def _common_noun_span(name: str) -> bool:
+def _common_noun_span(name: str, swiss: bool = False) -> bool:
     """An unknown one-word "place" that is a German common noun ("Stellungnahme",
     "Umfragen", "Lügnern", "Bürgerkriegen") or a compound ending in one ("Trump-Regierung")
     is an NER error (so is a demonym, "Albanern"); multi-word names are kept."""
@@ -614,20 +615,21 @@ def _common_noun_span(name: str) -> bool:
         return False
     if "-" in name:  # "Trump-Regierung", "Pentagon-Beamte"; the caller keeps "Berlinale-Palast"
         last = name.rsplit("-", 1)[1]
-        return len(last) > 1 and last[:1].isupper() and is_inflected_noun(last)
-    return is_inflected_noun(name)
+        return len(last) > 1 and last[:1].isupper() and is_inflected_noun(last, swiss=swiss)
+    return is_inflected_noun(name, swiss=swiss)
 
 
-def is_inflected_noun(word: str) -> bool:
+def is_inflected_noun(word: str, *, swiss: bool = False) -> bool:
     """A listed common noun, also with a plural/dative/genitive ending ("Lügnern" → Lügner,
     "Spitäler" → Spital), in Swiss spelling ("Strassen"), as the singular of a listed
-    plural ("Revier" → Reviere) or as a compound of two nouns ("Bürgerkriegen")."""
+    plural ("Revier" → Reviere) or as a compound of two nouns ("Bürgerkriegen"). Without
+    ``swiss`` an ss is not read as ß ("Füssen" is a town, not "Füßen")."""
     from pipeline.normalise.names import is_common_noun
 
     nouns = common_nouns()
     if word in nouns or is_common_noun(word):
         return True
-    if "ss" in word and is_inflected_noun(word.replace("ss", "ß")):
+    if swiss and "ss" in word and is_inflected_noun(word.replace("ss", "ß")):
         return True  # Swiss spelling: "Strassen"
     if any(word + e in nouns for e in PLURAL_ENDINGS):
         return True  # "Revier": its plural "Reviere" is listed
@@ -742,8 +744,17 @@ HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
 SMALL_HOME_TOWN = 5_000
 
 
+SWISS_MIN_CHARS = 500
+
+
+def swiss_spelling(text: str) -> bool:
+    """An article long enough to use ß somewhere that never does: Swiss spelling, which
+    writes "Strassen" for "Straßen"."""
+    return len(text) >= SWISS_MIN_CHARS and "ß" not in text
+
+
 def _unsupported_towns(
-    matches: list[_Match | None], rows: list[GazetteerRow | None]
+    matches: list[_Match | None], rows: list[GazetteerRow | None], text: str
 ) -> list[GazetteerRow | None]:
     """A small town (under 50,000 people; 5,000 in German-speaking countries, see
     ``HOME_COUNTRIES``, unless its name is a common noun: "Strassen") in a country that no
@@ -753,6 +764,7 @@ def _unsupported_towns(
     Mogadishu. Another candidate in a country of the document is taken instead, else the
     place is left to :func:`context_country` (``None``)."""
     countries = [sovereign(r.country) if r else None for r in rows]
+    swiss = swiss_spelling(text)
     out = list(rows)
     for i, (match, row) in enumerate(zip(matches, rows, strict=True)):
         if match is None or row is None or row.kind != "city" or row.population >= SMALL_TOWN:
@@ -761,7 +773,7 @@ def _unsupported_towns(
         others = {c for j, c in enumerate(countries) if c and rows[j] is not None and rows[j].key != row.key}
         if not others or sovereign(row.country) in others:
             continue
-        if row.population >= small and not is_inflected_noun(match.surface):
+        if row.population >= small and not is_inflected_noun(match.surface, swiss=swiss):
             continue
         alt = [r for r in match.rows if sovereign(r.country) in others]
         out[i] = alt[0] if alt else None

@@ -471,3 +471,9 @@ def test_one_mention_shown_to_be_an_organisation_decides_for_all() -> None:
 def test_person_after_a_role_is_kept_next_to_organisation_nouns() -> None:
     text = "Der Konzernchef Markus Braun trat zurück."
     assert resolved(text, labelled(text, PER="Markus Braun")) == ["Markus Braun"]
+
+
+def test_caption_agency_before_a_full_name_leaves_the_person() -> None:
+    text = "Foto: REUTERS Marco Reus jubelt nach dem Tor."
+    context = labelled(text, ORG="REUTERS", PER="Marco Reus")
+    assert resolved(text, context) == ["Marco Reus"]

@@ -633,3 +633,9 @@ def test_big_city_after_a_given_name_stays_a_place() -> None:
     per = EntityMention(0, text.index("Ludwig"), text.index("Ludwig") + 6, "Ludwig", "PER")
     res = resolve_places(text, loc(text, "Paris"), context=[per])
     assert [p.name for p in res.referents] == ["Paris"]
+
+
+def test_home_town_named_like_a_noun_keeps_its_country() -> None:
+    # "Sitten" (Sion) is also the plural of "Sitte"; the text names no country.
+    text = "Das Parlament tagte in Sitten, die Abgeordneten aus Paris staunten." + SWISS_FILLER.replace("Schweiz", "Stadt")
+    assert places_of(text, "Sitten", "Paris")["Sitten"] == "CH"

@@ -310,7 +310,7 @@ def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityM
 def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]) -> str | None:
     """Why a PER span names no person, from its place in the text (None: it may be one).
 
-    - next to an organisation's span: "JPMorgan Chase" → ``organisation``;
+    - one word next to an organisation's span: "JPMorgan Chase" → ``organisation``;
     - enumerated with organisations, or with words mostly common nouns, and no person:
       "Mahle, Getrag und Federal Mogul", "Gold, Diamanten und Coltan" → ``organisation`` /
       ``common_noun``;
@@ -331,10 +331,12 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     i = spans.index((m.start, m.end, m.label))
     gap_before = text[spans[i - 1][1] : m.start] if i > 0 else "x"
     gap_after = text[m.end : spans[i + 1][0]] if i + 1 < len(spans) else "x"
-    if (i > 0 and spans[i - 1][2] == "ORG" and gap_before in {" ", "-"}) or (
-        i + 1 < len(spans) and spans[i + 1][2] == "ORG" and gap_after in {" ", "-"}
+    one_word = " " not in clean_span(m.text)
+    if one_word and (
+        (i > 0 and spans[i - 1][2] == "ORG" and gap_before in {" ", "-"})
+        or (i + 1 < len(spans) and spans[i + 1][2] == "ORG" and gap_after in {" ", "-"})
     ):
-        return "organisation"
+        return "organisation"  # not "Foto: REUTERS Cristiano Ronaldo"
     members = coordinated(text, i, spans)
     if "PER" not in members:
         if members.count("ORG") >= MIN_LIST_EVIDENCE:

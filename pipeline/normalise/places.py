@@ -757,8 +757,8 @@ def _unsupported_towns(
     matches: list[_Match | None], rows: list[GazetteerRow | None], text: str
 ) -> list[GazetteerRow | None]:
     """A small town (under 50,000 people; 5,000 in German-speaking countries, see
-    ``HOME_COUNTRIES``, unless its name is a common noun: "Strassen") in a country that no
-    other place of the document
+    ``HOME_COUNTRIES``, unless a Swiss text writes a common noun so: "Strassen") in a
+    country that no other place of the document
     lies in, while the document names places elsewhere, is a namesake of the place meant:
     "Gröden" is a Saxon village and the Italian valley, "Lido" a town in Italy and a beach in
     Mogadishu. Another candidate in a country of the document is taken instead, else the
@@ -773,7 +773,8 @@ def _unsupported_towns(
         others = {c for j, c in enumerate(countries) if c and rows[j] is not None and rows[j].key != row.key}
         if not others or sovereign(row.country) in others:
             continue
-        if row.population >= small and not is_inflected_noun(match.surface, swiss=swiss):
+        swiss_noun = swiss and "ss" in match.surface and is_inflected_noun(match.surface, swiss=True)
+        if row.population >= small and not swiss_noun:
             continue
         alt = [r for r in match.rows if sovereign(r.country) in others]
         out[i] = alt[0] if alt else None

@@ -639,3 +639,8 @@ def test_home_town_named_like_a_noun_keeps_its_country() -> None:
     # "Sitten" (Sion) is also the plural of "Sitte"; the text names no country.
     text = "Das Parlament tagte in Sitten, die Abgeordneten aus Paris staunten." + SWISS_FILLER.replace("Schweiz", "Stadt")
     assert places_of(text, "Sitten", "Paris")["Sitten"] == "CH"
+
+
+def test_town_after_a_city_in_a_compound_is_that_town() -> None:
+    text = "Gestreikt wurde an den Flughäfen Dortmund und Hannover-Langenhagen."
+    assert places_of(text, "Dortmund", "Hannover-Langenhagen") == {"Dortmund": "DE", "Langenhagen": "DE"}

@@ -225,17 +225,17 @@ def match_place(text: str) -> _Match | None:
                 return _Match(_surface(cand, rows[0]), rows, kind_hint)
     if len(tokens) == 1 and "-" in tokens[0]:
         first, last = tokens[0].split("-", 1)[0], tokens[0].rsplit("-", 1)[1]
-        # "Gaza-Krieg", "Afghanistan-Einsatz": a place opening a compound is a place (L3).
-        if first[:1].isupper() and last[:1].isupper() and _compound_head(last):
-            rows = gaz.lookup(stem_key(first))
-            if rows and (rows[0].kind in {"country", "region"} or not is_inflected_noun(first)):
-                return _Match(_surface(first, rows[0]), rows, None)
-        # "Berlin-Kreuzberg" → try the last part.
+        # "Berlin-Kreuzberg", "Hannover-Langenhagen" → try the last part.
         if last and last[0].isupper():
             for cand in _variants([last]):
                 rows = gaz.lookup(stem_key(cand))
                 if rows and rows[0].kind == "city":
                     return _Match(_surface(cand, rows[0]), rows, None)
+        # "Gaza-Krieg", "Afghanistan-Einsatz": a place opening a compound is a place (L3).
+        if first[:1].isupper() and last[:1].isupper() and _compound_head(last):
+            rows = gaz.lookup(stem_key(first))
+            if rows and (rows[0].kind in {"country", "region"} or not is_inflected_noun(first)):
+                return _Match(_surface(first, rows[0]), rows, None)
         # "Wrocław-Strachowice": a district of a city of 100,000+ lies in that city.
         rows = [r for r in gaz.lookup(stem_key(first)) if r.kind == "city"]
         if rows and rows[0].population >= PREFIX_CITY_POPULATION and last[:1].isupper():

@@ -407,8 +407,17 @@ CLAUSE_CASES = [
         [(120, 120, "exact", None, "killed")],
     ),
     ("Die gefallenen Soldaten waren zwischen 19 und 24 Jahre alt.", []),
-    # a ceiling is up_to (Q2)
-    ("Das Mandat sieht eine Obergrenze von 1.100 Soldaten vor.", [(None, 1100, "up_to", None, "planned")]),
+    # a ceiling is up_to (Q2); a mandate's ceiling is a presence (S5)
+    ("Das Mandat sieht eine Obergrenze von 1.100 Soldaten vor.", [(None, 1100, "up_to", None, "stationed")]),
+    # a verb outranks a noun in its clause; "werden … verlegt" is announced (S2)
+    ("Die Truppenstärke soll um 700 Soldaten verringert werden.", [(700, 700, "exact", None, "planned")]),
+    ("Im Frühjahr werden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "planned")]),
+    ("Im Frühjahr wurden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "deployed")]),
+    # a zu-infinitive group with a list inside
+    (
+        "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",
+        [(900, 900, "exact", None, "deployed")],
+    ),
 ]
 
 

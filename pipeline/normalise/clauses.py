@@ -118,8 +118,9 @@ def _strip_ending(word: str) -> str:
 
 
 def is_finite(w: Word) -> bool:
-    """A finite verb: STTS ``V?FIN`` or ``VerbForm=Fin`` (False when untagged)."""
-    return w.tag.endswith("FIN") or "VerbForm=Fin" in w.morph
+    """A finite verb: STTS ``V?FIN``, or ``VerbForm=Fin`` where there is no tag (the tag wins
+    where the two disagree)."""
+    return w.tag.endswith("FIN") if w.tag else "VerbForm=Fin" in w.morph
 
 
 def is_verb(w: Word) -> bool:
@@ -148,15 +149,19 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
     cuts = [0]
     # inside a relative or subordinate clause ("Während …, probte …"): its next comma ends it
     subordinate = _is_subordinator(words, 0)
+    infinitive = False  # inside a zu-infinitive group: its list commas do not end it
     for i, w in enumerate(words):
         if w.text in HARD_BOUNDARIES and 0 < i < len(words) - 1 and _stands_apart(words, i):
             cuts.append(i + 1)
             subordinate = False
         elif w.text == ",":
+            if infinitive and not is_finite(words[i + 1] if i + 1 < len(words) else w):
+                continue  # a list inside the zu-infinitive group
             opens = _comma_opens(words, i + 1) or _second_main_clause(words, cuts[-1], i)
             if opens or subordinate:
                 cuts.append(i + 1)
             subordinate = opens and _is_subordinator(words, i + 1)
+            infinitive = opens and _infinitive_group(words, i + 1)
         elif w.text.lower() in _words("coordinators") and i > 0 and _conjunct_clause(words, i + 1):
             cuts.append(i)
     cuts.append(len(words))
@@ -220,11 +225,14 @@ def _comma_opens(words: Sequence[Word], j: int) -> bool:
 
 
 def _infinitive_group(words: Sequence[Word], j: int) -> bool:
-    """", 2.000 Soldaten an die Grenze zu verlegen": the stretch up to the next comma ends in
-    a zu-infinitive."""
-    end = next((k for k in range(j, len(words)) if words[k].text in {",", ";", ":"}), len(words))
-    seq = words[j:end]
-    return any(w.tag == "VVIZU" or (w.tag == "PTKZU" and k + 1 < len(seq) and seq[k + 1].tag.endswith("INF")) for k, w in enumerate(seq))
+    """", 2.000 Soldaten, Schiffe und Flugzeuge an die Grenze zu verlegen": the stretch up to
+    the next finite verb or the end ends in a zu-infinitive."""
+    end = next((k for k in range(j, len(words)) if words[k].text in {";", ":"} or is_finite(words[k])), len(words))
+    verbs = [k for k in range(j, end) if is_verb(words[k]) or words[k].tag == "PTKZU"]
+    if not verbs:
+        return False
+    last = verbs[-1]
+    return words[last].tag == "VVIZU" or (words[last - 1].tag == "PTKZU" and words[last].tag.endswith("INF"))
 
 
 def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
@@ -262,15 +270,27 @@ def clause_of(clause_list: Sequence[Clause], i: int) -> Clause:
 
 def predicate_lemma(words: Sequence[Word], i: int, clause: Clause) -> str:
     """The lemma of word ``i``, joined with its separated particle when it is a finite
-    separable verb ("ziehen … ein" → "einziehen", "nehmen … teil" → "teilnehmen")."""
+    separable verb ("ziehen … ein" → "einziehen", "nehmen … teil" → "teilnehmen"); the
+    dictionary's lemma of the form stands in where the tagger's is no known predicate."""
     w = words[i]
     lemma = _lemma(w)
-    if not is_finite(w):
+    particle = _particle(words, i, clause)
+    if not particle:
         return lemma
+    for verb in (lemma, _dictionary_lemma(w.text).lower()):
+        if particle + verb in predicates():
+            return particle + verb
+    return particle + lemma
+
+
+def _particle(words: Sequence[Word], i: int, clause: Clause) -> str:
+    """The separated particle of a finite verb ("hielten sich … auf" → "auf"), or ""."""
+    if not is_finite(words[i]):
+        return ""
     for k in range(i + 1, clause.hi):
         if words[k].tag == "PTKVZ":
-            return _lemma(words[k]) + lemma
-    return lemma
+            return _lemma(words[k])
+    return ""
 
 
 def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None:
@@ -341,6 +361,17 @@ def plans(words: Sequence[Word], clause: Clause) -> bool:
         predicates().get(predicate_lemma(words, i, clause)) == "plan" or _lemma(words[i]) in _words("intention_modals")
         for i in range(clause.lo, clause.hi)
     )
+
+
+def present_passive(words: Sequence[Word], clause: Clause) -> bool:
+    """ "… werden nun verlegt": a present-tense "werden" with a participle, which news use
+    for what is about to happen."""
+    seq = words[clause.lo : clause.hi]
+    return any(
+        _lemma(w) == "werden" and is_finite(w) and "Tense=Past" not in w.morph and "Mood=Sub" not in w.morph
+        and w.text.lower() not in {"wurde", "wurden", "würde", "würden", "worden"}
+        for w in seq
+    ) and any(w.tag == "VVPP" for w in seq) and not _perfect_infinitive(seq)
 
 
 def conditional(words: Sequence[Word], clause: Clause) -> bool:

@@ -14,8 +14,10 @@ from pipeline.normalise.clauses import (
     clauses,
     conditional,
     has_aspect_verb,
+    is_verb,
     plans,
     predicate_class,
+    present_passive,
     relative_after,
     shared_subject,
     to_come,
@@ -433,6 +435,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     in_clause = [
         (i, g) for i, g in _sentence_hits(sent_toks, parts) if id(sent_toks[i]) not in own and any(i in c for c in scope)
     ]
+    in_clause = _verbs_first(sent_toks, in_clause)
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
@@ -464,6 +467,16 @@ def _moves(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     parts = clauses(sent_toks)
     clause = clause_of(parts, num_i)
     return any(predicate_class(sent_toks, i, clause) in {"move", "withdraw"} for i in range(clause.lo, clause.hi))
+
+
+def _verbs_first(sent_toks: Sequence[_Tok], hits: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Within a clause a verb's status outranks a noun's: "Die Truppenstärke soll um 700
+    verkleinert werden" (planned, not strength), "sollen für ein Manöver verlegt werden"."""
+    strong = [(i, g) for i, g in hits if g not in WEAK_STATUS]
+    verbs = [(i, g) for i, g in strong if is_verb(sent_toks[i]) and sent_toks[i].lemma]
+    if not verbs:
+        return hits
+    return [(i, g) for i, g in hits if (i, g) in verbs or g in WEAK_STATUS or g in CASUALTY]
 
 
 def _superset(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> int | None:
@@ -501,7 +514,8 @@ def _lemma_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tupl
             if cls in DONE_STATUS:
                 if future is None:
                     future = _clause_to_come(sent_toks, parts, k)
-                group = "planned" if future else DONE_STATUS[cls]
+                announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
+                group = "planned" if future or announced else DONE_STATUS[cls]
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
             else:

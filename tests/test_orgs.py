@@ -790,3 +790,22 @@ def test_word_lists_parse() -> None:
 
     assert "armee" in generic_nouns()
     assert "Parlament" in read_lines("org_bodies.txt")
+
+
+@pytest.mark.parametrize(
+    ("span", "label"),
+    [("Camp Lemonnier", "LOC"), ("Grand Hotel Europa", "LOC"), ("Hotel Adlon", "LOC"), ("Museum Folkwang", "ORG")],
+)
+def test_sites_are_places(span: str, label: str) -> None:
+    assert relabel(EntityMention(0, 0, len(span), span, "ORG")) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Deutsche Brigade übt in Litauen", "Deutsche Brigade"),
+        ("Soldaten der französischen Division rückten aus.", "französischen Division"),
+    ],
+)
+def test_units_described_by_a_nationality_are_generic(text: str, span: str) -> None:
+    assert orgs(text, span) == []

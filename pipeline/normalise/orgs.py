@@ -607,8 +607,9 @@ def _nominative(tokens: list[str], literal: set[str], aliases: AliasTable, genit
 def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
     """Repair obvious NER label errors with the alias table and the gazetteer.
 
-    A LOC/PER span that is a known organisation ("Kreml", "Nato", "Pentagon") → ORG; a
-    PER/ORG span that is exactly a country or a hand-checked region → LOC; an ORG/LOC span
+    A LOC/PER span that is a known organisation ("Kreml", "Nato", "Pentagon") → ORG; an ORG
+    span opened or ended by a site word (org_sites.txt: "Camp Schwab", "Pearl Beach Hotel")
+    and a PER/ORG span that is exactly a country or a hand-checked region → LOC; an ORG/LOC span
     that the alias table knows as a person ("Putin", "Putins") → PER. Everything else keeps
     its label. See :func:`relabel_mentions` for the document-level version.
     """
@@ -630,6 +631,8 @@ def relabel(mention: EntityMention, aliases: AliasTable | None = None) -> str:
         and not aliases.canonical(tokens[0][:-1], "PER")
     ):
         return "ORG"  # "Daimlers Betriebsratschef": a known organisation's genitive
+    if mention.label == "ORG" and len(tokens) > 1 and (tokens[0] in _sites() or tokens[-1] in _sites()):
+        return "LOC"  # L5: "Camp Schwab", "Pearl Beach Hotel"
     if mention.label in {"PER", "ORG", "MISC"}:
         hit = match_place(mention.text)
         if (
@@ -1269,6 +1272,11 @@ def _spaced(form: str) -> str:
 
 def _known_org_pattern(aliases: AliasTable) -> re.Pattern[str] | None:
     return _org_pattern(aliases.names("ORG"))
+
+
+@cache
+def _sites() -> frozenset[str]:
+    return frozenset(read_lines("org_sites.txt"))
 
 
 @cache

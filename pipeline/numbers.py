@@ -345,15 +345,12 @@ def _is_year(text: str, span: _Span) -> bool:
     if not 1900 <= span.value <= 2099:
         return False
     nxt = _next_word(text, span.end)
-    if nxt is not None:
-        word = nxt[0]
-        if word[0].islower():  # skip one adjective: "2000 zusätzliche Soldaten"
-            after = _next_word(text, nxt[2])
-            if after is not None:
-                word = after[0]
-        lw = word.lower()
-        if any(lw.endswith(noun) for noun in _count_nouns()):
-            return False
+    for _ in range(3):  # skip adjectives: "2000 zusätzliche Soldaten", "2009 tote russische Soldaten"
+        if nxt is None or not nxt[0][0].islower():
+            break
+        nxt = _next_word(text, nxt[2])
+    if nxt is not None and any(nxt[0].lower().endswith(noun) for noun in _count_nouns()):
+        return False
     return True
 
 

@@ -644,3 +644,17 @@ def test_home_town_named_like_a_noun_keeps_its_country() -> None:
 def test_town_after_a_city_in_a_compound_is_that_town() -> None:
     text = "Gestreikt wurde an den Flughäfen Dortmund und Hannover-Langenhagen."
     assert places_of(text, "Dortmund", "Hannover-Langenhagen") == {"Dortmund": "DE", "Langenhagen": "DE"}
+
+
+@pytest.mark.parametrize(
+    ("span", "country"),
+    [("Mazedonien", "MK"), ("Swasiland", "SZ"), ("Osttimor", "TL"), ("Kapverden", "CV"), ("Tschechei", "CZ")],
+)
+def test_usual_german_country_names_are_known(span: str, country: str) -> None:
+    text = f"Die Delegation reiste weiter nach {span}."
+    assert places_of(text, span) == {span: country}
+
+
+def test_only_common_nouns_before_a_known_town_give_its_country() -> None:
+    text = "Am Nordende des Riffs bei Cape York starben Korallen, meldet Sydney."
+    assert places_of(text, "Cape York", "Sydney")["Cape York"] == "AU"

@@ -469,7 +469,12 @@ def resolve_places(
             hint = type_words().get(name.rsplit("-", 1)[-1].lower()) if named else None
             prefix = prefix_place(name)
             adjective = _city_adjective_country(name.split()[0]) if " " in name else None
-            town = match_place(name.split()[-1]) if " " in name else None
+            words = name.split()
+            town = (  # "Justizzentrum Mühlhausen": common nouns before a known place
+                match_place(words[-1])
+                if len(words) > 1 and all(is_inflected_noun(w) for w in words[:-1])
+                else None
+            )
             if prefix is not None and (prefix.country or not is_facility(name)):
                 country, note = sovereign(prefix.country), "country_from_name"
             elif adjective:  # "Potsdamer Platz"

@@ -658,3 +658,8 @@ def test_usual_german_country_names_are_known(span: str, country: str) -> None:
 def test_only_common_nouns_before_a_known_town_give_its_country() -> None:
     text = "Am Nordende des Riffs bei Cape York starben Korallen, meldet Sydney."
     assert places_of(text, "Cape York", "Sydney")["Cape York"] == "AU"
+
+
+def test_district_named_after_rivers_is_no_city_district() -> None:
+    text = "Im Rems-Murr-Kreis in Deutschland regnete es."
+    assert places_of(text, "Rems-Murr-Kreis", "Deutschland")["Rems-Murr-Kreis"] == "DE"

@@ -236,9 +236,15 @@ def match_place(text: str) -> _Match | None:
             rows = gaz.lookup(stem_key(first))
             if rows and (rows[0].kind in {"country", "region"} or not is_inflected_noun(first)):
                 return _Match(_surface(first, rows[0]), rows, None)
-        # "Wrocław-Strachowice": a district of a city of 100,000+ lies in that city.
-        rows = [r for r in gaz.lookup(stem_key(first)) if r.kind == "city"]
-        if rows and rows[0].population >= PREFIX_CITY_POPULATION and last[:1].isupper():
+        # "Wrocław-Strachowice", "Köln-Lövenich": a district of a city of 100,000+ lies in
+        # that city (not "Rems-Murr-Kreis", a district named after rivers).
+        rows = [
+            r
+            for r in gaz.lookup(stem_key(first))
+            if r.kind == "city" and any(fold(n) == fold(first) for n in r.names)
+        ]
+        district = last[:1].isupper() and last.lower() not in type_words()
+        if rows and rows[0].population >= PREFIX_CITY_POPULATION and district:
             return _Match(tokens[0], rows, None)
     if len(tokens) == 1:
         return _part_of_country(tokens[0])

@@ -809,3 +809,22 @@ def test_sites_are_places(span: str, label: str) -> None:
 )
 def test_units_described_by_a_nationality_are_generic(text: str, span: str) -> None:
     assert orgs(text, span) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kämpfer der „Nationalen Befreiungskräfte“ griffen an.", ["Nationale Befreiungskräfte"]),
+        ("Das Geld floss an das sogenannte „Sonnenkartell“.", []),  # one ordinary compound: too weak
+        ("Er sprach von einer „Friedenstruppe“ für die Region.", []),
+        ("Der Film „Die große Flut“ läuft im Kino.", []),
+    ],
+)
+def test_quoted_names_with_an_organisation_head(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_one_word_in_brackets_after_a_long_name() -> None:
+    text = "Soldaten der „Multinational Stabilisation Force“ (Mustab) kehren heim. Die Mustab bleibt."
+    res = resolve_organisations(text, org_mentions(text, "Multinational Stabilisation Force", "Mustab"))
+    assert [(o.name, o.mentions) for o in res.referents] == [("Multinational Stabilisation Force", 3)]

@@ -533,19 +533,21 @@ def _after_genitive_article(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in GENITIVE_ARTICLES
 
 
-BRACKET_GAP = re.compile(r"[ \t]*\([ \t]*")
+BRACKET_GAP = re.compile(r"[“\"«]?[ \t]*\([ \t]*")
 
 
 def _join_bracketed_acronyms(text: str, mentions: Sequence[EntityMention], canon: list[str | None]) -> None:
-    """An acronym in brackets right after a name is that name's short form, in the whole
-    document: "des Deutschen Skiverbands (DSV)" … "der DSV" → Deutscher Skiverband (in place)."""
+    """An acronym or one word in brackets right after a name is that name's short form, in
+    the whole document: "des Deutschen Skiverbands (DSV)" … "der DSV" → Deutscher
+    Skiverband, "„United Nations Interim Force in Lebanon“ (Unifil)" (in place)."""
     short: dict[str, str] = {}
     for j, i in zip(range(len(mentions)), range(1, len(mentions)), strict=False):
         long, acr = canon[j], canon[i]
         if (
             long
             and acr
-            and acr.isupper()
+            and " " not in acr
+            and (acr.isupper() or text[mentions[i].end : mentions[i].end + 1] == ")")
             and " " in long
             and BRACKET_GAP.fullmatch(text, mentions[j].end, mentions[i].start)
         ):
@@ -738,11 +740,14 @@ def relabel_mentions(
 
 
 def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """Mentions inside a state body's or an operation's name become that one ORG mention:
-    LOC "Mühlhausen" in "Landgericht Mühlhausen", MISC "Hamburger" in "Hamburger Polizei",
-    MISC "Operation Wüstensturm". A mention that crosses the name's edge keeps it apart."""
+    """Mentions inside a state body's, an operation's or a quoted organisation's name become
+    that one ORG mention: LOC "Mühlhausen" in "Landgericht Mühlhausen", MISC "Hamburger" in
+    "Hamburger Polizei", MISC "Operation Wüstensturm", ORG "United Nations Interim Force" in
+    "„United Nations Interim Force in Lebanon“". A mention that crosses the name's edge keeps
+    it apart."""
     spans = [(m.start(), m.end()) for m in national_bodies(text)]
     spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
+    spans += quoted_names(text)
     out = list(mentions)
     for start, end in sorted(spans):
         inside = [m for m in out if start <= m.start and m.end <= end]
@@ -901,6 +906,7 @@ def find_known_organisations(
         *ambiguous_in_context(text, aliases, orgs),
         *credit_agencies(text, aliases),
         *descriptor_appositions(text, aliases),
+        *quoted_names(text),
     ]
     found += listed_with_organisations(text, aliases, orgs + found, spans + found)
     for start, end in found:
@@ -1047,6 +1053,25 @@ def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t")
     return not before or before[-1] in ".!?:\n"
+
+
+QUOTED = re.compile(r"[„\"»]([A-ZÄÖÜ][^“\"«»„\n]{1,80}?)[“\"«]")
+MAX_QUOTED_WORDS = 8
+
+
+def quoted_names(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted names whose head noun makes them an organisation ("„Volksverteidigungs-
+    kräfte“", "„United Nations Interim Force in Lebanon“"): a kind other than ``other`` by the
+    head's ending, no generic force and no single ordinary noun ("„Friedenstruppe“")."""
+    out: list[tuple[int, int]] = []
+    for m in QUOTED.finditer(text):
+        words = m.group(1).split()
+        if len(words) > MAX_QUOTED_WORDS or kind_of(words) == "other":
+            continue
+        if is_generic("", words) or (len(words) == 1 and is_common_noun(words[0])):
+            continue
+        out.append((m.start(1), m.end(1)))
+    return out
 
 
 BODY_TABLE = "org_bodies.txt"

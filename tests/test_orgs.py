@@ -828,3 +828,15 @@ def test_one_word_in_brackets_after_a_long_name() -> None:
     text = "Soldaten der „Multinational Stabilisation Force“ (Mustab) kehren heim. Die Mustab bleibt."
     res = resolve_organisations(text, org_mentions(text, "Multinational Stabilisation Force", "Mustab"))
     assert [(o.name, o.mentions) for o in res.referents] == [("Multinational Stabilisation Force", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mehr Geld für die Truppe\n\nBERLIN afp ■ Die Regierung will mehr ausgeben.", ["AFP"]),
+        ("KIEW/MOSKAU (Reuters) – Die Angriffe gehen weiter.", ["Reuters"]),
+        ("WARSCHAU dpa - Polen rüstet auf.", ["dpa"]),
+    ],
+)
+def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

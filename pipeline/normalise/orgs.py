@@ -935,12 +935,14 @@ def _before_name(text: str, end: int, mentions: Sequence[EntityMention], aliases
 
 
 # Credits and source lines: "Foto: dpa/epa/…", "(Keystone/AP)" or "(dpa, afp)" at a line's
-# end, "… Syrien. - Dpa", a line that is only an agency's name.
+# end, "… Syrien. - Dpa", a line that is only an agency's name, a dateline ("BERLIN afp ■").
 CREDIT_SEGMENTS = (
     re.compile(r"(?:\b(?:Fotos?|Bild(?:er)?|Quelle|Grafik|Video)[ \t]*:|©)[ \t]*([^\n]{1,120})"),
     re.compile(r"\(([^()\n]{1,80})\)[ \t]*$", re.MULTILINE),
     re.compile(r"(?<=[.!?])[ \t]+[-–—][ \t]+([^\n]{1,40})$", re.MULTILINE),
     re.compile(r"^[ \t]*([^\s][^\n]{0,38}?)[ \t]*$", re.MULTILINE),
+    # datelines: "BERLIN (dpa) -", "KIEW/MOSKAU (AFP) –", "BERLIN afp ■"
+    re.compile(r"^[ \t]*[A-ZÄÖÜ]{3,}[A-ZÄÖÜ/ -]*?[ \t]+\(?([A-Za-z][\w/, -]{1,30}?)\)?[ \t]*[-–—■]", re.MULTILINE),
 )
 CREDIT_PIECE = re.compile(r"[^/,;()\n]+")
 

@@ -7,7 +7,7 @@ import pytest
 from pipeline.ingest import split_date_header
 from pipeline.normalise.troops import extract_troop_figures, is_military_noun
 from pipeline.numbers import find_numbers
-from pipeline.recognise import doc_sentences, doc_tokens
+from pipeline.recognise import doc_entities, doc_sentences, doc_tokens
 from pipeline.records import EntityMention, Resolution, Sentence, TroopFigure
 
 from .conftest import SEEDS
@@ -429,3 +429,24 @@ def test_troop_figures_from_clause_structure(nlp, text, expected):
 def test_no_troops_in_a_text_without_armed_forces(nlp):
     """Foreign victims of an earthquake are no troop figure, whatever their nationality."""
     assert _troops(nlp, "Unter den Toten des Erdbebens sind auch 14 Italiener und zwei Spanier.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Laut dem dänischen Generalstab wurden 40 Soldaten verwundet.", "dem dänischen Generalstab"),
+        ("Nach Marineangaben sind 200 Soldaten an Bord gegangen.", "Marineangaben"),
+        ("Nach Angaben eines Armeesprechers wurden 12 Soldaten verletzt.", "eines Armeesprechers"),
+        ("Einem Bericht der Zeitung Le Monde zufolge sind 500 Soldaten verlegt worden.", "Einem Bericht der Zeitung Le Monde"),
+        ("Im Süden des Landes sind einem neuen Bericht zufolge 900 Soldaten stationiert.", "einem neuen Bericht"),
+        ("Die finnische Regierung gab die Zahl der eingezogenen Reservisten mit 900 an.", "finnische Regierung"),
+        ("Die Mobilmachung umfasse 25.000 Reservisten, teilte die Regierung in Helsinki mit.", "Regierung in Helsinki"),
+    ],
+)
+def test_attribution_with_the_linguistic_layer(nlp, text, source):
+    """The source of a figure: a prepositional phrase ("laut", "nach Angaben", "zufolge"), or
+    the subject of a verb of saying, separable particle included ("teilte … mit")."""
+    doc = nlp(text)
+    sents = doc_sentences(doc)
+    found = extract_troop_figures(text, sents, find_numbers(text, sents), doc_entities(doc, sents), tokens=doc_tokens(doc, sents))
+    assert [f.attribution for f in found] == [source]

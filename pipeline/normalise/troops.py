@@ -17,6 +17,7 @@ from pipeline.normalise.clauses import (
     is_verb,
     plans,
     predicate_class,
+    predicate_lemma,
     present_passive,
     relative_after,
     shared_subject,
@@ -49,12 +50,6 @@ LIST_MARKS = frozenset({"-", "–", "—", ":"})
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
-# A named source: optional article/adjectives, then capitalised words ("des ukrainischen
-# Geheimdienstes", "Medienberichten", "US-Regierungsbeamte").
-SOURCE = (
-    r"(?P<src>(?:(?:der|des|dem|den|von|vom|eines|einer|[a-zäöüß]+(?:en|er|es|em|e))\s+){0,3}"
-    r"[A-ZÄÖÜ][\w-]*(?:\s+(?:(?:für|der|des|von)\s+)?[A-ZÄÖÜ][\w-]*){0,2})"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -968,22 +963,137 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
 # --------------------------------------------------------------------------- attribution
 
 
-def _attribution(text: str, sent: Sentence, entities: Sequence[EntityMention]) -> str | None:
-    """The source a sentence names: "laut Geheimdienstangaben", "Medienberichten zufolge" …"""
-    s = text[sent.start : sent.end]
-    for cue, where in _cues("attribution"):
-        if where == "before":
-            m = re.search(rf"(?<!\w)(?i:{re.escape(cue)})\s+{SOURCE}", s)
+def _attribution(text: str, sent: Sentence, toks: Sequence[_Tok], entities: Sequence[EntityMention]) -> str | None:
+    """The source a sentence names for its figures, as written: "laut dem estnischen
+    Nachrichtendienst", "nach Angaben des polnischen Generalstabs", "nach Militärangaben",
+    "Medienberichten zufolge", "unter Berufung auf Pentagon-Beamte"; else the subject of a
+    verb of saying ("teilte die Regierung in Kiew mit", "meldete Moskau", "Das Pentagon
+    kündigte an"); "nach eigenen Angaben" is the sentence's own speaker."""
+    for i, tok in enumerate(toks):
+        low = tok.low
+        if low in {"laut", "gemäß"}:
+            return _source_phrase(text, toks, i + 1)
+        if low == "berufung" and i + 2 < len(toks) and toks[i + 1].low == "auf":
+            return _source_phrase(text, toks, i + 2)
+        if low == "zufolge" and i > 0:
+            return _phrase_before(text, toks, i)
+        if low in {"nach", "gemäß"}:
+            found = _after_nach(text, toks, i, entities, sent)
+            if found:
+                return found
+    return _speaker(text, sent, toks, entities)
+
+
+@cache
+def _source_nouns() -> tuple[str, ...]:
+    return tuple(c for c, _ in _cues("source_noun"))
+
+
+def _after_nach(
+    text: str, toks: Sequence[_Tok], i: int, entities: Sequence[EntityMention], sent: Sentence
+) -> str | None:
+    """ "nach Angaben des Generalstabs" → "des Generalstabs"; "nach Militärangaben" →
+    "Militärangaben"; "nach eigenen Angaben" → the speaker; "nach Schätzungen" → "Schätzungen"."""
+    j = i + 1
+    own = False
+    while j < len(toks) and toks[j].is_word and not toks[j].is_cap:
+        own = own or toks[j].low in {"eigenen", "eigener"}
+        j += 1
+    if j >= len(toks) or not any(toks[j].low.endswith(n) for n in _source_nouns()):
+        return None
+    if own:
+        return _speaker(text, sent, toks, entities, before=toks[i].start)
+    if j + 1 < len(toks) and toks[j + 1].low in {"der", "des", "eines", "einer", "von", "vom"}:
+        return _source_phrase(text, toks, j + 1)
+    return toks[j].text
+
+
+def _source_phrase(text: str, toks: Sequence[_Tok], j: int) -> str | None:
+    """The noun phrase starting at token ``j``: articles and adjectives, then names and nouns
+    with their genitive ("dem estnischen Nachrichtendienst", "des Instituts für Kriegsstudien")."""
+    k, last = j, None
+    while k < len(toks) and k - j < 9:
+        tok = toks[k]
+        if not tok.is_word:
+            break
+        if tok.is_cap:
+            last = k
+        elif tok.low in ARTICLES or tok.low in {"für", "von", "vom"} or tok.tag.startswith("ADJ"):
+            if last is not None and tok.low not in {"der", "des", "für"}:
+                break
+        elif tok.tag == "" and tok.low.endswith(("en", "er", "es", "em", "e")) and last is None:
+            pass  # an untagged adjective before the noun
         else:
-            m = re.search(rf"{SOURCE}\s+(?i:{re.escape(cue)})\b", s)
-        if m:
-            return m.group("src")
-    for ent in entities:
-        if sent.start <= ent.start < sent.end and ent.label in {"PER", "ORG"}:
-            window = text[max(sent.start, ent.start - 25) : min(sent.end, ent.end + 25)].lower()
-            if any(re.search(rf"\b{v}\b", window) for v, _ in _cues("speech")):
-                return ent.text
+            break
+        k += 1
+    return text[toks[j].start : toks[last].end] if last is not None else None
+
+
+def _phrase_before(text: str, toks: Sequence[_Tok], i: int) -> str | None:
+    """The noun phrase right before "zufolge": "Medienberichten", "einem Bericht der New
+    York Times", "Einer Zählung der Nachrichtenagentur AFP"."""
+    k = i - 1
+    first = None
+    while k >= 0 and i - k <= 9:
+        tok = toks[k]
+        if not tok.is_word:
+            break
+        if tok.low in ARTICLES | {"einer", "einem", "eines"}:
+            if first is None:
+                break
+            first = k
+            genitive = tok.low in {"der", "des"} and k > 0 and toks[k - 1].is_cap and toks[k - 1].is_word
+            if not genitive:
+                break  # the noun phrase starts at its article ("einem neuen UN-Bericht")
+        elif tok.is_cap:
+            first = k
+        elif not (tok.tag.startswith("ADJ") or (not tok.tag and first is not None)):
+            break
+        k -= 1
+    return text[toks[first].start : toks[i - 1].end] if first is not None else None
+
+
+def _speaker(
+    text: str, sent: Sentence, toks: Sequence[_Tok], entities: Sequence[EntityMention], before: int | None = None
+) -> str | None:
+    """The subject of a verb of saying in the sentence ("teilte die Regierung in Kiew mit",
+    "sagte Polak", "Das Pentagon kündigte an"): the person, organisation or capital nearest
+    to the verb in its clause, else a state organ ("die ukrainische Regierung")."""
+    parts = clauses(toks)
+    for i, tok in enumerate(toks):
+        if not tok.is_word or not _says(toks, i, parts):
+            continue
+        clause = clause_of(parts, i)
+        named = [
+            e for e in entities
+            if e.label in {"PER", "ORG", "LOC"} and sent.start <= e.start < sent.end
+            and toks[clause.lo].start <= e.start < toks[clause.hi - 1].end
+            and (before is None or e.start < before)
+        ]  # fmt: skip
+        actors = [e for e in named if e.label != "LOC"]
+        if actors:
+            return min(actors, key=lambda e: abs(e.start - tok.start)).text
+        organs = [k for k in range(clause.lo, clause.hi) if toks[k].is_cap and _is_state_organ(toks[k].text)]
+        if organs:  # "die ukrainische Regierung", "die Regierung in Kiew"
+            k = min(organs, key=lambda k: abs(k - i))
+            start = k - 1 if k > 0 and toks[k - 1].tag.startswith("ADJ") else k
+            end = k + 2 if k + 2 < len(toks) and toks[k + 1].low == "in" and toks[k + 2].is_cap else k
+            return text[toks[start].start : toks[end].end]
+        if named:  # a capital standing for its government: "meldete Moskau"
+            return min(named, key=lambda e: abs(e.start - tok.start)).text
     return None
+
+
+def _says(toks: Sequence[_Tok], i: int, parts: Sequence[Clause]) -> bool:
+    """Token ``i`` is a verb of saying (by lemma, separable particle included: "teilte … mit")."""
+    tok = toks[i]
+    if tok.low in {c for c, _ in _cues("speech")}:
+        return True
+    if not tok.lemma or not is_verb(tok):
+        return False
+    clause = clause_of(parts, i)
+    lemma = predicate_lemma(toks, i, clause)
+    return lemma in {c for c, _ in _cues("speech_lemma")}
 
 
 # --------------------------------------------------------------------------- main
@@ -1211,7 +1321,7 @@ def _figure(
         qualifier=qualifier,
         country=country,
         status=status,
-        attribution=_attribution(text, sent, entities),
+        attribution=_attribution(text, sent, toks, entities),
         sentence=sent.text,
     ), head
 

@@ -477,3 +477,38 @@ def test_caption_agency_before_a_full_name_leaves_the_person() -> None:
     text = "Foto: REUTERS Marco Reus jubelt nach dem Tor."
     context = labelled(text, ORG="REUTERS", PER="Marco Reus")
     assert resolved(text, context) == ["Marco Reus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Ein Kommentar von JANA KRÜGER aus Leipzig.", "JANA KRÜGER", "Jana Krüger"),
+        ("VON KARL-HEINZ MÜLLER-WOHLFAHRT", "KARL-HEINZ MÜLLER-WOHLFAHRT", "Karl-Heinz Müller-Wohlfahrt"),
+        ("Text: URSULA VON DER LEYEN", "URSULA VON DER LEYEN", "Ursula von der Leyen"),
+    ],
+)
+def test_names_in_capitals_are_shown_capitalised(text: str, span: str, name: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == [name]
+
+
+def test_name_in_capitals_takes_the_documents_own_spelling() -> None:
+    text = "Von JANA MCBRIDE. Jana McBride berichtet aus Dublin."
+    per = mentions(text, "JANA MCBRIDE", "Jana McBride")
+    assert [p.name for p in resolve_people(text, per, context=per).referents] == ["Jana McBride"]
+
+
+def test_place_in_capitals_is_not_a_person() -> None:
+    text = "HAMBURG. Der Senat tagt am Montag."
+    assert resolved(text, labelled(text, PER="HAMBURG")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Es gratulierte Olaf Scholz von Markus Söder begleitet.", "Olaf Scholz von Markus Söder", "Olaf Scholz"),
+        ("Dann sprach Ursula von der Leyen.", "Ursula von der Leyen", "Ursula von der Leyen"),
+        ("Das wusste schon Carl von Linné.", "Carl von Linné", "Carl von Linné"),
+    ],
+)
+def test_two_names_glued_across_von_keep_the_first(text: str, span: str, name: str) -> None:
+    assert resolved(text, labelled(text, PER=span)) == [name]

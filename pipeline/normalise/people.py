@@ -317,7 +317,8 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     - a title in quotation marks, after a noun or among other titles: den Flugzeugträger
       "Harry S. Truman", Filme wie „Undine“ und „Barbara“ → ``title`` (H1: works and
       fictional characters are not people);
-    - a compound opening with a place: "Wrocław-Strachowice" → ``place_name``;
+    - a compound opening with a place, or a place in capitals: "Wrocław-Strachowice",
+      "BERLIN" → ``place_name``;
     - a word German writes in lower case, capitalised only at the sentence start: "Lange
       wollte der Präsident …" → ``sentence_word``;
     - a name after a noun that introduces organisations (``org_descriptors.txt``): "die
@@ -355,6 +356,8 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     first = clean_span(m.text).split("-", 1)[0]
     if "-" in m.text and " " not in clean_span(m.text) and _is_place(first):
         return "place_name"
+    if one_word and clean_span(m.text).isupper() and _is_place(clean_span(m.text).title()):
+        return "place_name"  # a dateline: "BERLIN. Die Kanzlerin …"
     return None
 
 
@@ -382,6 +385,16 @@ def org_descriptor(word: str) -> bool:
         if "-" in form and form.rsplit("-", 1)[1] in words:
             return True
     return False
+
+
+def _cut_second_name(name: list[str]) -> list[str]:
+    """A span that glues two people across "von" keeps the first: "Annalena Baerbock von
+    Robert Habeck" → Annalena Baerbock ("von" before a given name and another name word is
+    no name particle; "Ursula von der Leyen", "Richard von Weizsäcker" stay whole)."""
+    for k in range(2, len(name) - 2):
+        if name[k] == "von" and given_name(name[k + 1]) and name[k + 2][:1].isupper():
+            return name[:k]
+    return name
 
 
 def given_name(word: str) -> bool:
@@ -446,7 +459,7 @@ def resolve_people(
             parsed.append(None)
             notes.append(reason)
             continue
-        name = _name_outside(text, m, spans, name)
+        name = _name_outside(text, m, spans, _cut_second_name(name))
         found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
         if (
             not found
@@ -607,6 +620,25 @@ def _only_common_nouns(c: _Cluster, aliases: AliasTable, text: str) -> bool:
     return True
 
 
+def _all_caps(tokens: list[str]) -> bool:
+    return any(len(t) > 1 for t in tokens) and all(t.isupper() or t.lower() in PARTICLES for t in tokens)
+
+
+def _uncapped(c: _Cluster) -> str:
+    """The display form of a name written in capitals (bylines, captions): a form of the same
+    name written in mixed case elsewhere in the document, else each word capitalised
+    ("RODRIGO LONDONO" → "Rodrigo Londono", "URSULA VON DER LEYEN" → "Ursula von der Leyen")."""
+    keys = c.keys()
+    for form in c.forms:
+        if not _all_caps(form) and [name_key(t) for t in form] == keys:
+            return " ".join(form)
+    words = []
+    for t in c.longest:
+        low = t.lower()
+        words.append(low if low in PARTICLES else "-".join(p[:1] + p[1:].lower() for p in t.split("-")))
+    return " ".join(words)
+
+
 def _person(c: _Cluster, aliases: AliasTable) -> Person:
     longest = " ".join(c.longest)
     canon = aliases.canonical(longest, "PER")
@@ -618,5 +650,7 @@ def _person(c: _Cluster, aliases: AliasTable) -> Person:
     name = longest
     if canon and len(canon.split()) > len(c.longest):
         name = canon  # "Putin" alone → the well-known full name
+    elif _all_caps(c.longest):
+        name = _uncapped(c)
     key = name_key(canon or longest)
     return Person(person_id=stable_id("per", key), name=name, roles=tuple(c.roles), mentions=c.count)

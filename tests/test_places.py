@@ -663,3 +663,10 @@ def test_only_common_nouns_before_a_known_town_give_its_country() -> None:
 def test_district_named_after_rivers_is_no_city_district() -> None:
     text = "Im Rems-Murr-Kreis in Deutschland regnete es."
     assert places_of(text, "Rems-Murr-Kreis", "Deutschland")["Rems-Murr-Kreis"] == "DE"
+
+
+def test_city_district_abroad_does_not_outvote_the_documents_country() -> None:
+    # "Münster-Geschinen" is a Swiss village, not a district of Münster in Westphalia.
+    text = "In Sitten stimmte das Parlament zu. Münster-Geschinen und Obergesteln fusionieren."
+    places = places_of(text, "Sitten", "Münster-Geschinen", "Obergesteln")
+    assert places["Obergesteln"] == "CH"

@@ -177,6 +177,7 @@ class _Match:
     surface: str  # nominative form as written (or the data's variant for inflected forms)
     rows: list[GazetteerRow]
     kind_hint: str | None
+    district: bool = False  # "Köln-Lövenich": a part of the city of ``rows``
 
 
 @cache
@@ -245,7 +246,7 @@ def match_place(text: str) -> _Match | None:
         ]
         district = last[:1].isupper() and last.lower() not in type_words()
         if rows and rows[0].population >= PREFIX_CITY_POPULATION and district:
-            return _Match(tokens[0], rows, None)
+            return _Match(tokens[0], rows, None, district=True)
     if len(tokens) == 1:
         return _part_of_country(tokens[0])
     return None
@@ -773,19 +774,22 @@ def _unsupported_towns(
     lies in, while the document names places elsewhere, is a namesake of the place meant:
     "Gröden" is a Saxon village and the Italian valley, "Lido" a town in Italy and a beach in
     Mogadishu. Another candidate in a country of the document is taken instead, else the
-    place is left to :func:`context_country` (``None``)."""
+    place is left to :func:`context_country` (``None``). A city district ("Münster-Geschinen"
+    in a Swiss article) is doubted in the same way, whatever the city's size."""
     countries = [sovereign(r.country) if r else None for r in rows]
     swiss = swiss_spelling(text)
     out = list(rows)
     for i, (match, row) in enumerate(zip(matches, rows, strict=True)):
-        if match is None or row is None or row.kind != "city" or row.population >= SMALL_TOWN:
+        if match is None or row is None or row.kind != "city":
             continue
-        small = SMALL_HOME_TOWN if row.country in HOME_COUNTRIES else SMALL_TOWN
+        if row.population >= SMALL_TOWN and not match.district:
+            continue
+        small = SMALL_HOME_TOWN if row.country in HOME_COUNTRIES and not match.district else SMALL_TOWN
         others = {c for j, c in enumerate(countries) if c and rows[j] is not None and rows[j].key != row.key}
         if not others or sovereign(row.country) in others:
             continue
         swiss_noun = swiss and "ss" in match.surface and is_inflected_noun(match.surface, swiss=True)
-        if row.population >= small and not swiss_noun:
+        if row.population >= small and not swiss_noun and not match.district:
             continue
         alt = [r for r in match.rows if sovereign(r.country) in others]
         out[i] = alt[0] if alt else None

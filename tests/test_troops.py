@@ -413,6 +413,10 @@ CLAUSE_CASES = [
     ("Die Truppenstärke soll um 700 Soldaten verringert werden.", [(700, 700, "exact", None, "planned")]),
     ("Im Frühjahr werden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "planned")]),
     ("Im Frühjahr wurden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "deployed")]),
+    # a formation with its troops (S1); a separable reflexive verb ("hielten sich … auf")
+    ("Litauen stellt einen Gefechtsverband mit derzeit rund 1.200 Soldaten.", [(1200, 1200, "approx", "LT", "strength")]),
+    ("Polen führt einen Nato-Gefechtsverband mit rund 1.100 Soldaten.", [(1100, 1100, "approx", None, "strength")]),
+    ("Im Norden hielten sich zuletzt 800 Kämpfer auf.", [(800, 800, "exact", None, "stationed")]),
     # a zu-infinitive group with a list inside
     (
         "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",

@@ -278,7 +278,7 @@ def predicate_lemma(words: Sequence[Word], i: int, clause: Clause) -> str:
     if not particle:
         return lemma
     for verb in (lemma, _dictionary_lemma(w.text).lower()):
-        if particle + verb in predicates():
+        if particle + verb in predicates() or f"sich {particle}{verb}" in predicates():
             return particle + verb
     return particle + lemma
 

@@ -438,6 +438,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         status = _pick_status(chosen, own_distance, said)
         if status:
             return _current_force(sent_toks, num_i, clause, chosen, _future_passive(sent_toks, status))
+    if _formation_with(sent_toks, num_i):
+        return "strength"  # "ein Gefechtsverband mit derzeit etwa 1600 Soldaten" (S1)
     k = parts.index(clause) if clause in parts else -1
     if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
         return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
@@ -472,6 +474,19 @@ def _verbs_first(sent_toks: Sequence[_Tok], hits: list[tuple[int, str]]) -> list
     if not verbs:
         return hits
     return [(i, g) for i, g in hits if (i, g) in verbs or g in WEAK_STATUS or g in CASUALTY]
+
+
+def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """The figure is the make-up of a formation: "ein Gefechtsverband mit 1600 Soldaten",
+    "eine Brigade mit rund 5.000 Mann"."""
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    if k < 1 or sent_toks[k].low != "mit":
+        return False
+    noun = sent_toks[k - 1]
+    formations = tuple(c for c, _ in _cues("formation"))
+    return noun.is_cap and (_is_unit_noun(noun.text) or _ends_with(noun.text.split("-")[-1], formations))
 
 
 def _superset(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> int | None:
@@ -796,7 +811,9 @@ def _is_multinational(tok: _Tok) -> bool:
     if tok.low in _multinational():
         return True
     first, _, rest = tok.low.partition("-")
-    return bool(rest) and first in _multinational() and (is_military_noun(tok.text) or _is_side_noun(rest))
+    formations = tuple(c for c, _ in _cues("formation"))
+    troops = is_military_noun(tok.text) or _is_side_noun(rest) or _is_unit_noun(rest) or _ends_with(rest, formations)
+    return bool(rest) and first in _multinational() and troops
 
 
 _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)

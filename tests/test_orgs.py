@@ -840,3 +840,24 @@ def test_one_word_in_brackets_after_a_long_name() -> None:
 )
 def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Einige Gruppen haben al-Qaida die Treue geschworen.", ["Al-Kaida"]),
+        ("Die Uno-Truppen bleiben in Mali.", ["Vereinte Nationen"]),
+        ("Analysten von JPMorgan Chase erwarten Zinssenkungen.", ["JPMorgan Chase"]),
+    ],
+)
+def test_spelling_variants_of_known_names(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_person_span_inside_a_known_name_becomes_it() -> None:
+    from pipeline.normalise.orgs import extend_known_organisations
+
+    text = "Analysten von JPMorgan Chase erwarten Zinssenkungen."
+    chase = EntityMention(0, text.index("Chase"), text.index("Chase") + 5, "Chase", "PER")
+    [m] = extend_known_organisations(text, [chase])
+    assert (m.text, m.label) == ("JPMorgan Chase", "ORG")

@@ -796,9 +796,9 @@ def extend_known_organisations(
 ) -> list[EntityMention]:
     """ORG spans that overlap a longer name of the alias table are widened to it
     ("Bundesamt für Migration" → "Bundesamt für Migration und Flüchtlinge", "Vereinten
-    Nationen" → "Sicherheitsrat der Vereinten Nationen"); a LOC span inside such a name
-    becomes that ORG ("Südkorea" in "US-Streitkräfte in Südkorea"). Mentions the wider
-    span covers are dropped. Texts always equal ``text[start:end]``."""
+    Nationen" → "Sicherheitsrat der Vereinten Nationen"); a LOC or PER span inside such a name
+    becomes that ORG ("Südkorea" in "US-Streitkräfte in Südkorea", "Chase" in "JPMorgan
+    Chase"). Mentions the wider span covers are dropped. Texts always equal ``text[start:end]``."""
     aliases = aliases if aliases is not None else load_aliases()
     pattern = _known_org_pattern(aliases)
     if pattern is None:
@@ -806,14 +806,14 @@ def extend_known_organisations(
     out: list[EntityMention] = []
     for m in mentions:
         start, end = m.start, m.end
-        if m.label in {"ORG", "LOC"}:
+        if m.label in {"ORG", "LOC", "PER"}:
             lo = max(0, m.start - EXTEND_WINDOW)
             for hit in pattern.finditer(text, lo, min(len(text), m.end + EXTEND_WINDOW)):
                 inside = hit.start() <= m.start and m.end <= hit.end()
                 if (
                     " " not in hit.group()
                     or not (hit.start() < m.end and m.start < hit.end())
-                    or (m.label == "LOC" and not inside)
+                    or (m.label in {"LOC", "PER"} and not inside)
                     or (m.start <= hit.start() and hit.end() <= m.end)
                 ):
                     continue
@@ -1242,7 +1242,8 @@ def _ambiguous_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
-CASELESS_MIN = 4  # "Nato" matches NATO; short acronyms (IS, AP) only as written
+ARABIC_ARTICLE = re.compile(r"[AE]l-[A-Z]")
+CASELESS_MIN = 4  # "Nato" matches NATO; three letters also title-cased (Uno); IS, AP only as written
 # Ministries are organisations whatever their name: "Verteidigungsministerium",
 # "US-Außenministeriums", "Bundesinnenministerium".
 # Numbered military units are organisations: "6. Armee", "10. Panzerdivision",
@@ -1287,6 +1288,10 @@ def _form_regex(form: str) -> str:
         return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + _spaced(rest)
     if " " in form:
         return _spaced(form)  # "IG Metall" also in "IG-Metall-Bezirk"
+    if ARABIC_ARTICLE.match(form):  # "Al-Kaida" / "al-Kaida", "El-Kaida"
+        return f"[{form[0]}{form[0].lower()}]" + re.escape(form[1:3]) + f"(?i:{re.escape(form[3:])})"
+    if len(form) == CASELESS_MIN - 1 and form.isalpha() and form.isupper():
+        return re.escape(form[0]) + f"(?:{re.escape(form[1:])}|{re.escape(form[1:].lower())})"  # UNO, Uno
     if len(form) < CASELESS_MIN or not form[0].isupper():
         return re.escape(form)
     return re.escape(form[0]) + f"(?i:{re.escape(form[1:])})"

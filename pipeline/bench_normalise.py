@@ -51,15 +51,19 @@ def warm_up() -> None:
     """Load every lazily loaded table once, so the seed timing is per-document work only."""
     from pipeline.normalise.names import is_common_noun, names_ending_s
     from pipeline.normalise.orgs import _descriptors, find_known_organisations
-    from pipeline.normalise.people import is_role
-    from pipeline.normalise.places import find_known_places
+    from pipeline.normalise.people import given_name, is_role, org_descriptor
+    from pipeline.normalise.places import find_known_places, resolve_places
 
     is_common_noun("Soldaten")
     names_ending_s()
     is_role("Kremlchef")
+    given_name("Anna")  # the NER lexicon (loaded with the model in a real run)
+    org_descriptor("Konzern")
     _descriptors()
     find_known_organisations("Nato")
     find_known_places("Russland")
+    text = "Seine Reise führte in den Ort Ostland."
+    resolve_places(text, [EntityMention(0, 29, 36, "Ostland", "LOC")])  # place and word tables
 
 
 def main() -> None:

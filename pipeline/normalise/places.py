@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
@@ -209,8 +209,10 @@ def _variants(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def match_place(text: str) -> _Match | None:
-    """Gazetteer rows for one place span, or None when nothing matches."""
+    """Gazetteer rows for one place span, or None when nothing matches (cached: the rules
+    ask about the same span several times)."""
     tokens = drop_leading_articles(clean_span(text).split())
     if not tokens:
         return None

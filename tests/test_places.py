@@ -670,3 +670,8 @@ def test_city_district_abroad_does_not_outvote_the_documents_country() -> None:
     text = "In Sitten stimmte das Parlament zu. Münster-Geschinen und Obergesteln fusionieren."
     places = places_of(text, "Sitten", "Münster-Geschinen", "Obergesteln")
     assert places["Obergesteln"] == "CH"
+
+
+def test_compound_name_takes_the_namesake_in_the_documents_country() -> None:
+    text = "Spanien jubelt: im Valencia-Stadion siegte der Gastgeber, wie Madrid meldet."
+    assert places_of(text, "Spanien", "Valencia-Stadion", "Madrid")["Valencia-Stadion"] == "ES"

@@ -476,7 +476,7 @@ def resolve_places(
                 continue
             key = f"xx:{fold(name)}:"
             hint = type_words().get(name.rsplit("-", 1)[-1].lower()) if named else None
-            prefix = prefix_place(name)
+            prefix = prefix_place(name, frozenset(c for _, c in anchors))
             adjective = _city_adjective_country(name.split()[0]) if " " in name else None
             words = name.split()
             town = (  # "Justizzentrum Mühlhausen": common nouns before a known place
@@ -672,12 +672,13 @@ DERIVED_SUFFIX = 3  # letters a name may add to a place before a hyphen ("Berlin
 PREFIX_CITY_POPULATION = 100_000
 
 
-def prefix_place(name: str) -> GazetteerRow | None:
+def prefix_place(name: str, context: frozenset[str] = frozenset()) -> GazetteerRow | None:
     """The known place a compound place name starts with: "Balkanroute" → Balkan,
     "Berlinale-Palast" → Berlin, "Europa-Park-Stadion" → Europa (countries, regions and
-    cities of 100,000+ only; the longest prefix of at least five letters wins). The rest
-    must be a common noun, a hyphenated part or a short derivation before one: "Bosporus"
-    does not start with a place."""
+    cities of 100,000+ only; the longest prefix of at least five letters wins; among
+    namesakes, one in a ``context`` country first: "Mestalla-Stadion" in an article on
+    Spain → Valencia, ES). The rest must be a common noun, a hyphenated part or a short
+    derivation before one: "Bosporus" does not start with a place."""
     gaz = gazetteer()
     word = name.split()[0]
     for size in range(len(word) - 1, PREFIX_MIN - 1, -1):
@@ -686,9 +687,13 @@ def prefix_place(name: str) -> GazetteerRow | None:
         derived = bool(tail) and len(head) <= DERIVED_SUFFIX  # "Berlin|ale-Palast"
         if not (rest[0] == "-" or derived or (len(rest) > 2 and is_inflected_noun(rest.capitalize()))):
             continue  # the name goes on ("Bosporus" is no "Bospor"): not a compound
-        for row in gaz.lookup(stem_key(word[:size])):
-            if row.kind in {"country", "region"} or row.population >= PREFIX_CITY_POPULATION:
-                return row
+        rows = [
+            r
+            for r in gaz.lookup(stem_key(word[:size]))
+            if r.kind in {"country", "region"} or r.population >= PREFIX_CITY_POPULATION
+        ]
+        if rows:
+            return _choose(rows, set(context))
     return None
 
 

@@ -303,7 +303,7 @@ def claim_rows(claims: Sequence[_Claim]) -> tuple[list[dict], list[dict]]:
         )  # fmt: skip
         members.extend(
             {"figure_id": f.figure_id, "claim_id": cid, "doc_id": f.doc_id, "sent_idx": f.sent_idx,
-             "start": f.start, "end": f.end, "source": f.source}
+             "start": f.start, "end": f.end, "text": f.text, "source": f.source}
             for f in figs
         )  # fmt: skip
     rows.sort(key=lambda r: r["claim_id"])

@@ -195,6 +195,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _SENT,
         _START,
         _END,
+        _TEXT,
         _f("source", pa.string(), "Normalised attribution: 'Geheimdienst (EE)', 'Wolodymyr Selenskyj'"),
     ),
     "runs": _schema(

@@ -246,7 +246,7 @@ def match_place(text: str) -> _Match | None:
             for r in gaz.lookup(stem_key(first))
             if r.kind == "city" and any(fold(n) == fold(first) for n in r.names)
         ]
-        district = last[:1].isupper() and last.lower() not in type_words()
+        district = last[:1].isupper() and last.lower() not in type_words() and not is_facility(last)
         if rows and rows[0].population >= PREFIX_CITY_POPULATION and district:
             return _Match(tokens[0], rows, None, district=True)
     if len(tokens) == 1:

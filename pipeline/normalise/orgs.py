@@ -1037,17 +1037,23 @@ def listed_with_organisations(
     return sorted(found)
 
 
+# Between list items of unknown names: no article, which would rather open an apposition
+# ("Union Investment, die Fondsfirma der Volksbanken").
+BARE_LIST_GAP = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+")
+
+
 def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the list items right after and right before a span ("A, B und C")."""
     out: list[tuple[int, int]] = []
-    gap = LIST_GAP.match(text, end)
+    gap = BARE_LIST_GAP.match(text, end)
     if gap and gap.end() > end:
         item = LIST_ITEM.match(text, gap.end())
         if item:
             out.append((item.start(), item.end()))
     continues = gap is not None and gap.end() > end
     for item in LIST_ITEM.finditer(text, max(0, start - 40), start):
-        if _list_gap(text, item.end(), start) and (continues or not _sentence_initial(text, item.start())):
+        bare = 0 < start - item.end() <= 12 and BARE_LIST_GAP.fullmatch(text, item.end(), start)
+        if bare and (continues or not _sentence_initial(text, item.start())):
             out.append((item.start(), item.end()))  # not "Gewiss, die Bundeswehr begann …"
     return out
 

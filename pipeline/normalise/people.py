@@ -4,10 +4,14 @@ Per document: role words and titles are removed from the span ("Kremlchef Wladim
 and collected, also from the words just before it ("der russische Außenminister Sergej
 Lawrow") and from an apposition after it ("Lawrow, der russische Außenminister,"); a
 span with no name left ("Kremlchef") is dropped with note ``role_only``, one made of
-common nouns ("Luftangriffen") with note ``common_noun``. Short forms ("Kim", "Lawrow",
-"Putins", "Merz'") join the longest form sharing their surname or given name. ``person_id`` = ``per_`` + sha1 of the transliteration-insensitive key of the
-canonical name after the alias table (:func:`load_aliases`), so it is stable across
-documents and runs.
+common nouns ("Luftangriffen") with note ``common_noun``. The text around a span can show
+that it names no person (:func:`_not_a_person`: an organisation's part or apposition, a
+member of a list of places, organisations or things, a quoted title, a word capitalised
+only at a sentence start) or that the model cut the name short (a given name before it, a
+surname after it). Short forms ("Kim", "Lawrow", "Putins", "Merz'") join the longest form
+sharing their surname or given name; names in capitals are shown capitalised. ``person_id``
+= ``per_`` + sha1 of the transliteration-insensitive key of the canonical name after the
+alias table (:func:`load_aliases`), so it is stable across documents and runs.
 """
 
 from __future__ import annotations

@@ -16,6 +16,17 @@ Ambiguity tie-break (e.g. Donezk UA vs Donezk RU, Gaza strip vs Gaza city):
      called Washington in England does not beat Washington, D.C. in an article naming Britain;
   2. then by source: countries, hand-checked places (``places_extra.tsv``), US states, cities;
   3. then by population (largest first), then by GeoNames id (deterministic).
+A small town in a country that no other place of the document lies in is a namesake of the
+place meant ("Gröden", a Saxon village, in an article on Italy) and is treated as unknown.
+
+Countries (guideline L4): the present-day state, dependent territories mapped to their
+sovereign (``territories.tsv``: Guam → US). A place the gazetteer does not know takes the
+country of a known place it is built on ("Ostukraine", "Balkanroute", "Justizzentrum
+Mühlhausen", "Potsdamer Platz"), else the country the document names most.
+
+Spans that belong to another entity are no places: a surname ("Didier Cuche"), a name listed
+with organisations ("Bosch und Mahle"), a word capitalised only at a sentence start ("Seine
+Wut …"); German common nouns (also Swiss-spelt or plural) are dropped.
 """
 
 from __future__ import annotations

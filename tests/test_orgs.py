@@ -861,3 +861,17 @@ def test_person_span_inside_a_known_name_becomes_it() -> None:
     chase = EntityMention(0, text.index("Chase"), text.index("Chase") + 5, "Chase", "PER")
     [m] = extend_known_organisations(text, [chase])
     assert (m.text, m.label) == ("JPMorgan Chase", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Samt Polizei und Beobachtern sind es 16.000 Menschen.", "Samt Polizei"),
+        ("Die Polizei sperrte die Straße.", "Polizei"),
+        ("Das Parlament stimmte zu.", "Parlament"),
+        ("Wie Myanmars Militärjunta Thailand mitteilte, wird verhandelt.", "Myanmars Militärjunta Thailand"),
+    ],
+)
+def test_bare_bodies_and_generic_prefixes_are_dropped(text: str, span: str) -> None:
+    res = resolve_organisations(text, org_mentions(text, span))
+    assert res.referents == [] and [r.note for r in res.resolutions] == ["generic"]

@@ -447,13 +447,24 @@ def _document_countries(
 
 def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> str | None:
     """Why a mention is no organisation's name, or None: no name words left, a generic
-    government or armed force (O4: "die türkische Armee", "US-Armee"), or an ALL-CAPS
-    dateline or photo credit ("BAMAKO (dts) -", "APA/AFP/MUSTAFA ABDI")."""
+    government or armed force (O4: "die türkische Armee", "US-Armee"), a state body named
+    by its bare noun (O3: "die Polizei"), or an ALL-CAPS dateline or photo credit ("BAMAKO
+    (dts) -", "APA/AFP/MUSTAFA ABDI")."""
     if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
         return "not_a_name"
     words = drop_leading_articles(clean_span(m.text).split())
-    if is_generic(text[max(0, m.start - 30) : m.start], words or tokens):
+    while len(words) > 1 and words[0].lower() in LEADING_PREPOSITIONS:
+        words = words[1:]  # "Samt Polizei, Militärbeobachtern …" at a sentence start
+    before = text[max(0, m.start - 30) : m.start]
+    if is_generic(before, words or tokens):
         return "generic"
+    if not _canonical(" ".join(words), aliases) and any(
+        is_generic(before, words[:k]) and words[k][:1].isupper() and match_place_rows(" ".join(words[k:]))
+        for k in range(1, len(words))
+    ):
+        return "generic"  # "Myanmars Militärjunta [Thailand um …]": the model ran on into a place
+    if len(words) == 1 and _bare_body(words[0]):
+        return "generic"  # O3: "die Polizei", "das Parlament"
     if _caps_line(text, m, tokens, aliases):
         return "not_a_name"
     if (
@@ -1080,6 +1091,19 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
             continue
         out.append((m.start(1), m.end(1)))
     return out
+
+
+# Prepositions that can open a sentence before a noun the model took for a name.
+LEADING_PREPOSITIONS = frozenset("samt mit trotz wegen laut neben seit ohne dank gemäß zwischen".split())
+# Body nouns that GUIDELINES O2 annotates even bare (a head of state's office).
+BARE_OFFICES = frozenset({"präsidialamt"})
+
+
+def _bare_body(word: str) -> bool:
+    """A state body's noun alone ("Polizei", "Parlaments"): no organisation without a tie (O3)."""
+    nouns = {n.lower() for n in read_lines(BODY_TABLE)} - BARE_OFFICES
+    low = word.lower()
+    return any(f in nouns for f in (low, low[:-1], low[:-2]))
 
 
 BODY_TABLE = "org_bodies.txt"

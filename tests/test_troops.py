@@ -417,6 +417,12 @@ CLAUSE_CASES = [
     ("Litauen stellt einen Gefechtsverband mit derzeit rund 1.200 Soldaten.", [(1200, 1200, "approx", "LT", "strength")]),
     ("Polen führt einen Nato-Gefechtsverband mit rund 1.100 Soldaten.", [(1100, 1100, "approx", None, "strength")]),
     ("Im Norden hielten sich zuletzt 800 Kämpfer auf.", [(800, 800, "exact", None, "stationed")]),
+    # fighters of a non-state group take no state from the sentence (C1); killed and captured mixed (S6)
+    (
+        "Die Armee habe im Süden bisher mehr als 300 Rebellen getötet und gefangen genommen.",
+        [(300, None, "more_than", None, "killed_or_wounded")],
+    ),
+    ("Nach Angaben der syrischen Armee wurden 80 IS-Kämpfer getötet.", [(80, 80, "exact", None, "killed")]),
     # a zu-infinitive group with a list inside
     (
         "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",

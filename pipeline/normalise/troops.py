@@ -47,6 +47,7 @@ WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
+QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -213,6 +214,9 @@ def _head(toks: list[_Tok], i: int, num_end: int) -> _Head:
     j = i
     while j < len(toks) and len(mods) <= MAX_MODIFIERS:
         tok = toks[j]
+        if tok.text in QUOTES and j + 1 < len(toks) and toks[j + 1].is_word:
+            j += 1  # a quoted noun: 17 "Terroristen", «hunderte» ausländische Kämpfer
+            continue
         if not tok.is_word:
             break
         if tok.is_cap and tok.low not in ARTICLES:
@@ -687,9 +691,7 @@ def _combine_casualties(groups: set[str]) -> str | None:
     a general word ("Opfer", "Verluste") only counts when nothing more specific is there.
     """
     specific = groups & {"killed", "wounded", "captured", "missing"}
-    if "wounded" in specific and len(specific) > 1:
-        return "killed_or_wounded"
-    if {"killed", "missing"} <= specific:
+    if len(specific) > 1:  # "eliminiert und festgenommen", "tot, verwundet oder vermisst" (S6)
         return "killed_or_wounded"
     for group in ("killed", "wounded", "captured", "missing"):
         if group in groups:
@@ -1157,12 +1159,36 @@ def _accepts(
     if head.kind == "person":
         # "52 Tote" counts soldiers only where troops are named or the figure before was troops
         casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
-        return not _non_troop_tail(head) and (context == "forces" or (casualty_noun and prev_troops))
+        fighters = head.noun is not None and _is_irregular(head.noun)  # "17 Terroristen ums Leben gekommen"
+        said = context == "forces" or ((casualty_noun or (fighters and context == "action")) and prev_troops)
+        return not _non_troop_tail(head) and said
     if head.kind == "elided":
         # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"
         written = num.text[:1].isdigit() or (cue_follows and nouns_in_sentence)
         return written and (nouns_in_sentence or prev_troops)
     return False
+
+
+@cache
+def _irregulars() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("irregular_fighters.txt"))
+
+
+def _is_irregular(tok: _Tok) -> bool:
+    """ "Terroristen", "Rebellen", "Hamas-Kämpfer", "IS-Kämpfer": fighters of a non-state
+    group, named by the group or by what they are called; no state is their country (C1)."""
+    if _ends_with(tok.text, _irregulars()):
+        return True
+    prefix, _, rest = tok.text.partition("-")
+    if not rest or not is_military_noun(rest) or country_for_word(prefix) or prefix.lower() in _multinational():
+        return False
+    return (prefix.isupper() and len(prefix) >= 2) or prefix.lower() in _armed_groups()
+
+
+@cache
+def _armed_groups() -> frozenset[str]:
+    """Names of armed groups in the organisations table (``org_countries.tsv``, kind armed_group)."""
+    return frozenset(r["name"].lower() for r in read_tsv("org_countries.tsv") if r.get("kind") == "armed_group")
 
 
 def _non_troop_tail(head: _Head) -> bool:
@@ -1319,9 +1345,11 @@ def _figure(
         status = carry.status if prev_troops and carry.status in CASUALTY else "killed_or_wounded"
     elif status == "withdrawn":
         status = "other"  # a completed withdrawal (S7)
-    country = (
-        _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i))
-        or _sender_country(toks, min(q_start, num.start))
+    irregular = head.noun is not None and _is_irregular(head.noun)  # only its own phrase says (C1)
+    country = _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i)) or (
+        None
+        if irregular
+        else _sender_country(toks, min(q_start, num.start))
         or (carry.country if head.kind == "elided" and carry.sent_idx == sent.idx else None)
         or _sentence_country(
             toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized"

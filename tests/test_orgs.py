@@ -875,3 +875,13 @@ def test_person_span_inside_a_known_name_becomes_it() -> None:
 def test_bare_bodies_and_generic_prefixes_are_dropped(text: str, span: str) -> None:
     res = resolve_organisations(text, org_mentions(text, span))
     assert res.referents == [] and [r.note for r in res.resolutions] == ["generic"]
+
+
+def test_common_noun_after_a_genitive_apostrophe_is_no_name() -> None:
+    text = "Vor Merz’ Büro warteten Journalisten."
+    assert orgs(text, "Büro") == []
+
+
+def test_common_noun_after_a_swallowed_genitive_is_no_name() -> None:
+    text = "Der Flur vor Merz’ Büro war voll."
+    assert orgs(text, "Merz’ Büro") == []

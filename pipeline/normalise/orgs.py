@@ -218,7 +218,9 @@ def resolve_organisations(
             name = f"{adjective} {name}"  # O2: "das britische Verteidigungsministerium"
         if not _canonical(name, aliases):
             name = " ".join(nominative_adjectives(name.split(), _is_place))
-        plain = _after_article(text, m.start) and _plain_noun(name, aliases)
+        words = drop_leading_articles(clean_span(m.text).split())
+        owner = len(words) > len(tokens) and words[0][-1:] in "s’'"  # "Merz’ Büro": a determiner too
+        plain = (_after_article(text, m.start) or owner) and _plain_noun(name, aliases)
         names.append(None if plain else name)
         notes.append("not_a_name")
 
@@ -530,9 +532,10 @@ NOUN_ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im
 
 
 def _after_article(text: str, start: int) -> bool:
-    """True when a lower-case article precedes the span ("auf der Tribüne")."""
-    before = text[max(0, start - 8) : start].split()
-    return bool(before) and before[-1] in NOUN_ARTICLES
+    """True when a lower-case article or a name's genitive with an apostrophe precedes the
+    span ("auf der Tribüne", "vor Merz’ Büro")."""
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and (before[-1] in NOUN_ARTICLES or before[-1][-1:] in "’'")
 
 
 def _has_letter(token: str) -> bool:

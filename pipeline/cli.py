@@ -224,13 +224,18 @@ def eval_articles(
 def evaluate_ner(
     path: Annotated[Path, typer.Argument(help="GermEval-format TSV file (gold tokenization).")],
     model: ModelOpt = None,
+    stock: Annotated[
+        bool,
+        typer.Option("--stock/--no-stock", help="Also time spaCy's stock CPU NER on the same sentences (ratio)."),
+    ] = True,
 ) -> None:
-    """P/R/F1 per label and overall of a NER model on a GermEval 2014 file, and words/s."""
+    """P/R/F1 per label and overall of a NER model on a GermEval 2014 file; words/s next to
+    spaCy's stock CPU NER timed in the same run, and the ratio model / stock."""
     from pipeline.evaluate_ner import evaluate_ner as evaluate
     from pipeline.evaluate_ner import format_report
 
     try:
-        result = evaluate(path, model)
+        result = evaluate(path, model, compare_stock=stock)
     except Exception as exc:  # noqa: BLE001
         raise _fail(exc) from exc
     typer.echo(format_report(result))

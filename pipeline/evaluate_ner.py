@@ -1,5 +1,9 @@
 """Score a spaCy NER model on a GermEval-2014-format file: P/R/F1 per label and overall, words/s.
 
+Speed is reported next to a stock spaCy CPU NER (``spacy init config -l de -p ner -o
+efficiency``, untrained: weights do not change speed) timed on the same sentences in the
+same run, and as the ratio model / stock, which carries over between machines.
+
 Gold tokenization, outer spans, four labels (PER, LOC, ORG, MISC). Accepted inputs:
 
 * the original GermEval files (``# source`` lines, then ``idx<TAB>token<TAB>outer<TAB>inner``):
@@ -184,24 +188,67 @@ def _doc_spans(doc: Doc) -> set[tuple[int, int, str]]:
     return spans
 
 
-def words_per_second(nlp: Language, texts: list[str], pipes: list[str] | None = None) -> float:
-    """Throughput of tokenizer + ``pipes`` (default: the model's own components) on raw texts."""
-    pipes = _ner_pipes(nlp) if pipes is None else pipes
+def _timed_words(nlp: Language, texts: list[str], pipes: list[str]) -> tuple[int, float]:
+    """(words, seconds) of tokenizer + ``pipes`` over ``texts``."""
     n_words = 0
     start = time.perf_counter()
     with nlp.select_pipes(enable=pipes):
         for doc in nlp.pipe(texts, batch_size=256):
             n_words += len(doc)
-    elapsed = time.perf_counter() - start
+    return n_words, time.perf_counter() - start
+
+
+def words_per_second(nlp: Language, texts: list[str], pipes: list[str] | None = None) -> float:
+    """Throughput of tokenizer + ``pipes`` (default: the model's own components) on raw texts."""
+    n_words, elapsed = _timed_words(nlp, texts, _ner_pipes(nlp) if pipes is None else pipes)
     return n_words / elapsed if elapsed > 0 else 0.0
 
 
-def evaluate_ner(path: Path, model: str | None = None) -> dict[str, Any]:
+def compare_speed(nlp: Language, other: Language, texts: list[str], *, rounds: int = 8) -> tuple[float, float]:
+    """Words/s of ``nlp`` (its own components) and of ``other`` (all its components) on the
+    same texts, timed in alternating slices so that both see the same load on a shared machine."""
+    size = max(1, -(-len(texts) // rounds))
+    totals = [[0, 0.0], [0, 0.0]]
+    for start in range(0, len(texts), size):
+        chunk = texts[start : start + size]
+        for total, (model, pipes) in zip(totals, ((nlp, _ner_pipes(nlp)), (other, other.pipe_names)), strict=True):
+            n_words, seconds = _timed_words(model, chunk, pipes)
+            total[0] += n_words
+            total[1] += seconds
+    speeds = [n / seconds if seconds > 0 else 0.0 for n, seconds in totals]
+    return speeds[0], speeds[1]
+
+
+STOCK_MODEL = "spaCy CPU NER, efficiency config (spacy init config -l de -p ner -o efficiency), untrained"
+
+
+def stock_ner(labels: Iterable[str] = LABELS) -> Language:
+    """spaCy's stock German CPU NER pipeline (``spacy init config -l de -p ner -o efficiency``):
+    ``tok2vec`` + ``ner`` with ``labels``, initialized with random weights.
+
+    It is the speed yardstick of ``evaluate_ner``: its predictions are meaningless, but a
+    transition-based NER's speed does not depend on its weights."""
+    from spacy.cli.init_config import init_config
+    from spacy.util import load_model_from_config
+
+    config = init_config(lang="de", pipeline=["ner"], optimize="efficiency", gpu=False, silent=True)
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    ner = nlp.get_pipe("ner")
+    for label in labels:
+        ner.add_label(label)
+    nlp.initialize()
+    return nlp
+
+
+def evaluate_ner(path: Path, model: str | None = None, *, compare_stock: bool = True) -> dict[str, Any]:
     """P/R/F1 per label and overall of ``model`` on the GermEval-format file ``path``.
 
     ``model``: None for Lagebild's shipped model, else a package name or a model folder.
     Uses the file's gold tokenization for the scores; words/s is measured separately on
-    the sentences as raw text (tokenizer + the model's components, one process).
+    the sentences as raw text (tokenizer + the model's components, one process). With
+    ``compare_stock`` (default), spaCy's stock CPU NER (``stock_ner``) is timed on the same
+    texts, in slices alternating with the model's (``compare_speed``):
+    ``stock_words_per_second`` and ``speed_ratio`` (model / stock).
     """
     path = Path(path)
     sentences = read_germeval(path)
@@ -220,7 +267,20 @@ def evaluate_ner(path: Path, model: str | None = None) -> dict[str, Any]:
             "sentences": len(sentences),
             "tokens": n_tokens,
             "seconds": seconds,
-            "words_per_second": words_per_second(nlp, texts),
+        }
+    )
+    if not compare_stock:
+        result["words_per_second"] = words_per_second(nlp, texts)
+        return result
+    stock = stock_ner()
+    words_per_second(stock, texts[:64])  # warm-up: the first calls allocate
+    speed, stock_speed = compare_speed(nlp, stock, texts)
+    result.update(
+        {
+            "words_per_second": speed,
+            "stock_model": STOCK_MODEL,
+            "stock_words_per_second": stock_speed,
+            "speed_ratio": speed / stock_speed if stock_speed > 0 else 0.0,
         }
     )
     return result
@@ -250,4 +310,9 @@ def format_report(result: dict[str, Any]) -> str:
     lines.append(row("overall", result["overall"]))
     if "words_per_second" in result:
         lines += ["", f"speed: {result['words_per_second']:,.0f} words/s (tokenizer + NER)"]
+    if "stock_words_per_second" in result:
+        lines += [
+            f"stock: {result['stock_words_per_second']:,.0f} words/s ({result['stock_model']}; same sentences, same run)",
+            f"ratio model / stock: {result['speed_ratio']:.2f}",
+        ]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""evaluate_ner on a tiny GermEval-format fixture with a rule-based stand-in model."""
+"""evaluate_ner on a tiny GermEval-format fixture with a rule-based stand-in model, timed
+against spaCy's stock CPU NER."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import pytest
 import spacy
 
 from pipeline.evaluate_ner import (
+    LABELS,
+    compare_speed,
     evaluate_ner,
     format_report,
     read_germeval,
     score_spans,
+    stock_ner,
     tags_to_spans,
 )
 
@@ -128,8 +132,80 @@ def test_evaluate_ner_exact_scores(tmp_path: Path, rule_model: str, layout: str)
     assert per["MISC"]["f"] == pytest.approx(1.0)
     assert result["sentences"] == 2 and result["tokens"] == 18
     assert result["words_per_second"] > 0
+    assert result["stock_words_per_second"] > 0
+    assert result["speed_ratio"] == pytest.approx(result["words_per_second"] / result["stock_words_per_second"])
     report = format_report(result)
     assert "overall" in report and "54.55" in report and "MISC" in report
+    assert f"ratio model / stock: {result['speed_ratio']:.2f}" in report
+    assert f"stock: {result['stock_words_per_second']:,.0f} words/s" in report
+
+
+def test_stock_ner_is_spacys_efficiency_config_with_the_four_labels() -> None:
+    from spacy.cli.init_config import init_config
+
+    nlp = stock_ner()
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == set(LABELS)
+    expected = init_config(lang="de", pipeline=["ner"], optimize="efficiency", gpu=False)
+    assert nlp.config["components"]["tok2vec"]["model"]["embed"]["rows"] == expected["components"]["tok2vec"][
+        "model"]["embed"]["rows"]
+    assert nlp.config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is False
+    assert nlp.config["components"]["ner"]["model"]["hidden_width"] == 64
+    # untrained, but it runs: one Doc per text, entities (if any) carry the given labels
+    docs = list(nlp.pipe(["Olaf Scholz besuchte gestern Paris.", "Die Bahn streikt."]))
+    assert len(docs) == 2 and all(ent.label_ in LABELS for doc in docs for ent in doc.ents)
+
+
+def test_compare_speed_alternates_slices_of_the_same_texts() -> None:
+    from spacy.language import Language
+
+    seen: list[tuple[str, str]] = []
+
+    def recorder(name: str) -> Language:
+        nlp = spacy.blank("de")
+        factory = f"record_{name}"
+        if not Language.has_factory(factory):
+            Language.component(factory, func=lambda doc, name=name: seen.append((name, doc.text)) or doc)
+        nlp.add_pipe(factory)
+        return nlp
+
+    texts = [f"Satz Nummer {i} aus Bonn ." for i in range(10)]
+    speeds = compare_speed(recorder("model"), recorder("stock"), texts, rounds=5)
+    assert all(speed > 0 for speed in speeds)
+    assert [text for name, text in seen if name == "model"] == texts
+    assert [text for name, text in seen if name == "stock"] == texts
+    # slices of two texts, the model's first, then the stock pipeline's on the same two
+    assert [name for name, _ in seen] == ["model", "model", "stock", "stock"] * 5
+
+
+def test_stock_comparison_can_be_left_out(tmp_path: Path, rule_model: str) -> None:
+    path = tmp_path / "derived.tsv"
+    path.write_text(DERIVED, encoding="utf-8")
+    result = evaluate_ner(path, model=rule_model, compare_stock=False)
+    assert "stock_words_per_second" not in result and "speed_ratio" not in result
+    assert "ratio" not in format_report(result) and result["overall"]["tp"] == 3
+
+
+def test_cli_prints_both_speeds_and_the_ratio(tmp_path: Path, rule_model: str) -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    path = tmp_path / "derived.tsv"
+    path.write_text(DERIVED, encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate-ner", str(path), "--model", rule_model])
+    assert result.exit_code == 0, result.output
+    model_speed = re.search(r"^speed: ([\d,]+) words/s", result.output, re.M)
+    stock_speed = re.search(r"^stock: ([\d,]+) words/s \(spaCy CPU NER, efficiency config", result.output, re.M)
+    ratio = re.search(r"^ratio model / stock: (\d+\.\d\d)$", result.output, re.M)
+    assert model_speed and stock_speed and ratio
+    speeds = [float(m.group(1).replace(",", "")) for m in (model_speed, stock_speed)]
+    assert float(ratio.group(1)) == pytest.approx(speeds[0] / speeds[1], rel=0.05, abs=0.01)
+    result = CliRunner().invoke(app, ["evaluate-ner", str(path), "--model", rule_model, "--no-stock"])
+    assert result.exit_code == 0, result.output
+    assert "speed:" in result.output and "stock" not in result.output
 
 
 def test_convert_germeval_roundtrip(tmp_path: Path) -> None:

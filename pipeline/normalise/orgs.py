@@ -1044,11 +1044,24 @@ def listed_with_organisations(
                 if (start, end) in found or any(s < end and start < e for s, e in [*taken, *anchors]):
                     continue
                 words = _trim_name(text[start:end].split())
-                if not _name_like(words, aliases):
+                if not _name_like(words, aliases) or any(ch.isdigit() for ch in "".join(words)):
                     continue
-                found.append((start, start + len(" ".join(words))))
+                end = start + len(" ".join(words))
+                if not _in_long_list(text, (start, end), (s0, e0)):
+                    continue
+                found.append((start, end))
                 changed = True
     return sorted(found)
+
+
+def _in_long_list(text: str, item: tuple[int, int], anchor: tuple[int, int]) -> bool:
+    """True when the item and its anchor stand in a list of three or more: a separator also
+    on the item's or on the anchor's other side ("Grammer, Mahle, Getrag"; not "Bosch und
+    Kollektion", where a two-item "und" joins anything)."""
+    first, second = sorted([item, anchor])
+    after = BARE_LIST_GAP.match(text, second[1])
+    before = re.search(r"(?:,|und|oder|sowie)[ \t]+$", text[max(0, first[0] - 12) : first[0]])
+    return bool(after and after.end() > second[1]) or before is not None
 
 
 # Between list items of unknown names: no article, which would rather open an apposition

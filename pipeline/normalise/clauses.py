@@ -251,10 +251,12 @@ def shared_subject(words: Sequence[Word], parts: Sequence[Clause], clause: Claus
     """The next clause when it goes on with the same subject: "und"/"oder" + a finite verb
     ("… verloren ihr Leben oder wurden verletzt")."""
     for c in parts:
-        if c.lo == clause.hi and c.hi - c.lo > 1:
-            first, second = words[c.lo], words[c.lo + 1]
-            if first.text.lower() in _words("coordinators") and is_finite(second):
-                return c
+        if c.lo == clause.hi and c.hi - c.lo > 1 and words[c.lo].text.lower() in _words("coordinators"):
+            for k in range(c.lo + 1, min(c.lo + 4, c.hi)):
+                if is_finite(words[k]):
+                    return c  # "oder wurden verletzt", "oder verwundet wurden"
+                if words[k].tag in {"ART", "PPER", "NN", "NE", "PDS", "PIS"}:
+                    return None  # a subject of its own ("und es folgten …")
     return None
 
 
@@ -384,10 +386,14 @@ def conditional(words: Sequence[Word], clause: Clause) -> bool:
 
 
 def _has_infinitive(seq: Sequence[Word]) -> bool:
-    return any(x.tag in {"VVINF", "VAINF", "VMINF"} for x in seq)
+    return any(x.tag in {"VVINF", "VAINF", "VMINF"} or (x.tag[:1] == "V" and "VerbForm=Inf" in x.morph) for x in seq)
 
 
 def _perfect_infinitive(seq: Sequence[Word]) -> bool:
-    """"… getötet worden sein", "… gewesen sein": a reported past."""
-    lows = [w.text.lower() for w in seq]
-    return any(a in {"worden", "gewesen"} and b in {"sein", "seien"} for a, b in zip(lows, lows[1:], strict=False))
+    """"… getötet worden sein", "… gewesen sein", "soll … geschickt haben": a reported past."""
+    for a, b in zip(seq, seq[1:], strict=False):
+        if a.text.lower() in {"worden", "gewesen"} and b.text.lower() in {"sein", "seien"}:
+            return True
+        if a.tag == "VVPP" and b.text.lower() in {"haben", "sein"}:
+            return True
+    return False

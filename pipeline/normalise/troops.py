@@ -42,7 +42,7 @@ DONE_STATUS = {"move": "deployed", "station": "stationed", "withdraw": "withdraw
 ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
-ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed"}
+ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed", "captivity"}
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
@@ -422,6 +422,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     def own_distance(i: int) -> int:
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
 
+    surface = _captivity(surface)
     mine = [(i, g) for i, g in surface if all(own_distance(i) <= abs(i - p) for p in rivals)]
     casualties = _casualty_groups(sent_toks, surface, num_i, end_i, rivals)
     # the figure's own clause, and a relative clause on its noun ("…, die eingezogen werden")
@@ -434,7 +435,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     in_clause = [
         (i, g) for i, g in _sentence_hits(sent_toks, parts) if id(sent_toks[i]) not in own and any(i in c for c in scope)
     ]
-    in_clause = _verbs_first(sent_toks, in_clause)
+    in_clause = _verbs_first(sent_toks, _captivity(in_clause))
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
@@ -444,6 +445,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
             return _current_force(sent_toks, num_i, clause, chosen, _future_passive(sent_toks, status))
     if _formation_with(sent_toks, num_i):
         return "strength"  # "ein Gefechtsverband mit derzeit etwa 1600 Soldaten" (S1)
+    if _present_in(sent_toks, clause, end_i):
+        return "stationed"  # "dass derzeit 12.000 Soldaten in Russland sind" (S5)
     k = parts.index(clause) if clause in parts else -1
     if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
         return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
@@ -470,6 +473,15 @@ def _moves(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     return any(predicate_class(sent_toks, i, clause) in {"move", "withdraw"} for i in range(clause.lo, clause.hi))
 
 
+def _captivity(hits: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "in Gefangenschaft" is captured, unless another casualty word says what happened there
+    ("davon starben 105.000 in Gefangenschaft": killed, S6)."""
+    others = any(g in CASUALTY or g == "killed_or_wounded" for _, g in hits)
+    return [(i, g) for i, g in hits if g != "captivity" or not others] if others else [
+        (i, "captured" if g == "captivity" else g) for i, g in hits
+    ]
+
+
 def _verbs_first(sent_toks: Sequence[_Tok], hits: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Within a clause a verb's status outranks a noun's: "Die Truppenstärke soll um 700
     verkleinert werden" (planned, not strength), "sollen für ein Manöver verlegt werden"."""
@@ -478,6 +490,24 @@ def _verbs_first(sent_toks: Sequence[_Tok], hits: list[tuple[int, str]]) -> list
     if not verbs:
         return hits
     return [(i, g) for i, g in hits if (i, g) in verbs or g in WEAK_STATUS or g in CASUALTY]
+
+
+def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
+    """A presence without an operation verb (S5): the clause's only verb is "sein"/"bleiben"
+    with "in <Ort>" ("dass 12.000 Soldaten in Russland sind"), or the figure's noun is followed
+    by "in <Ort>" in a clause without a verb of its own ("über 3.000 Soldaten in Russland")."""
+    if not any(t.lemma for t in sent_toks):
+        return False
+    verbs = [t for t in sent_toks[clause.lo : clause.hi] if is_verb(t) or t.pos in {"VERB", "AUX"}]
+    located = any(
+        t.low in {"in", "im"} and k + 1 < clause.hi and sent_toks[k + 1].is_cap
+        for k, t in enumerate(sent_toks[clause.lo : clause.hi], start=clause.lo)
+        if k > end_i or k == end_i + 1
+    )
+    if not located:
+        return False
+    copula = {"sein", "bleiben"}
+    return all((t.lemma or t.low) in copula for t in verbs)
 
 
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
@@ -511,7 +541,7 @@ def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[t
     if not any(t.lemma for t in sent_toks):
         return surface
     by_lemma = _lemma_hits(sent_toks, parts)
-    taken = {i for i, _ in by_lemma}
+    taken = {i for i, _ in by_lemma} | {i for i, t in enumerate(sent_toks) if t.tag[:2] in {"VM", "VA"}}
     return sorted([*(h for h in surface if h[0] not in taken), *by_lemma])
 
 
@@ -863,6 +893,7 @@ def _countries_in(
     source: set[str] = set()
     subject: str | None = None  # a country opening the sentence: "Die Bundesregierung hat …"
     named = _country_entities(sent_toks, entities, resolutions, sent)
+    speakers = _speaker_tokens(sent_toks)
     for i in indices:
         tok = sent_toks[i]
         if not tok.is_word:
@@ -873,7 +904,7 @@ def _countries_in(
         prev = sent_toks[i - 1].low if i > 0 else ""
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
         if _is_adjective(tok.text) or _attributive(tok, nxt):  # adjective: only before its noun
-            if "-" in tok.text or nxt is None or not nxt.is_word:
+            if "-" in tok.text or nxt is None or not nxt.is_word or _opposed(sent_toks, i):
                 continue
             if is_military_noun(nxt.text) or _is_side_noun(nxt.text) or _is_casualty_noun(nxt):
                 strong.add(code)
@@ -894,6 +925,9 @@ def _countries_in(
             continue
         if _is_demonym_noun(tok.text) and not (prev in ARTICLES and tok.low.endswith(("en", "er", "n"))):
             continue  # a demonym counts as an actor only with its article ("die Briten")
+        if i in speakers:
+            source.add(code)  # "Südkorea meldet 1000 tote Soldaten": the source (C1)
+            continue
         weak.add(code)
         if i == 0 or (i == 1 and prev in ARTICLES):
             subject = code
@@ -975,7 +1009,32 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
         if tok.low in {"und", "oder", ","} or (tok.is_cap and k + 1 < i and sent_toks[k + 1].low in {"und", "oder", ","}):
             k -= 1  # a list of places shares its preposition ("in Syrien und Irak")
             continue
+        if tok.is_cap and k == i - 1 and sent_toks[i].low.endswith("s"):
+            k -= 1  # a genitive of the place ("in den Osten Russlands")
+            continue
         return False
+    return False
+
+
+def _speaker_tokens(sent_toks: Sequence[_Tok]) -> set[int]:
+    """Names right before or after a verb of saying ("Südkorea meldet", "meldete Moskau")."""
+    if not any(t.lemma for t in sent_toks):
+        return set()
+    parts = clauses(sent_toks)
+    out: set[int] = set()
+    for i in range(len(sent_toks)):
+        if sent_toks[i].is_word and _says(sent_toks, i, parts):
+            out.update(k for k in (i - 1, i + 1) if 0 <= k < len(sent_toks) and sent_toks[k].is_cap)
+    return out
+
+
+def _opposed(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """The words at ``i`` name the opponent: "im Kampf gegen ukrainische Truppen"."""
+    k = i - 1
+    while k >= 0 and (sent_toks[k].low in ARTICLES or (sent_toks[k].is_word and not sent_toks[k].is_cap)):
+        if sent_toks[k].low in {"gegen", "gegenüber"}:
+            return True
+        k -= 1
     return False
 
 
@@ -1350,7 +1409,7 @@ def _figure(
         None
         if irregular
         else _sender_country(toks, min(q_start, num.start))
-        or (carry.country if head.kind == "elided" and carry.sent_idx == sent.idx else None)
+        or (carry.country if carry.sent_idx == sent.idx and (head.kind == "elided" or _superset(toks, num_i, positions) is not None) else None)
         or _sentence_country(
             toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized"
         )

@@ -622,6 +622,12 @@ def test_all_caps_datelines_and_credits_are_no_organisations(text: str, span: st
     assert orgs(text, span) == []
 
 
+@pytest.mark.parametrize("span", ["ORBIS AG", "NORDDEUTSCHE LANDESBANK", "IG BAU"])
+def test_all_caps_company_names_stay(span: str) -> None:
+    text = f"Die {span} meldet Gewinne."
+    assert len(orgs(text, span)) == 1
+
+
 def test_all_caps_acronyms_stay() -> None:
     assert orgs("Die NATO und die OSZE tagen in Wien.", "NATO", "OSZE") == ["NATO", "OSZE"]
     assert orgs("UNICEF (Kinderhilfswerk) warnt vor Hunger.", "UNICEF") == ["Unicef"]
@@ -747,7 +753,8 @@ def test_unknown_names_listed_with_organisations(text: str, expected: list[str])
     [
         ("Nach dem Wagner-Abzug aus Bachmut blieb es ruhig.", "Wagner-Abzug", ["Wagner"]),
         ("Der Nato-Gipfel beginnt am Dienstag.", "Nato-Gipfel", ["NATO"]),
-        ("Das Online-Publikum stimmte ab.", "Online-Publikum", []),
+        ("Der Weser-Kurier berichtet.", "Weser-Kurier", ["Weser-Kurier"]),  # an unknown front: the whole name
+        ("Kämpfer der Al-Nusra-Front zogen ab.", "Al-Nusra-Front", ["Al-Nusra-Front"]),
         ("Die Ford-Werke in Köln stehen still.", "Ford-Werke", ["Ford-Werke"]),
         ("Ein Sprecher des US-Außenministeriums sagte das.", "US-Außenministeriums", ["US-Außenministerium"]),
     ],
@@ -885,3 +892,15 @@ def test_common_noun_after_a_genitive_apostrophe_is_no_name() -> None:
 def test_common_noun_after_a_swallowed_genitive_is_no_name() -> None:
     text = "Der Flur vor Merz’ Büro war voll."
     assert orgs(text, "Merz’ Büro") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Die Bundesnetzagentur prüft den Antrag.", "Bundesnetzagentur", ["Bundesnetzagentur"]),
+        ("Er brachte das Geld zur Bank.", "Bank", []),
+        ("Der Weser-Kurier berichtet.", "Weser-Kurier", ["Weser-Kurier"]),
+    ],
+)
+def test_plain_nouns_and_organisation_compounds(text: str, span: str, expected: list[str]) -> None:
+    assert orgs(text, span) == expected

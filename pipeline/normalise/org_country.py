@@ -131,6 +131,11 @@ def kind_of(tokens: list[str], known: KnownOrg | None = None, descriptor_kind: s
     return descriptor_kind or "other"
 
 
+def kind_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, kind) rows of org_kinds.tsv, longest ending first."""
+    return _endings(KIND_TABLE, "kind", KINDS)
+
+
 def gender_of(noun: str) -> str | None:
     """Grammatical gender of a German noun by its ending (noun_genders.tsv), or None."""
     return _by_ending(noun, _endings(GENDER_TABLE, "gender", GENDERS))

@@ -31,10 +31,12 @@ from pipeline.normalise.names import (
 )
 from pipeline.normalise.org_country import (
     CONTEXT_KINDS,
+    LEGAL_FORMS,
     article_country,
     context_country,
     head_index,
     is_generic,
+    kind_endings,
     kind_of,
     known_org,
     mention_country,
@@ -203,12 +205,7 @@ def resolve_organisations(
             notes.append(note)
             continue
         genitive = _after_genitive_article(text, m.start) or (m.text.split()[0].lower() in GENITIVE_ARTICLES)
-        compound = _compound_prefix(tokens, aliases)
-        if compound == "":
-            names.append(None)
-            notes.append("not_a_name")  # "Online-Publikum": a compound about something else
-            continue
-        name = compound or (
+        name = _compound_prefix(tokens, aliases) or (
             _genitive_body_name(tokens)
             or _numbered_unit_name(tokens)
             or _nominative(tokens, literal, aliases, genitive)
@@ -493,6 +490,7 @@ def _ambiguous_after_adjective(text: str, start: int, tokens: list[str], aliases
     return ATTRIBUTIVE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+CAPS_NAME_MIN = 5  # a credit's name has a word this long; acronyms ("IG BAU", "IFM GIF") do not
 CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*")
 CREDIT_BEFORE = re.compile(r"(?:/|©|Foto:?|Bild:?)[ \t]*$")
 DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|/|[-–—][ \t])")
@@ -504,8 +502,14 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
     ALL-CAPS words of which none is known ("MUSTAFA ABDI")."""
     if not all(CAPS_WORD.fullmatch(t) for t in tokens) or _canonical(" ".join(tokens), aliases):
         return False
-    if len(tokens) > 1 and not any(_canonical(t, aliases) for t in tokens):
-        return True
+    if (
+        len(tokens) > 1
+        and not any(_canonical(t, aliases) for t in tokens)
+        and max(len(t) for t in tokens) >= CAPS_NAME_MIN
+        and not any(t in LEGAL_FORMS for t in tokens)
+        and kind_of(tokens) == "other"
+    ):
+        return True  # "MUSTAFA ABDI"; not "ORBIS AG", "NORDDEUTSCHE LANDESBANK", "IG BAU"
     if len(tokens[0]) < 5:
         return False  # an acronym
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -519,13 +523,32 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
 def _plain_noun(name: str, aliases: AliasTable) -> bool:
     """A one-word "organisation" that is an ordinary German noun ("auf der Tribüne") and
     no known name: an NER error. Institutions ("Verteidigungsministerium") are kept; the
-    caller also requires an article before the span."""
+    caller also requires an article before the span. Also kept: hyphenated proper names
+    ("Al-Nusra-Front", "Weser-Kurier") and compounds on an organisation head
+    ("Bundesnetzagentur", not "Bank")."""
     return (
         " " not in name
         and name in common_nouns()
         and not _canonical(name, aliases)
         and not INSTITUTION.fullmatch(name)
+        and not PROPER_COMPOUND.fullmatch(name)
+        and not _organisation_compound(name)
     )
+
+
+PROPER_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)+")
+MIN_COMPOUND_FRONT = 4
+
+
+def _organisation_compound(word: str) -> bool:
+    """A compound whose head gives an organisation kind and that is longer than the head:
+    "Bundesnetzagentur" (government by -agentur … ), not "Bank" or "Konzerns"."""
+    bare = _genitive_forms(word)[0].lower()
+    kind = kind_of([bare])
+    if kind == "other":
+        return False
+    head = max((e for e, k in kind_endings() if bare.endswith(e)), key=len, default="")
+    return len(bare) - len(head) >= MIN_COMPOUND_FRONT
 
 
 NOUN_ARTICLES = frozenset("der die das den dem des ein eine einer einem einen im am zur zum vom beim".split())
@@ -1138,8 +1161,8 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _compound_prefix(tokens: list[str], aliases: AliasTable) -> str | None:
     """A one-word compound "Name-Noun" whose last part is an ordinary noun and no organisation
     head (GUIDELINES L3: "Wagner-Abzug", "Nato-Gipfel" → Wagner, Nato): the known organisation
-    in front, "" when the front is no known organisation ("Online-Publikum"), None for every
-    other name ("Ford-Werke", "Kassam-Brigaden", "Bundeswehr")."""
+    in front; None for every other name ("Ford-Werke", "Kassam-Brigaden", "Weser-Kurier":
+    an unknown front may be the name's own first part)."""
     if len(tokens) != 1 or "-" not in tokens[0]:
         return None
     front, _, last = tokens[0].rpartition("-")
@@ -1150,7 +1173,7 @@ def _compound_prefix(tokens: list[str], aliases: AliasTable) -> str | None:
         return None  # "US-Außenministeriums": a country prefix belongs to the name
     if _is_descriptor(last):
         return None  # "Wagner-Gruppe", "Uno-Mission": the descriptor rules decide
-    return _canonical(front, aliases) or ""
+    return _canonical(front, aliases) or None  # "Weser-Kurier", "Al-Nusra-Front" stay whole
 
 
 def _numbered_unit_name(tokens: list[str]) -> str | None:

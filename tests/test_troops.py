@@ -423,6 +423,23 @@ CLAUSE_CASES = [
         [(300, None, "more_than", None, "killed_or_wounded")],
     ),
     ("Nach Angaben der syrischen Armee wurden 80 IS-Kämpfer getötet.", [(80, 80, "exact", None, "killed")]),
+    # a part of a figure takes its country (C4) and status; a presence without an operation verb (S5)
+    (
+        "Insgesamt sind 9.000 kanadische Soldaten im Land, unter ihnen 300 Offiziere.",
+        [(9000, 9000, "exact", "CA", "stationed"), (300, 300, "exact", "CA", "stationed")],
+    ),
+    (
+        "Die Regierung geht davon aus, dass derzeit 4.000 irische Soldaten im Libanon sind.",
+        [(4000, 4000, "exact", "IE", "stationed")],
+    ),
+    # the opponent is not the troops' country (C1)
+    (
+        "Im Kampf gegen ukrainische Truppen haben die Einheiten 2.000 Mann verloren.",
+        [(2000, 2000, "exact", None, "killed")],
+    ),
+    # died in captivity is killed (S6); a reported past is done (U1)
+    ("Von ihnen starben 300 Soldaten in Gefangenschaft.", [(300, 300, "exact", None, "killed")]),
+    ("Die Armee soll bereits 2.000 Soldaten an die Grenze geschickt haben.", [(2000, 2000, "exact", None, "deployed")]),
     # a zu-infinitive group with a list inside
     (
         "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",

@@ -893,7 +893,6 @@ def _countries_in(
     source: set[str] = set()
     subject: str | None = None  # a country opening the sentence: "Die Bundesregierung hat …"
     named = _country_entities(sent_toks, entities, resolutions, sent)
-    speakers = _speaker_tokens(sent_toks)
     for i in indices:
         tok = sent_toks[i]
         if not tok.is_word:
@@ -925,9 +924,6 @@ def _countries_in(
             continue
         if _is_demonym_noun(tok.text) and not (prev in ARTICLES and tok.low.endswith(("en", "er", "n"))):
             continue  # a demonym counts as an actor only with its article ("die Briten")
-        if i in speakers:
-            source.add(code)  # "Südkorea meldet 1000 tote Soldaten": the source (C1)
-            continue
         weak.add(code)
         if i == 0 or (i == 1 and prev in ARTICLES):
             subject = code
@@ -1014,18 +1010,6 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
             continue
         return False
     return False
-
-
-def _speaker_tokens(sent_toks: Sequence[_Tok]) -> set[int]:
-    """Names right before or after a verb of saying ("Südkorea meldet", "meldete Moskau")."""
-    if not any(t.lemma for t in sent_toks):
-        return set()
-    parts = clauses(sent_toks)
-    out: set[int] = set()
-    for i in range(len(sent_toks)):
-        if sent_toks[i].is_word and _says(sent_toks, i, parts):
-            out.update(k for k in (i - 1, i + 1) if 0 <= k < len(sent_toks) and sent_toks[k].is_cap)
-    return out
 
 
 def _opposed(sent_toks: Sequence[_Tok], i: int) -> bool:

@@ -675,7 +675,7 @@ def test_units_named_by_type_and_number(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Soldaten der von den USA geführten Allianz rückten vor.", "Allianz", []),
+        ("Soldaten der US-geführten Allianz rückten vor.", "Allianz", []),
         ("Die Allianz erhöht ihre Dividende.", "Allianz", ["Allianz"]),
         ("Wie die staatliche Nachrichtenagentur Anadolu meldet, brennt es.", "Nachrichtenagentur Anadolu", ["Anadolu"]),
         ("Ein zorniger Wagner-Chef drohte mit Abzug.", "Wagner", ["Wagner"]),
@@ -904,3 +904,22 @@ def test_common_noun_after_a_swallowed_genitive_is_no_name() -> None:
 )
 def test_plain_nouns_and_organisation_compounds(text: str, span: str, expected: list[str]) -> None:
     assert orgs(text, span) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Das Unternehmen konkurriert mit Branchengrößen wie Allianz und Axa.", "Allianz", ["Allianz"]),
+        ("Nach den Protesten versicherte Amazon, die Kunden würden beliefert.", "Amazon", ["Amazon"]),
+        ("Tags zuvor hatte die BaFin den Antrag gestellt.", "BaFin", ["BaFin"]),
+        ("Impressum | © INLOCON AG, 2004-2016", "INLOCON AG", ["INLOCON AG"]),
+    ],
+)
+def test_names_kept_after_particles_verbs_and_in_credits(text: str, span: str, expected: list[str]) -> None:
+    assert orgs(text, span) == expected
+
+
+def test_an_ambiguous_name_shown_to_be_the_noun_is_the_noun_throughout() -> None:
+    text = "Soldaten der US-geführten Allianz rückten vor. Danach flog die Allianz Angriffe."
+    res = resolve_organisations(text, org_mentions(text, "Allianz"))
+    assert res.referents == [] and {r.note for r in res.resolutions} == {"common_noun"}

@@ -221,6 +221,10 @@ def resolve_organisations(
         names.append(None if plain else name)
         notes.append("not_a_name")
 
+    words_shown = {fold(" ".join(t)) for t, n in zip(token_lists, notes, strict=True) if n == COMMON_NOUN}
+    for i, tokens in enumerate(token_lists):  # what one mention shows holds for all of them
+        if names[i] and fold(" ".join(tokens)) in words_shown:
+            names[i], notes[i] = None, COMMON_NOUN
     canon: list[str | None] = [(_canonical(n, aliases) or n) if n else None for n in names]
     _join_bracketed_acronyms(text, mentions, canon)
     _join_short_forms(canon, names, aliases)
@@ -472,11 +476,19 @@ def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasT
         and not any("-" in w for w in words)
         and _ambiguous_after_adjective(text, m.start, tokens, aliases)
     ):
-        return "not_a_name"
+        return COMMON_NOUN
     return None
 
 
-ATTRIBUTIVE_BEFORE = re.compile(r"(?<![\w])([a-zäöüß][\w-]*[a-zäöüß](?:e|en|er|es|em))[ \t]+$")
+COMMON_NOUN = "common_noun"  # a name that is also a word, shown to be the word
+
+
+# An article and an inflected adjective: "der US-geführten Allianz" (not "wie Allianz",
+# "versicherte Amazon": a verb or a particle is no attribute).
+ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<![\w])(?:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)[ \t]+"
+    r"((?:[A-ZÄÖÜ]{1,3}-)?[a-zäöüß][\w-]*[a-zäöüß](?:e|en|er|es|em))[ \t]+$"
+)
 
 
 def _ambiguous_after_adjective(text: str, start: int, tokens: list[str], aliases: AliasTable) -> bool:
@@ -502,6 +514,8 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
     ALL-CAPS words of which none is known ("MUSTAFA ABDI")."""
     if not all(CAPS_WORD.fullmatch(t) for t in tokens) or _canonical(" ".join(tokens), aliases):
         return False
+    if any(t in LEGAL_FORMS for t in tokens):
+        return False  # "© INLOCON AG": a company
     if (
         len(tokens) > 1
         and not any(_canonical(t, aliases) for t in tokens)
@@ -532,6 +546,7 @@ def _plain_noun(name: str, aliases: AliasTable) -> bool:
         and not _canonical(name, aliases)
         and not INSTITUTION.fullmatch(name)
         and not PROPER_COMPOUND.fullmatch(name)
+        and not any(ch.isupper() for ch in name[1:])  # "BaFin"
         and not _organisation_compound(name)
     )
 

@@ -1250,6 +1250,28 @@ class _Carry:
     counted: tuple[int, int, bool] | None = None
 
 
+class _LazyFlag:
+    """A truth value computed on first use (the document-wide check costs a pass over the
+    text, needed only for a figure whose noun is a demonym or a generic person noun)."""
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
+def _speaks_of_forces(text: str) -> bool:
+    """The document names military personnel, armed forces, war or call-up somewhere."""
+    return any(
+        t.is_word and (is_military_noun(t.text) or _has_cue(t.text, "forces") or _has_cue(t.text, "military"))
+        for t in _tokens(text, 0, len(text))
+    )
+
+
 def extract_troop_figures(
     text: str,
     sentences: Sequence[Sentence],
@@ -1267,10 +1289,7 @@ def extract_troop_figures(
     out: list[TroopFigure] = []
     sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
     carry = _Carry()
-    military_text = any(
-        t.is_word and (is_military_noun(t.text) or _has_cue(t.text, "forces") or _has_cue(t.text, "military"))
-        for t in _tokens(text, 0, len(text))
-    )
+    military_text = _LazyFlag(lambda: _speaks_of_forces(text))
     for num in numbers:
         if num.kind not in COUNTED_KINDS or (num.value is None and num.low is None):
             continue
@@ -1349,7 +1368,7 @@ def _figure(
     entities: Sequence[EntityMention],
     resolutions: Sequence[Resolution],
     carry: _Carry,
-    military_text: bool = True,
+    military_text: _LazyFlag | bool = True,
 ) -> tuple[TroopFigure | None, _Head]:
     """The troop figure ``num`` stands for (None when it counts something else), and its head.
 

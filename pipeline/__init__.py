@@ -1,10 +1,11 @@
 """Lagebild: German news articles in, normalised Parquet tables out.
 
 The Python twins of the command-line verbs, with the same parameter names:
-``run`` (lagebild run), ``stats`` (lagebild stats), ``train`` (lagebild train),
+``run`` (lagebild run), ``stats`` (lagebild stats),
 ``evaluate_ner`` (lagebild evaluate-ner), ``eval_articles`` (lagebild eval-articles),
 ``report`` (lagebild report), plus
-``load_nlp``, ``load`` and ``connect``.
+``load_nlp``, ``load`` and ``connect``. Training (``lagebild train``) is the spaCy project
+``training/project.yml`` of a source checkout, not part of this package.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from pipeline.recognise import load_nlp  # noqa: E402
 from pipeline.report import report  # noqa: E402
 from pipeline.runner import run  # noqa: E402
 from pipeline.stats import stats  # noqa: E402
-from pipeline.train import train  # noqa: E402
 
 __all__ = [
-    "__version__", "run", "stats", "report", "train", "evaluate_ner", "eval_articles", "load_nlp", "load", "connect",
+    "__version__", "run", "stats", "report", "evaluate_ner", "eval_articles", "load_nlp", "load", "connect",
 ]  # fmt: skip

@@ -257,66 +257,51 @@ def evaluate_morph(
     typer.echo(format_report(result))
 
 
-@app.command()
-def train(
-    corpora: Annotated[
-        Path, typer.Option("--corpora", help="Folder of the open corpora (germeval2014/, unlabeled-de/).")
-    ],
-    out: Annotated[Path, typer.Option("--out", help="Training output folder (model-best, scores).")],
-    config: Annotated[Path | None, typer.Option("--config", help="spaCy training config.")] = None,
-    vectors: Annotated[
-        bool, typer.Option("--vectors/--no-vectors", help="Train and use floret vectors.")
-    ] = True,
-    epochs: Annotated[int | None, typer.Option("--epochs", help="Override training.max_epochs.")] = None,
-    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Override training.max_steps.")] = None,
-    threads: Annotated[int, typer.Option("--threads", help="Threads for the vectors build.")] = 2,
-    work: Annotated[
-        Path | None,
-        typer.Option("--work", help="Folder of vectors, pretrained weights and DocBins to reuse (default OUT/work)."),
-    ] = None,
-    pretrain_words: Annotated[
-        int | None,
-        typer.Option("--pretrain-words", help="Pretrain the tok2vec on this many unlabeled words first (0: no)."),
-    ] = None,
-    wikiann: Annotated[
-        bool, typer.Option("--wikiann", help="Add WikiANN train as partially annotated extra data.")
-    ] = False,
-    smartdata: Annotated[
-        bool, typer.Option("--smartdata/--no-smartdata", help="Add the SmartData news documents (partially annotated).")
-    ] = False,
-    self_training: Annotated[
-        bool,
-        typer.Option(
-            "--self-training/--no-self-training",
-            help="Train a teacher first and add the WikiANN sentences it agrees with WikiANN on.",
-        ),
-    ] = False,
-    teachers: Annotated[
-        int,
-        typer.Option(
-            "--teachers",
-            help="Distil an ensemble: train this many teachers (seeds), add WikiANN labelled by their vote (0: no).",
-        ),
-    ] = 0,
-    ensemble: Annotated[
-        bool,
-        typer.Option(
-            "--ensemble/--single",
-            help="The shipped model: three models that vote (default); --single: one model, with the experiment options.",
-        ),
-    ] = True,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (--single only).")] = 0,
-) -> None:
-    """Train Lagebild's German NER model: vectors, pretraining, corpus conversion, spaCy training, scores."""
-    from pipeline.train import PRETRAIN_WORDS, run_training
+TRAINING_PROJECT = Path(__file__).resolve().parents[1] / "training"
 
-    try:
-        best = run_training(
-            corpora, out, ensemble=ensemble, seed=seed, config=config, vectors=vectors, epochs=epochs,
-            max_steps=max_steps, threads=threads, work=work,
-            pretrain_words=PRETRAIN_WORDS if pretrain_words is None else pretrain_words, wikiann=wikiann,
-            smartdata=smartdata, self_training=self_training, teachers=teachers,
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(
+    ctx: typer.Context,
+    corpora: Annotated[
+        Path | None,
+        typer.Option("--corpora", help="Folder of the open corpora (default: the project's, ../shared/corpora)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for everything the recipe writes (default: training/work/repro)."),
+    ] = None,
+    step: Annotated[
+        str, typer.Option("--step", help="A workflow or one command of training/project.yml.")
+    ] = "all",
+    force: Annotated[bool, typer.Option("--force", help="Rerun steps whose inputs did not change.")] = False,
+    dry: Annotated[bool, typer.Option("--dry", help="Print the steps' commands, run nothing.")] = False,
+) -> None:
+    """Train Lagebild's NER model: runs the spaCy project training/project.yml (`spacy project run all
+    training/`). Further --vars.NAME VALUE options set the project's vars; one model with the
+    experiment options: `python training/scripts/train.py --single --help`."""
+    import shlex
+    import subprocess
+    import sys
+
+    if not (TRAINING_PROJECT / "project.yml").exists():
+        raise _fail(
+            FileNotFoundError(
+                f"{TRAINING_PROJECT / 'project.yml'} not found: training needs a source checkout of Lagebild "
+                "(git clone), then `spacy project run all training/`"
+            ),
+            code=2,
         )
-    except Exception as exc:  # noqa: BLE001
-        raise _fail(exc) from exc
-    typer.echo(f"Best model: {best}")
+    command = [sys.executable, "-m", "spacy", "project", "run", step, str(TRAINING_PROJECT)]
+    command += ["--force"] * force + ["--dry"] * dry
+    if corpora is not None:
+        command += ["--vars.corpora", str(corpora.resolve())]
+    if out is not None:
+        command += ["--vars.out", str(out.resolve())]
+    command += list(ctx.args)
+    typer.echo("Running: python " + shlex.join(command[1:]))
+    code = subprocess.run(command, check=False).returncode
+    if code:
+        raise typer.Exit(code=code)
+    if not dry and step == "all":
+        typer.echo(f"Model: {(out.resolve() if out is not None else TRAINING_PROJECT / 'work' / 'repro') / 'model-best'}")

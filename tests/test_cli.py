@@ -91,47 +91,6 @@ def test_stats_after_a_run(tmp_path) -> None:
         assert name in result.output
 
 
-def test_train_passes_its_options_to_the_python_api(tmp_path, monkeypatch) -> None:
-    import importlib
-
-    training = importlib.import_module("pipeline.train")
-    seen: dict = {}
-
-    def fake_train(corpora, out, **kwargs):
-        seen.update(kwargs, corpora=corpora, out=out)
-        return out / "model-best"
-
-    monkeypatch.setattr(training, "train", fake_train)
-    args = ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--work", str(tmp_path / "w"),
-            "--single", "--smartdata", "--pretrain-words", "0", "--teachers", "3"]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    assert seen["work"] == tmp_path / "w" and seen["pretrain_words"] == 0
-    assert seen["smartdata"] is True and seen["self_training"] is False and seen["wikiann"] is False
-    assert seen["teachers"] == 3
-    assert "model-best" in result.output
-
-
-def test_train_builds_the_shipped_ensemble_by_default(tmp_path, monkeypatch) -> None:
-    import importlib
-
-    training = importlib.import_module("pipeline.train")
-    seen: dict = {}
-
-    def fake_ensemble(corpora, out, **kwargs):
-        seen.update(kwargs, out=out)
-        return out / "model-best"
-
-    monkeypatch.setattr(training, "train_ensemble", fake_ensemble)
-    result = runner.invoke(app, ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--max-steps", "5"])
-    assert result.exit_code == 0, result.output
-    assert seen["out"] == tmp_path / "out" and seen["max_steps"] == 5
-    # options of one model's experiments are refused for the ensemble, naming the fix
-    result = runner.invoke(app, ["train", "--corpora", str(tmp_path), "--out", str(tmp_path / "out"), "--smartdata"])
-    assert result.exit_code != 0
-    assert "--smartdata" in result.output and "--single" in result.output
-
-
 @pytest.fixture(scope="module")
 def standin(tmp_path_factory: pytest.TempPathFactory) -> str:
     from tests.badcorpus import make_standin_model

@@ -211,7 +211,7 @@ def test_cli_prints_both_speeds_and_the_ratio(tmp_path: Path, rule_model: str) -
 def test_convert_germeval_roundtrip(tmp_path: Path) -> None:
     from spacy.tokens import DocBin
 
-    from pipeline.train import convert_germeval
+    from training.scripts.corpora import convert_germeval
 
     src = tmp_path / "orig.tsv"
     src.write_text(ORIGINAL, encoding="utf-8")

@@ -120,12 +120,25 @@ def test_several_folders_are_reported_each_and_together(tmp_path) -> None:
     assert "Articles: 2" in result.output
 
 
-def test_dev_articles_stay_above_the_floor(shared) -> None:
-    """A regression floor on the real dev articles (the README states the current figures)."""
-    report = eval_articles(shared / "articles" / "dev")
-    assert report.troop_figures.f1 >= 0.95
+@pytest.mark.parametrize(
+    ("folder", "floor"),
+    [
+        # rules were found on dev/ (40 articles) ...
+        ("dev", {"troops": 0.95, "qualifier": 0.95, "country": 0.92, "status": 0.85, "people": 0.95,
+                 "places": 0.93, "place_country": 0.95, "organisations": 0.9}),
+        # ... and checked on dev-b/ (60 articles of other topics and outlets, GUIDELINES.md)
+        ("dev-b", {"troops": 0.9, "qualifier": 0.95, "country": 0.88, "status": 0.82, "people": 0.93,
+                   "places": 0.93, "place_country": 0.95, "organisations": 0.85}),
+    ],
+)  # fmt: skip
+def test_real_articles_stay_above_the_floor(shared, folder, floor) -> None:
+    """A regression floor on the real gold articles (the README states the current figures)."""
+    report = eval_articles(shared / "articles" / folder)
+    troops = report.troop_figures
+    assert troops.f1 >= floor["troops"]
     for attribute in ("qualifier", "country", "status"):
-        assert report.troop_figures.accuracy(attribute) >= 0.9
-    assert report.people.f1 >= 0.9
-    assert report.places.f1 >= 0.85 and report.places.accuracy("country") >= 0.95
-    assert report.organisations.f1 >= 0.8
+        assert troops.accuracy(attribute) >= floor[attribute], attribute
+    assert report.people.f1 >= floor["people"]
+    assert report.places.f1 >= floor["places"]
+    assert report.places.accuracy("country") >= floor["place_country"]
+    assert report.organisations.f1 >= floor["organisations"]

@@ -923,3 +923,14 @@ def test_an_ambiguous_name_shown_to_be_the_noun_is_the_noun_throughout() -> None
     text = "Soldaten der US-geführten Allianz rückten vor. Danach flog die Allianz Angriffe."
     res = resolve_organisations(text, org_mentions(text, "Allianz"))
     assert res.referents == [] and {r.note for r in res.resolutions} == {"common_noun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Das sagte er WELT ONLINE am Montag.", "WELT ONLINE", ["WELT ONLINE"]),
+        ("Das Regiment Oldenburg zog 1914 ins Feld.", "Regiment Oldenburg", ["Regiment Oldenburg"]),
+    ],
+)
+def test_caps_names_in_running_text_and_units_named_by_place(text: str, span: str, expected: list[str]) -> None:
+    assert orgs(text, span) == expected

@@ -463,7 +463,7 @@ def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasT
         return "generic"
     if not _canonical(" ".join(words), aliases) and any(
         is_generic(before, words[:k]) and words[k][:1].isupper() and match_place_rows(" ".join(words[k:]))
-        for k in range(1, len(words))
+        for k in range(2, len(words))  # a modifier and a generic noun: not "Regiment Oldenburg"
     ):
         return "generic"  # "Myanmars Militärjunta [Thailand um …]": the model ran on into a place
     if len(words) == 1 and _bare_body(words[0]):
@@ -516,22 +516,20 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
         return False
     if any(t in LEGAL_FORMS for t in tokens):
         return False  # "© INLOCON AG": a company
+    line_start = text.rfind("\n", 0, m.start) + 1
+    lead = text[line_start : m.start].strip()
+    at_start = not lead or bool(re.fullmatch(r"date \d{4}-\d{2}(?:-\d{2})?", lead))
+    placed = (at_start and DATELINE_AFTER.match(text, m.end) is not None) or bool(
+        CREDIT_BEFORE.search(text[line_start : m.start])
+    )
     if (
         len(tokens) > 1
         and not any(_canonical(t, aliases) for t in tokens)
         and max(len(t) for t in tokens) >= CAPS_NAME_MIN
-        and not any(t in LEGAL_FORMS for t in tokens)
         and kind_of(tokens) == "other"
     ):
-        return True  # "MUSTAFA ABDI"; not "ORBIS AG", "NORDDEUTSCHE LANDESBANK", "IG BAU"
-    if len(tokens[0]) < 5:
-        return False  # an acronym
-    line_start = text.rfind("\n", 0, m.start) + 1
-    lead = text[line_start : m.start].strip()
-    at_start = not lead or bool(re.fullmatch(r"date \d{4}-\d{2}(?:-\d{2})?", lead))
-    return (at_start and DATELINE_AFTER.match(text, m.end) is not None) or bool(
-        CREDIT_BEFORE.search(text[line_start : m.start])
-    )
+        return placed  # "AFP/MUSTAFA ABDI"; not "sagte er WELT ONLINE", "IG BAU", "… LANDESBANK"
+    return len(tokens[0]) >= CAPS_NAME_MIN and placed  # "BAMAKO (dts) -"; shorter: an acronym
 
 
 def _plain_noun(name: str, aliases: AliasTable) -> bool:

@@ -477,3 +477,19 @@ def test_attribution_with_the_linguistic_layer(nlp, text, source):
     sents = doc_sentences(doc)
     found = extract_troop_figures(text, sents, find_numbers(text, sents), doc_entities(doc, sents), tokens=doc_tokens(doc, sents))
     assert [f.attribution for f in found] == [source]
+
+
+def test_predicate_forms_table_is_in_sync_with_the_lexicons():
+    """predicate_forms.tsv.gz holds the forms of exactly the lemmas the rules look for
+    (rebuild with scripts/build_predicate_forms.py after editing troop_predicates.tsv)."""
+    pytest.importorskip("simplemma", reason="simplemma rebuilds the table (dev extra)")
+    import importlib.util
+
+    from pipeline.resources import read_tsv
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_predicate_forms", ROOT / "scripts" / "build_predicate_forms.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = sorted((r["form"], r["lemma"]) for r in read_tsv("predicate_forms.tsv.gz"))
+    assert shipped == module.build()

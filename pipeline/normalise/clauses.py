@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Protocol
 
 from pipeline.resources import read_lines, read_tsv
@@ -99,11 +99,28 @@ def _known_lemma(lemma: str, form: str) -> str:
     return lemma
 
 
-@lru_cache(maxsize=65536)
 def _dictionary_lemma(form: str) -> str:
-    import simplemma
+    """The dictionary's lemma of a form of a known predicate (``predicate_forms.tsv.gz``,
+    built from simplemma by ``scripts/build_predicate_forms.py``), else the form."""
+    low = form.lower()
+    return _predicate_forms().get(low, low)
 
-    return simplemma.lemmatize(form, lang="de")
+
+@cache
+def _predicate_forms() -> dict[str, str]:
+    return {r["form"]: r["lemma"] for r in read_tsv("predicate_forms.tsv.gz")}
+
+
+@cache
+def predicate_lemmas() -> frozenset[str]:
+    """Every lemma the rules look for: predicates (and the base verbs of separable ones),
+    verbs of saying, aspect verbs; what ``predicate_forms.tsv.gz`` holds the forms of."""
+    lemmas = {k.removeprefix("sich ") for k in predicates()}
+    lemmas |= {r["cue"] for r in read_tsv("troop_cues.tsv") if r["kind"] == "speech_lemma"}
+    lemmas |= _words("aspect_verbs")
+    prefixes = sorted(_words("separable_prefixes"), key=len, reverse=True)
+    bases = {lm[len(p) :] for lm in lemmas for p in prefixes if lm.startswith(p) and len(lm) > len(p) + 3}
+    return frozenset(lemmas | bases)
 
 
 def _strip_ending(word: str) -> str:

@@ -735,20 +735,6 @@ def test_names_introduced_by_a_descriptor(text: str, expected: list[str]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Gestreikt wurde bei Bosch, Brosewerk, Kiekert und Rheinmetall.", ["Bosch", "Brosewerk", "Kiekert", "Rheinmetall"]),
-        ("Neben Siemens und Voithwerk investiert auch die Allianz.", ["Siemens"]),  # two items: too weak
-        ("Gewiss, die Bundeswehr hat sich verändert.", ["Bundeswehr"]),
-        ("Siemens und Paris investieren.", ["Siemens"]),  # a place stays a place
-        ("Siemens und Soldaten", ["Siemens"]),  # a common noun is no name
-    ],
-)
-def test_unknown_names_listed_with_organisations(text: str, expected: list[str]) -> None:
-    assert [o.name for o in resolve_found(text).referents] == expected
-
-
-@pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
         ("Nach dem Wagner-Abzug aus Bachmut blieb es ruhig.", "Wagner-Abzug", ["Wagner"]),

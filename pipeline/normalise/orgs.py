@@ -951,14 +951,12 @@ def find_known_organisations(
         sent = max(0, bisect.bisect_right(list(sentence_starts), m.start()) - 1)
         out.append(EntityMention(sent, m.start(), m.end(), m.group(), "ORG"))
     orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"] + [(m.start, m.end) for m in out]
-    spans = [(m.start, m.end) for m in mentions]
     found = [
         *ambiguous_in_context(text, aliases, orgs),
         *credit_agencies(text, aliases),
         *descriptor_appositions(text, aliases),
         *quoted_names(text),
     ]
-    found += listed_with_organisations(text, aliases, orgs + found, spans + found)
     for start, end in found:
         if any(s < end and start < e for s, e in taken) or any(m.start < end and start < m.end for m in out):
             continue
@@ -1030,8 +1028,18 @@ def _name_like(words: list[str], aliases: AliasTable) -> bool:
         return False
     if any("-" in w and is_common_noun(w.rsplit("-", 1)[1]) for w in words):
         return False  # a compound about something else: "Belet Huen-Kontingent", "Wagner-Chef"
+    if _given_name(words[0]):
+        return False  # a person the model missed: "Jesper Nielsen", "Friedrich"
     name = " ".join(words)
     return match_place_rows(name) is None and aliases.canonical(name, "PER") is None
+
+
+def _given_name(word: str) -> bool:
+    """A given name of the name lists that is no organisation word ("Jesper", "Friedrich")."""
+    from pipeline.ner_features import LexiconClass, lexicon
+
+    bits = lexicon().get(word, 0)
+    return bool(bits & LexiconClass.GIVEN) and not bits & (LexiconClass.ORG_WORD | LexiconClass.COMMON_NOUN)
 
 
 def _trim_name(words: list[str]) -> list[str]:
@@ -1058,72 +1066,6 @@ def descriptor_appositions(text: str, aliases: AliasTable) -> list[tuple[int, in
         start = m.start("name")
         out.append((start, start + len(" ".join(words))))
     return out
-
-
-LIST_ITEM = re.compile(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})?")
-
-
-def listed_with_organisations(
-    text: str, aliases: AliasTable, orgs: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Unknown names in an enumeration with organisations: "bei Bosch, Grammer, Mahle und
-    Getrag" → Grammer, Mahle, Getrag when Bosch is an organisation. Words that are common
-    nouns, places or known people, and spans already taken, are left alone."""
-    known = sorted(set(orgs))
-    found: list[tuple[int, int]] = []
-    changed = True
-    while changed:
-        changed = False
-        anchors = known + found
-        for s0, e0 in anchors:
-            for start, end in _neighbours(text, s0, e0):
-                if (start, end) in found or any(s < end and start < e for s, e in [*taken, *anchors]):
-                    continue
-                words = _trim_name(text[start:end].split())
-                if not _name_like(words, aliases) or any(ch.isdigit() for ch in "".join(words)):
-                    continue
-                end = start + len(" ".join(words))
-                if not _in_long_list(text, (start, end), (s0, e0)):
-                    continue
-                found.append((start, end))
-                changed = True
-    return sorted(found)
-
-
-def _in_long_list(text: str, item: tuple[int, int], anchor: tuple[int, int]) -> bool:
-    """True when the item and its anchor stand in a list of three or more: a separator also
-    on the item's or on the anchor's other side ("Grammer, Mahle, Getrag"; not "Bosch und
-    Kollektion", where a two-item "und" joins anything)."""
-    first, second = sorted([item, anchor])
-    after = BARE_LIST_GAP.match(text, second[1])
-    before = re.search(r"(?:,|und|oder|sowie)[ \t]+$", text[max(0, first[0] - 12) : first[0]])
-    return bool(after and after.end() > second[1]) or before is not None
-
-
-# Between list items of unknown names: no article, which would rather open an apposition
-# ("Union Investment, die Fondsfirma der Volksbanken").
-BARE_LIST_GAP = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+")
-
-
-def _neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the list items right after and right before a span ("A, B und C")."""
-    out: list[tuple[int, int]] = []
-    gap = BARE_LIST_GAP.match(text, end)
-    if gap and gap.end() > end:
-        item = LIST_ITEM.match(text, gap.end())
-        if item:
-            out.append((item.start(), item.end()))
-    continues = gap is not None and gap.end() > end
-    for item in LIST_ITEM.finditer(text, max(0, start - 40), start):
-        bare = 0 < start - item.end() <= 12 and BARE_LIST_GAP.fullmatch(text, item.end(), start)
-        if bare and (continues or not _sentence_initial(text, item.start())):
-            out.append((item.start(), item.end()))  # not "Gewiss, die Bundeswehr begann …"
-    return out
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n"
 
 
 QUOTED = re.compile(r"[„\"»]([A-ZÄÖÜ][^“\"«»„\n]{1,80}?)[“\"«]")

@@ -14,10 +14,8 @@ full vote at a fraction of the cost.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -141,42 +139,3 @@ class NerVote:
 )
 def create_ner_vote(nlp: Language, name: str, members: list[str]) -> NerVote:
     return NerVote(nlp, name, members)
-
-
-def assemble(main: Path, members: dict[str, Path], out: Path) -> Language:
-    """Build a voting pipeline from trained models and write it to ``out``; return it.
-
-    ``main``: a model with ``tok2vec`` + ``ner`` (its pipeline and tokenizer are kept).
-    ``members``: component name → model folder, in the order the vote runs them (the last
-    lazily). Each member's ``ner`` gets its own copy of its tok2vec (``replace_listeners``) and
-    joins the pipeline disabled; all models must share the main model's vectors. The string
-    store is written with the entity labels only (see ``prune_strings``).
-    """
-    import spacy
-
-    import pipeline.ner_features  # noqa: F401  (the models' lexicon architecture)
-    import pipeline.tokenizer  # noqa: F401  (the gender-form tokenizer setting)
-
-    nlp = spacy.load(main)
-    for name, path in members.items():
-        member = spacy.load(path)
-        member.replace_listeners("tok2vec", "ner", ["model.tok2vec.tok2vec"])
-        nlp.add_pipe("ner", name=name, source=member)
-        nlp.disable_pipe(name)
-    nlp.add_pipe(VOTE_NAME, after="ner", config={"members": list(members)})
-    nlp.to_disk(out)
-    labels = {label for name in ("ner", *members) for label in nlp.get_pipe(name).labels}
-    prune_strings(Path(out), labels)
-    return nlp
-
-
-def prune_strings(model_dir: Path, keep: Iterable[str]) -> None:
-    """Rewrite the model's ``vocab/strings.json`` with only ``keep``.
-
-    The saved string store holds every word seen in training (3 MB for the shipped model), but
-    nothing in the models reads it: features are hashes computed from the text, and every
-    string a Doc needs is added when the Doc is made. Checked on GermEval dev and the dev
-    articles: the same entities with and without the training words.
-    """
-    path = model_dir / "vocab" / "strings.json"
-    path.write_text(json.dumps(sorted(set(keep)), ensure_ascii=False), encoding="utf-8")

@@ -1,5 +1,6 @@
 """The shipped model from its trained runs: the three voters assembled into one pipeline
-(``pipeline.ensemble.assemble``), scored on GermEval dev, meta.json and scores.json written.
+(``assemble_pipeline``: ``ner`` + disabled members + ``pipeline.ensemble``'s ``ner_vote``),
+scored on GermEval dev, meta.json and scores.json written.
 
 Step of the spaCy project (``assemble``)::
 
@@ -12,12 +13,14 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 if __package__ in (None, ""):  # run as a script: make ``training.scripts`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from pipeline.ensemble import VOTE_NAME  # noqa: E402
 from training.scripts.corpora import GERMEVAL_DEV  # noqa: E402
 from training.scripts.meta import ENSEMBLE_DESCRIPTION, dir_size, lagebild_meta, write_meta  # noqa: E402
 
@@ -26,6 +29,48 @@ from training.scripts.meta import ENSEMBLE_DESCRIPTION, dir_size, lagebild_meta,
 # last two vote as disabled pipes of ``ner_vote`` (the last one lazily).
 MEMBER_RUNS = ("main", "smartdata-teacher", "self-training", "smartdata")
 VOTERS = {"ner_self": "self-training", "ner_smartdata": "smartdata"}
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def assemble_pipeline(main: Path, members: dict[str, Path], out: Path) -> Language:
+    """Build a voting pipeline from trained models and write it to ``out``; return it.
+
+    ``main``: a model with ``tok2vec`` + ``ner`` (its pipeline and tokenizer are kept).
+    ``members``: component name → model folder, in the order the vote runs them (the last
+    lazily). Each member's ``ner`` gets its own copy of its tok2vec (``replace_listeners``) and
+    joins the pipeline disabled; all models must share the main model's vectors. The string
+    store is written with the entity labels only (see ``prune_strings``).
+    """
+    import spacy
+
+    import pipeline.ner_features  # noqa: F401  (the models' lexicon architecture)
+    import pipeline.tokenizer  # noqa: F401  (the gender-form tokenizer setting)
+
+    nlp = spacy.load(main)
+    for name, path in members.items():
+        member = spacy.load(path)
+        member.replace_listeners("tok2vec", "ner", ["model.tok2vec.tok2vec"])
+        nlp.add_pipe("ner", name=name, source=member)
+        nlp.disable_pipe(name)
+    nlp.add_pipe(VOTE_NAME, after="ner", config={"members": list(members)})
+    nlp.to_disk(out)
+    labels = {label for name in ("ner", *members) for label in nlp.get_pipe(name).labels}
+    prune_strings(Path(out), labels)
+    return nlp
+
+
+def prune_strings(model_dir: Path, keep: Iterable[str]) -> None:
+    """Rewrite the model's ``vocab/strings.json`` with only ``keep``.
+
+    The saved string store holds every word seen in training (3 MB for the shipped model), but
+    nothing in the models reads it: features are hashes computed from the text, and every
+    string a Doc needs is added when the Doc is made. Checked on GermEval dev and the dev
+    articles: the same entities with and without the training words.
+    """
+    path = model_dir / "vocab" / "strings.json"
+    path.write_text(json.dumps(sorted(set(keep)), ensure_ascii=False), encoding="utf-8")
 
 
 def _training_seconds(model_dir: Path) -> float:
@@ -53,17 +98,16 @@ def _member_info(corpora: Path, model_dir: Path) -> dict[str, Any]:
 def build_ensemble(
     corpora: Path, main: Path, members: dict[str, Path], out: Path, *, train_seconds: float | None = None
 ) -> dict[str, Any]:
-    """Assemble the voting model in ``out`` (``pipeline.ensemble.assemble``), score it on
+    """Assemble the voting model in ``out`` (``assemble_pipeline``), score it on
     GermEval dev and write its meta.json; return the dev result.
 
     The vectors and pretraining recorded are the main model's; ``train_seconds`` defaults to
     the sum of the voting models' training times (as ``train()`` recorded them)."""
-    from pipeline.ensemble import assemble
     from pipeline.evaluate_ner import evaluate_ner
 
     corpora, out = Path(corpora), Path(out)
     shutil.rmtree(out, ignore_errors=True)
-    assemble(main, members, out)
+    assemble_pipeline(main, members, out)
     main_meta = lagebild_meta(main)
     voters = {"ner": _member_info(corpora, main), **{name: _member_info(corpora, path) for name, path in members.items()}}
     result = evaluate_ner(corpora / GERMEVAL_DEV, str(out))

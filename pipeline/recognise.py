@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -174,15 +174,20 @@ def doc_entities(doc: Doc, sentences: list[Sentence]) -> list[EntityMention]:
     return out
 
 
-def doc_tokens(doc: Doc, sentences: Sequence[Sentence]) -> list[Token]:
-    """The Doc's non-space tokens as records, with lemma, POS, STTS tag and morphology."""
+def doc_tokens(doc: Doc, sentences: Sequence[Sentence], only: Collection[int] | None = None) -> list[Token]:
+    """The Doc's non-space tokens as records, with lemma, POS, STTS tag and morphology;
+    with ``only``, just those of the sentences with these indices."""
     find = sentence_index(sentences)
-    return [
-        Token(tok.i, find(tok.idx), tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_,
-              str(tok.morph))
-        for tok in doc
-        if not tok.is_space
-    ]  # fmt: skip
+    out = []
+    for sent in sentences if only is None else [s for s in sentences if s.idx in only]:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if not tok.is_space:
+                out.append(
+                    Token(tok.i, find(tok.idx), tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_,
+                          tok.tag_, str(tok.morph))
+                )  # fmt: skip
+    return out
 
 
 def doc_numbers(doc: Doc, spans_key: str = NUMBERS_KEY) -> list[NumberMention]:

@@ -308,7 +308,8 @@ def _recognise(
                 sentences = doc_sentences(doc)
                 entities = doc_entities(doc, sentences)
                 numbers = doc_numbers(doc)
-                words = doc_tokens(doc, sentences)
+                # the troop rules read the tokens of the sentences that hold a number
+                words = doc_tokens(doc, sentences, only={n.sent_idx for n in numbers})
                 result = normalise(doc_record.text, sentences, entities, numbers, aliases, tokens=words)
                 doc_rows = document_rows(doc_record, doc, sentences, numbers, result, tokens=tokens)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

@@ -410,7 +410,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     superset = _superset(sent_toks, num_i, others)
     if superset is not None:  # "… 310 Menschen getötet, darunter 120 Soldaten": as the whole
         return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
-    parts = clauses(sent_toks)
+    parts = _clauses(sent_toks)
     governing = _governing_noun(sent_toks, num_i, parts)
     if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
         return governing
@@ -468,7 +468,7 @@ def _moves(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     """The figure's clause moves or withdraws troops ("zieht … ab", "verlegt", "entsenden")."""
     if not any(t.lemma for t in sent_toks):
         return False
-    parts = clauses(sent_toks)
+    parts = _clauses(sent_toks)
     clause = clause_of(parts, num_i)
     return any(predicate_class(sent_toks, i, clause) in {"move", "withdraw"} for i in range(clause.lo, clause.hi))
 
@@ -540,12 +540,23 @@ def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[t
     surface = _cue_hits(sent_toks)
     if not any(t.lemma for t in sent_toks):
         return surface
-    by_lemma = _lemma_hits(sent_toks, parts)
+    by_lemma = list(_lemma_hits(tuple(sent_toks), tuple(parts)))
     taken = {i for i, _ in by_lemma} | {i for i, t in enumerate(sent_toks) if t.tag[:2] in {"VM", "VA"}}
     return sorted([*(h for h in surface if h[0] not in taken), *by_lemma])
 
 
-def _lemma_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
+def _clauses(sent_toks: Sequence[_Tok]) -> list[Clause]:
+    """The clauses of a sentence (computed once per sentence: every figure of it asks)."""
+    return list(_clauses_of(tuple(sent_toks)))
+
+
+@lru_cache(maxsize=512)
+def _clauses_of(sent_toks: tuple[_Tok, ...]) -> tuple[Clause, ...]:
+    return tuple(clauses(sent_toks))
+
+
+@lru_cache(maxsize=512)
+def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple[tuple[int, str], ...]:
     """(token index, status group) for every predicate of ``troop_predicates.tsv``, its tense
     and modality read from its clause: a move still to come is planned, a done one deployed."""
     out: list[tuple[int, str]] = []
@@ -565,7 +576,7 @@ def _lemma_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tupl
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
-    return out
+    return tuple(out)
 
 
 def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
@@ -812,7 +823,7 @@ def _sentence_country(
     Soldaten übt, probte Russland … 300.000 Soldaten"), and the words of other figures'
     noun phrases ("… 600 000 Soldaten … den 500 000 irakischen Soldaten gegenüber").
     """
-    parts = clauses(sent_toks)
+    parts = _clauses(sent_toks)
     clause = clause_of(parts, num_i)
     scope = {
         i
@@ -1121,7 +1132,7 @@ def _speaker(
     """The subject of a verb of saying in the sentence ("teilte die Regierung in Kiew mit",
     "sagte Polak", "Das Pentagon kündigte an"): the person, organisation or capital nearest
     to the verb in its clause, else a state organ ("die ukrainische Regierung")."""
-    parts = clauses(toks)
+    parts = _clauses(toks)
     for i, tok in enumerate(toks):
         if not tok.is_word or not _says(toks, i, parts):
             continue

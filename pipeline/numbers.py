@@ -235,8 +235,8 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             continue
         else:
             value = word_value(word)
-            if value is not None and word[0].isupper() and not _opens(text, m.start(), sent_starts):
-                value = None  # capitalised mid-sentence it is a noun ("die Elf", "eine Drei")
+            if value is not None and value < 100 and word[0].isupper() and not _opens(text, m.start(), sent_starts):
+                value = None  # capitalised mid-sentence it is a noun ("die Elf", "eine Drei"), not "gut Hunderttausend"
         if value is None:
             i += 1
             continue
@@ -252,7 +252,11 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             if words[j].group(0).lower() in _ABBREVIATED and text[end : end + 1] == ".":
                 end += 1
             j += 1
-        out.append(_Span(m.start(), end, value, value, value, "cardinal", digits=False, scaled=j > i + 1))
+        start = m.start()
+        if entry and entry[1] == "fraction" and i > 0 and table.get(words[i - 1].group(0).lower(), (0, ""))[1] == "article":
+            if not text[words[i - 1].end() : start].strip(" \u00a0\u202f"):
+                start = words[i - 1].start()  # "eine halbe Million", "eine dreiviertel Million"
+        out.append(_Span(start, end, value, value, value, "cardinal", digits=False, scaled=j > i + 1))
         i = j
     return out
 
@@ -286,8 +290,8 @@ def _merge_ranges(text: str, spans: list[_Span]) -> list[_Span]:
             before = text[max(0, cur.start - 9) : cur.start]
             between = re.search(r"zwischen[ \u00a0]+$", before, re.IGNORECASE)
             joined = _RANGE_JOIN_RE.match(gap) and not gap.strip().startswith("bis zu")
-            if between and re.fullmatch(r"[ \u00a0]+und[ \u00a0]+", gap):
-                joined = True
+            if between and re.fullmatch(r"[ \u00a0]+und(?:[ \u00a0]+(?:mehr[ \u00a0]+als|über))?[ \u00a0]+", gap):
+                joined = True  # "zwischen 335.000 und (mehr als) 400.000"
             if joined:
                 low, high = cur.value, nxt.value
                 # "1,5 bis 2 Millionen": the scale of the second side applies to both

@@ -42,7 +42,7 @@ EXACT = [
     ("An der Front standen eine dreiviertel Million Soldaten.", "eine dreiviertel Million", 750000),
     ("Im Winter fror eine Viertelmillion Soldaten.", "Viertelmillion", 250000),
     ("Bis Kriegsende fielen gut Hunderttausend Soldaten.", "Hunderttausend", 100000),
-    ("Im Jahr 2009 starben 2009 tote russische Soldaten laut Bericht.", "2009", 2009),
+    ("Laut dem Bericht starben 2009 tote russische Soldaten.", "2009", 2009),
     ("Es geht um anderthalb Millionen Menschen.", "anderthalb Millionen", 1500000),
     ("Die Reise dauerte eineinhalb Stunden.", "eineinhalb", 1.5),
     ("Ein Dutzend Soldaten wurde verletzt, sagte er.", "Ein Dutzend", 12),

@@ -1,11 +1,20 @@
-"""Organisation mentions → one canonical organisation per referent, plus NER label repair.
+"""Organisation mentions → one canonical organisation per referent with its country and kind, plus NER label repair.
 
 Per document: leading articles and descriptor nouns ("Nachrichtenagentur KCNA",
 "Militärbündnis Nato") are removed, a genitive ending is dropped where the text or a
 known institution head proves it ("des Verteidigungsministeriums", "des Bundestages"),
-short and long forms are joined through the alias table (Nato / NATO / Nordatlantikpakt)
-and through acronyms written in the same document ("Bundesamt für Migration und
-Flüchtlinge" … "BAMF"). ``org_id`` = ``org_`` + sha1 of the canonical name's key.
+adjectives are put back into the nominative ("der Französischen Fremdenlegion"), short and
+long forms are joined through the alias table (Nato / NATO / Nordatlantikpakt) and through
+acronyms written in the same document ("Bundesamt für Migration und Flüchtlinge" … "BAMF",
+"Deutschen Skiverbands (DSV)"). Generic forces and governments (GUIDELINES O4), bare body
+nouns (O3) and ALL-CAPS credits are dropped. Country and kind come from
+:mod:`pipeline.normalise.org_country`. ``org_id`` = ``org_`` + sha1 of the canonical name's
+key; for a state body or party, of its name without country words plus its country.
+
+Before that, mentions are repaired and completed (:func:`relabel_mentions`,
+:func:`find_known_organisations`): known names the model missed, O2/O3 bodies tied to a
+state, numbered units, named operations, quoted names, names after descriptor nouns and
+agencies in credits and datelines.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import POS, TAG
+from spacy.attrs import ENT_TYPE, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
@@ -33,6 +33,7 @@ MORPH_MODEL = Path(__file__).parent / "models" / "de_lagebild_morph"
 HEADS = ("morph_tok2vec", "tagger", "morphologizer", "trainable_lemmatizer")
 # components of spaCy's own German packages that already set lemma, tag, pos or morphology
 OWN_LAYER = ("tagger", "morphologizer", "lemmatizer", "trainable_lemmatizer", "attribute_ruler")
+NAME_LABELS = ("PER", "LOC")  # entity labels whose nouns are proper nouns
 
 if not Token.has_extension("clause"):
     Token.set_extension("clause", getter=lambda tok: _clause_index(tok))
@@ -44,19 +45,32 @@ class MorphModelMismatchError(RuntimeError):
 
 # --------------------------------------------------------------------------- tables
 @cache
-def stts_to_upos() -> dict[str, str]:
-    """The STTS → Universal POS table (``resources/stts_upos.tsv``)."""
-    table: dict[str, str] = {}
+def _stts_table() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
     for row in read_tsv("stts_upos.tsv"):
         if row["tag"] in table:
             raise ValueError(f"stts_upos.tsv: duplicate tag {row['tag']!r}")
-        table[row["tag"]] = row["upos"]
+        if row["decided_by"] not in ("tag", "use"):
+            raise ValueError(f"stts_upos.tsv: decided_by must be tag or use, not {row['decided_by']!r}")
+        table[row["tag"]] = (row["upos"], row["decided_by"])
     return table
+
+
+def stts_to_upos() -> dict[str, str]:
+    """The STTS → Universal POS table (``resources/stts_upos.tsv``)."""
+    return {tag: upos for tag, (upos, _) in _stts_table().items()}
+
+
+def tag_decides(tag: str) -> bool:
+    """True where UD German gives every use of the STTS tag one UPOS (NN, APPRART, $(, VVFIN …)."""
+    entry = _stts_table().get(tag)
+    return entry is not None and entry[1] == "tag"
 
 
 def upos_of(tag: str) -> str:
     """Universal POS of an STTS tag ('VVFIN' → 'VERB'); '' for an unknown tag."""
-    return stts_to_upos().get(tag, "")
+    entry = _stts_table().get(tag)
+    return entry[0] if entry else ""
 
 
 # --------------------------------------------------------------------------- architecture
@@ -67,15 +81,17 @@ def morph_tok2vec(
     width: int,
     depth: int,
     window_size: int,
+    maxout_pieces: int = 3,
 ) -> Model[list[Doc], list[Floats2d]]:
     """The heads' own token vectors: the NER tok2vec's output (``upstream``, a listener, frozen)
     next to a small hash embedding of the word's own form (``embed``: prefix, suffix, shape,
     which the NER-tuned vectors keep little of), mixed to ``width`` and put through ``depth``
-    residual CNN layers."""
-    mix = Maxout(nO=width, nP=3, dropout=0.0, normalize=True)
+    residual CNN layers (0: none)."""
+    mix = Maxout(nO=width, nP=maxout_pieces, dropout=0.0, normalize=True)
     layers = [
         residual(chain(expand_window(window_size=window_size),
-                       Maxout(nO=width, nI=width * (2 * window_size + 1), nP=3, dropout=0.0, normalize=True)))
+                       Maxout(nO=width, nI=width * (2 * window_size + 1), nP=maxout_pieces, dropout=0.0,
+                              normalize=True)))
         for _ in range(depth)
     ]  # fmt: skip
     model = chain(concatenate(upstream, embed), with_array(chain(mix, *layers) if layers else mix))
@@ -136,23 +152,34 @@ def create_morph(nlp: Language, name: str) -> PosFromTag:
 
 
 class PosFromTag:
-    """Fill ``token.pos`` from the STTS ``token.tag`` where the model left it empty."""
+    """Set ``token.pos`` from the STTS ``token.tag`` where the tag decides it (``stts_upos.tsv``:
+    NN → NOUN, APPRART → ADP, $( → PUNCT …) or where the model left it empty; elsewhere (VAFIN: AUX
+    or VERB, PIS: PRON or DET …) the morphologizer's UPOS stays. A common noun (NN) inside a
+    person or place name of the NER ('Mongolei', 'Alpen') is a proper noun (PROPN)."""
 
     def __init__(self, nlp: Language) -> None:
         strings = nlp.vocab.strings
-        self.table = {strings.add(tag): strings.add(upos) for tag, upos in stts_to_upos().items()}
+        self.decides = {strings.add(tag): strings.add(upos_of(tag)) for tag in stts_to_upos() if tag_decides(tag)}
+        self.fallback = {strings.add(tag): strings.add(upos) for tag, upos in stts_to_upos().items()}
+        self.noun = strings.add("NN")
+        self.propn = strings.add("PROPN")
+        self.names = {strings.add(label) for label in NAME_LABELS}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        arr = doc.to_array([TAG, POS])
-        missing = (arr[:, 1] == 0) & (arr[:, 0] != 0)
-        if not missing.any():
-            return doc
+        arr = doc.to_array([TAG, POS, ENT_TYPE])
         pos = arr[:, 1].copy()
-        for i in np.flatnonzero(missing):
-            pos[i] = self.table.get(int(arr[i, 0]), 0)
-        doc.from_array([POS], pos.reshape(-1, 1))
+        for i, (tag, old, ent) in enumerate(arr.tolist()):
+            if tag:
+                if tag == self.noun and ent in self.names:
+                    pos[i] = self.propn
+                    continue
+                new = self.decides.get(tag) or (0 if old else self.fallback.get(tag, 0))
+                if new:
+                    pos[i] = new
+        if not np.array_equal(pos, arr[:, 1]):
+            doc.from_array([POS], pos.reshape(-1, 1))
         return doc
 
 

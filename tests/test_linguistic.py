@@ -10,13 +10,14 @@ from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from pipeline.evaluate_morph import MorphScores, evaluate_morph, feats_dict, read_conllu, score_doc
-from pipeline.linguistic import MORPH_MODEL, clause_starts, clauses, stts_to_upos, upos_of
+from pipeline.linguistic import MORPH_MODEL, clause_starts, clauses, stts_to_upos, tag_decides, upos_of
 
 # --------------------------------------------------------------------------- the STTS → UPOS table
 
 
 def test_stts_table_parses_and_covers_the_tagset() -> None:
     table = stts_to_upos()
+    assert tag_decides("NN") and tag_decides("APPRART") and not tag_decides("VAFIN") and not tag_decides("PIS")
     assert len(table) >= 54
     assert set(table.values()) <= {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART",
                                    "PRON", "PROPN", "PUNCT", "SCONJ", "SPACE", "SYM", "VERB", "X"}  # fmt: skip
@@ -33,15 +34,38 @@ def test_upos_of(tag: str, upos: str) -> None:
     assert upos_of(tag) == upos
 
 
-def test_lagebild_morph_fills_pos_from_tag_only_where_empty() -> None:
+def test_lagebild_morph_sets_pos_where_the_tag_decides() -> None:
     import pipeline.linguistic  # noqa: F401  (registers lagebild_morph)
 
     nlp = spacy.blank("de")
     nlp.add_pipe("lagebild_morph")
-    doc = Doc(nlp.vocab, words=["Die", "Truppen", "rücken", "vor"], tags=["ART", "NN", "VVFIN", "PTKVZ"],
-              pos=["DET", "PROPN", "", ""])  # fmt: skip
-    doc = nlp(doc)
-    assert [t.pos_ for t in doc] == ["DET", "PROPN", "VERB", "ADP"]
+    words = ["Die", "Truppen", "rücken", "vor", ",", "haben", "aber", "keine", "Munition", "zum", "Schießen"]
+    tags = ["ART", "NN", "VVFIN", "PTKVZ", "$,", "VAFIN", "ADV", "PIAT", "NN", "APPRART", "NN"]
+    pos = ["DET", "PROPN", "", "ADV", "X", "VERB", "ADV", "", "NOUN", "PUNCT", ""]
+    doc = nlp(Doc(nlp.vocab, words=words, tags=tags, pos=pos))
+    # NN, $, and APPRART decide; VAFIN (AUX or VERB) and PTKVZ (ADP or ADV) keep the model's
+    assert [t.pos_ for t in doc] == ["DET", "NOUN", "VERB", "ADV", "PUNCT", "VERB", "ADV", "DET", "NOUN",
+                                     "ADP", "NOUN"]  # fmt: skip
+
+
+def test_lagebild_morph_nouns_in_person_and_place_names_are_proper_nouns() -> None:
+    import pipeline.linguistic  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_morph")
+    words = ["Truppen", "in", "der", "Mongolei", "und", "bei", "der", "Bundeswehr"]
+    tags = ["NN", "APPR", "ART", "NN", "KON", "APPR", "ART", "NN"]
+    doc = Doc(nlp.vocab, words=words, tags=tags, ents=["O", "O", "O", "B-LOC", "O", "O", "O", "B-ORG"])
+    assert [t.pos_ for t in nlp(doc)] == ["NOUN", "ADP", "DET", "PROPN", "CCONJ", "ADP", "DET", "NOUN"]
+
+
+def test_lagebild_morph_leaves_untagged_docs_alone() -> None:
+    import pipeline.linguistic  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_morph")
+    assert [t.pos_ for t in nlp("Keine Tags hier.")] == ["", "", "", ""]
+    assert len(nlp("")) == 0
 
 
 # --------------------------------------------------------------------------- clauses
@@ -206,6 +230,34 @@ def test_default_pipeline_analyses(nlp, sentence: str, word: str, lemma: str, po
     assert (tok.lemma_, tok.pos_) == (lemma, pos)
     got = feats_dict(str(tok.morph))
     assert {k: got.get(k) for k in feats} == feats
+
+
+ARTICLE = """Litauen: Bundeswehr verlegt weitere Soldaten
+
+Die Bundeswehr hat am Dienstag weitere 350 Soldatinnen und Soldaten nach Litauen verlegt. Sie sollen
+die Brigade verstärken, die bis 2027 vollständig einsatzbereit sein soll. Nach Angaben des
+Verteidigungsministeriums sind damit rund 1.800 deutsche Kräfte im Land stationiert.
+"""
+
+
+@needs_heads
+def test_tokens_table_has_lemma_pos_tag_morph(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from pipeline.runner import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run([tmp_path / "in"], tmp_path / "out", tokens=True, progress=False)
+    rows = pq.read_table(tmp_path / "out" / "tokens").to_pylist()
+    words = [r for r in rows if r["pos"] not in ("PUNCT", "SPACE") and any(c.isalnum() for c in r["text"])]
+    assert len(words) > 40
+    assert sum(1 for r in words if r["lemma"] and r["pos"] and r["tag"]) / len(words) >= 0.98
+    soldaten = next(r for r in rows if r["text"] == "Soldaten")
+    assert (soldaten["lemma"], soldaten["pos"], soldaten["tag"]) == ("Soldat", "NOUN", "NN")
+    assert "Number=Plur" in soldaten["morph"]
+    headline, perfect = [r for r in rows if r["text"] == "verlegt"]  # 'Bundeswehr verlegt' / 'hat … verlegt'
+    assert (headline["lemma"], headline["tag"], perfect["tag"]) == ("verlegen", "VVFIN", "VVPP")
 
 
 @needs_heads

@@ -43,6 +43,8 @@ def stts(hanta_tag: str) -> str:
     """HanTa's tag as a TIGER/GSD STTS tag: VV(FIN) → VVFIN, ADJ(A) → ADJA, PROAV → PAV."""
     if hanta_tag in HANTA_TAGS:
         return HANTA_TAGS[hanta_tag]
+    if hanta_tag.startswith("$"):
+        return hanta_tag
     return hanta_tag.replace("(", "").replace(")", "")
 
 
@@ -106,6 +108,41 @@ def hanta_docs(nlp, texts: list[str]) -> list:
     return docs
 
 
+def gold_lemmas(docs: list) -> dict[tuple[str, str], str]:
+    """(lowercased form, STTS tag) → the lemma GSD gives it in most of at least two occurrences."""
+    from collections import Counter, defaultdict
+
+    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for doc in docs:
+        for tok in doc:
+            seen[(tok.lower_, tok.tag_)][tok.lemma_] += 1
+    table = {}
+    for key, lemmas in seen.items():
+        lemma, n = lemmas.most_common(1)[0]
+        if n >= 2 and n / sum(lemmas.values()) > 0.5:
+            table[key] = lemma
+    return table
+
+
+def harmonise(silver: list, table: dict[tuple[str, str], str]) -> int:
+    """Give HanTa's lemmas UD's conventions where GSD settles them ('ihm' → 'er', 'beiden' →
+    'beide', 'Dies' → 'dieser'); and two tags HanTa gives against STTS: punctuation it calls XY
+    or FM (typographic quotes „ “) becomes '$(', 'als'/'wie' as APPR KOKOM. Returns how many
+    lemmas changed."""
+    changed = 0
+    for doc in silver:
+        for tok in doc:
+            if tok.is_punct and tok.tag_ in ("XY", "FM", "$"):
+                tok.tag_ = "$("
+            elif tok.lower_ in ("als", "wie") and tok.tag_ == "APPR":
+                tok.tag_ = "KOKOM"  # STTS has no APPR 'als' ('als Präsident' is KOKOM)
+            lemma = table.get((tok.lower_, tok.tag_))
+            if lemma is not None and lemma != tok.lemma_:
+                tok.lemma_ = lemma
+                changed += 1
+    return changed
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--hanta-sentences", type=int, default=12000)
@@ -120,13 +157,21 @@ def main(argv: list[str] | None = None) -> None:
     random.Random(0).shuffle(gold)
     n_dev = len(gold) // 10
     half = args.hanta_sentences // 2
-    texts = sample(germeval_sentences(), half, 1, 30000) + sample(speech_sentences(), half, 2, 200000)
-    silver = hanta_docs(nlp, texts)
+    cache = args.out / f"silver-{args.hanta_sentences}.spacy"
+    if cache.exists():
+        silver = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        texts = sample(germeval_sentences(), half, 1, 30000) + sample(speech_sentences(), half, 2, 200000)
+        silver = hanta_docs(nlp, texts)
+        args.out.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=silver).to_disk(cache)
+    changed = harmonise(silver, gold_lemmas(gold))
     args.out.mkdir(parents=True, exist_ok=True)
     DocBin(docs=gold[n_dev:] + silver).to_disk(args.out / "train.spacy")
     DocBin(docs=gold[:n_dev]).to_disk(args.out / "dev.spacy")
     print(f"gold train {sum(map(len, gold[n_dev:])):,} tokens, dev {sum(map(len, gold[:n_dev])):,}, "
-          f"HanTa {len(silver):,} sentences {sum(map(len, silver)):,} tokens")  # fmt: skip
+          f"HanTa {len(silver):,} sentences {sum(map(len, silver)):,} tokens, {changed:,} lemmas harmonised "
+          "with GSD's")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -920,3 +920,24 @@ def test_an_ambiguous_name_shown_to_be_the_noun_is_the_noun_throughout() -> None
 )
 def test_caps_names_in_running_text_and_units_named_by_place(text: str, span: str, expected: list[str]) -> None:
     assert orgs(text, span) == expected
+
+
+def test_place_adjective_gives_the_country() -> None:
+    text = "Das Pariser Außenministerium bestellte den Botschafter ein. Kiew protestierte."
+    [org] = resolve_found(text).referents
+    assert (org.name, org.country) == ("Pariser Außenministerium", "FR")
+
+
+def test_article_state_from_its_named_bodies_and_dateline() -> None:
+    named = (
+        "LONDON (dpa) - Nach Einschätzung britischer Geheimdienste hat Russland Verluste erlitten. "
+        "Russische und ukrainische Truppen kämpfen weiter, hieß es in einem Update des "
+        "Verteidigungsministeriums."
+    )
+    orgs_ = {o.name: o.country for o in resolve_found(named).referents}
+    assert orgs_["Verteidigungsministerium"] == "GB"
+    dateline = (
+        "WARSCHAU (dpa) - Russische und ukrainische Einheiten meldeten Gefechte. "
+        "Das Außenministerium rief zur Ruhe auf, Russland und die Ukraine schwiegen."
+    )
+    assert {o.name: o.country for o in resolve_found(dateline).referents}["Außenministerium"] == "PL"

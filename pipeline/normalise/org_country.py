@@ -12,7 +12,9 @@ The country of an organisation mention is decided in this order (first hit wins)
 
 then, per document (see ``orgs.resolve_organisations``), for state bodies and parties only: the
 country another mention of the same body in the article states; else the one country the
-sentence names; else the country the article names most often (first named on a tie).
+sentence names; else the one state whose government or forces the article names with their
+country; else the country of the dateline's town; else the country the article names most
+often (first named on a tie).
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from pipeline.normalise.names import (
 from pipeline.normalise.org_country import (
     CONTEXT_KINDS,
     LEGAL_FORMS,
+    STATE_KINDS,
     article_country,
     context_country,
     head_index,
@@ -307,9 +308,11 @@ def _org_facts(text: str, m: EntityMention, canon: str, aliases: AliasTable) -> 
         return _OrgFacts(base, kind, known.country, True)
     if known is None and _part_of_international(canon, aliases):
         return _OrgFacts(canon, "international", None, True)  # "UN-Vollversammlung", "EU-Mission"
+    head = head_index(canon.split())
     country = (
         mention_country(canon.split())
         or mention_country(words)
+        or next((adjective_country(w) for w in canon.split()[:head] if w[:1].isupper()), None)  # "Pariser …"
         or context_country(text, m.start, m.end, _place_country)
     )
     return _OrgFacts(base, kind, country, country is not None or kind not in CONTEXT_KINDS)
@@ -421,7 +424,7 @@ def _document_countries(
     """Each mention's country: stated ones as they are; for a state body or party that does
     not state it, the country another mention of the same body states (the nearest before it
     when several do, or the one its sentence names), else the one country its sentence
-    names, else the country the article names most often."""
+    names, else the state the article is about (:func:`_article_state`)."""
     out: list[str | None] = [f.country if f is not None else None for f in facts]
     stated: dict[str, list[tuple[int, str]]] = {}
     for i, f in enumerate(facts):
@@ -452,9 +455,28 @@ def _document_countries(
             out[i] = first_guess[base] = in_sentence[0]
         else:
             if article is False:
-                article = article_country(text_countries(text))
+                article = _article_state(text, facts)
             out[i] = first_guess[base] = article or None
     return out
+
+
+DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:date[ \t]+\S+[ \t]+)?([A-ZÄÖÜ]{3,}(?:[ -][A-ZÄÖÜ]{2,})*)[ \t]*(?:\(|[-–—■])")
+
+
+def _article_state(text: str, facts: Sequence[_OrgFacts | None]) -> str | None:
+    """The state an article is about, for its bodies that state none: the one state whose
+    government or armed forces the article names with their country ("britischer
+    Geheimdienste"), else the country of the dateline's town ("LONDON (dpa) -"), else the
+    country the article names most often."""
+    bodies = {f.country for f in facts if f is not None and f.stated and f.country and f.kind in STATE_KINDS}
+    if len(bodies) == 1:
+        return next(iter(bodies))
+    dateline = DATELINE.search(text[:300])
+    if dateline:
+        town = _place_country(dateline.group(1).split("/")[0].title())
+        if town:
+            return town
+    return article_country(text_countries(text))
 
 
 def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> str | None:

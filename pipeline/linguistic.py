@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import ENT_TYPE, POS, TAG
+from spacy.attrs import ENT_TYPE, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
@@ -164,13 +164,14 @@ class PosFromTag:
         self.noun = strings.add("NN")
         self.propn = strings.add("PROPN")
         self.names = {strings.add(label) for label in NAME_LABELS}
+        self.haben = strings.add("haben")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        arr = doc.to_array([TAG, POS, ENT_TYPE])
+        arr = doc.to_array([TAG, POS, ENT_TYPE, LEMMA])
         pos = arr[:, 1].copy()
-        for i, (tag, old, ent) in enumerate(arr.tolist()):
+        for i, (tag, old, ent, _) in enumerate(arr.tolist()):
             if tag:
                 if tag == self.noun and ent in self.names:
                     pos[i] = self.propn
@@ -180,12 +181,25 @@ class PosFromTag:
                     pos[i] = new
         if not np.array_equal(pos, arr[:, 1]):
             doc.from_array([POS], pos.reshape(-1, 1))
+        haben = np.flatnonzero(arr[:, 3] == self.haben)
+        if len(haben) and doc.has_annotation("SENT_START"):
+            self._haben(doc, haben.tolist())
         return doc
+
+    def _haben(self, doc: Doc, indices: list[int]) -> None:
+        """'haben' is an auxiliary only with a participle in its clause ('hat … verlegt'); with an
+        object it is the main verb ('hat 300 Soldaten')."""
+        for i in indices:
+            tok = doc[i]
+            if tok.pos_ in ("AUX", "VERB"):
+                clause = next(c for c in clauses(tok.sent) if c.start <= i < c.end)
+                tok.pos_ = "AUX" if any(t.tag_ in PARTICIPLES for t in clause) else "VERB"
 
 
 # --------------------------------------------------------------------------- clauses
 SUBORDINATING = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
 CLAUSE_PUNCT = frozenset({";", ":"})
+PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
 def _is_finite(tok: Token) -> bool:

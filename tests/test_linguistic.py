@@ -59,6 +59,30 @@ def test_lagebild_morph_nouns_in_person_and_place_names_are_proper_nouns() -> No
     assert [t.pos_ for t in nlp(doc)] == ["NOUN", "ADP", "DET", "PROPN", "CCONJ", "ADP", "DET", "NOUN"]
 
 
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ("Die/ART Armee/NN hat/VAFIN 300/CARD Panzer/NN ./$.", "VERB"),
+        ("Die/ART Armee/NN hat/VAFIN 300/CARD Panzer/NN verlegt/VVPP ./$.", "AUX"),
+        ("Er/PPER sagte/VVFIN ,/$, dass/KOUS die/ART Armee/NN Panzer/NN verlegt/VVPP hat/VAFIN ./$.", "AUX"),
+        ("Kiew/NE hatte/VAFIN Soldaten/NN ,/$, die/PRELS ausgebildet/VVPP waren/VAFIN ./$.", "VERB"),
+        ("Wir/PPER haben/VAFIN keine/PIAT Munition/NN mehr/ADV ./$.", "VERB"),
+        ("Sie/PPER haben/VAFIN die/ART Stadt/NN eingenommen/VVPP ./$.", "AUX"),
+    ],
+)  # fmt: skip
+def test_haben_is_an_auxiliary_only_with_a_participle(tagged: str, expected: str) -> None:
+    import pipeline.linguistic  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_morph")
+    doc = _doc(tagged)
+    for tok in doc:
+        if tok.text.lower().startswith("ha"):
+            tok.lemma_, tok.pos_ = "haben", "AUX" if expected == "VERB" else "VERB"
+    doc = nlp(doc)
+    assert next(t.pos_ for t in doc if t.lemma_ == "haben") == expected
+
+
 def test_lagebild_morph_leaves_untagged_docs_alone() -> None:
     import pipeline.linguistic  # noqa: F401
 

@@ -509,6 +509,8 @@ def test_known_table_covers_every_canonical_org_and_parses() -> None:
         ("Müller Logistik GmbH", "company"),
         ("Feuerwehr", "other"),
         ("Kassam-Brigaden", "armed_group"),
+        ("Landgericht Kassel", "government"),
+        ("Museum Folkwang", "other"),
     ],
 )
 def test_kind_from_the_head_noun(name: str, kind: str) -> None:
@@ -941,3 +943,9 @@ def test_article_state_from_its_named_bodies_and_dateline() -> None:
         "Das Außenministerium rief zur Ruhe auf, Russland und die Ukraine schwiegen."
     )
     assert {o.name: o.country for o in resolve_found(dateline).referents}["Außenministerium"] == "PL"
+
+
+def test_town_named_after_a_body_gives_its_country() -> None:
+    text = "Die Polizei Ulm sucht Zeugen."
+    res = resolve_organisations(text, org_mentions(text, "Polizei Ulm"))
+    assert [(o.name, o.country, o.kind) for o in res.referents] == [("Polizei Ulm", "DE", "government")]

@@ -126,8 +126,11 @@ def kind_of(tokens: list[str], known: KnownOrg | None = None, descriptor_kind: s
         return known.kind
     if any(t in LEGAL_FORMS for t in tokens):
         return "company"
+    table = _endings(KIND_TABLE, "kind", KINDS)
     if tokens:
-        kind = _by_ending(tokens[head_index(tokens)], _endings(KIND_TABLE, "kind", KINDS))
+        kind = _by_ending(tokens[head_index(tokens)], table) or (
+            _by_ending(tokens[0], table) if len(tokens) > 1 and tokens[0][:1].isupper() else None
+        )  # "Landgericht Mühlhausen", "Polizei Ulm": the noun before a place's name
         if kind:
             return kind
     return descriptor_kind or "other"

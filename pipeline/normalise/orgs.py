@@ -313,6 +313,7 @@ def _org_facts(text: str, m: EntityMention, canon: str, aliases: AliasTable) -> 
         mention_country(canon.split())
         or mention_country(words)
         or next((adjective_country(w) for w in canon.split()[:head] if w[:1].isupper()), None)  # "Pariser …"
+        or _town_country(canon.split())  # "Polizei Ulm", "Landgericht Mühlhausen"
         or context_country(text, m.start, m.end, _place_country)
     )
     return _OrgFacts(base, kind, country, country is not None or kind not in CONTEXT_KINDS)
@@ -394,6 +395,13 @@ def _group_key(facts: _OrgFacts, country: str | None) -> str:
     state body or party (two states' defence ministries are two organisations)."""
     key = name_key(facts.base)
     return f"{key}|{country}" if facts.kind in CONTEXT_KINDS and country else key
+
+
+def _town_country(tokens: list[str]) -> str | None:
+    """Country of a town named after a body's noun ("Polizei Ulm" → DE), for state bodies."""
+    if len(tokens) != 2 or kind_of(tokens[:1]) not in STATE_KINDS or not _is_city(tokens[1]):
+        return None
+    return _place_country(tokens[1])
 
 
 def _is_place(word: str) -> bool:

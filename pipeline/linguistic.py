@@ -82,12 +82,16 @@ def morph_tok2vec(
     depth: int,
     window_size: int,
     maxout_pieces: int = 3,
+    mix_window: int = 0,
 ) -> Model[list[Doc], list[Floats2d]]:
     """The heads' own token vectors: the NER tok2vec's output (``upstream``, a listener, frozen)
     next to a small hash embedding of the word's own form (``embed``: prefix, suffix, shape,
     which the NER-tuned vectors keep little of), mixed to ``width`` and put through ``depth``
-    residual CNN layers (0: none)."""
+    residual CNN layers (0: none). ``mix_window`` > 0 lets the mix see that many neighbours on
+    each side (a determiner's ending next to its noun)."""
     mix = Maxout(nO=width, nP=maxout_pieces, dropout=0.0, normalize=True)
+    if mix_window:
+        mix = chain(expand_window(window_size=mix_window), mix)
     layers = [
         residual(chain(expand_window(window_size=window_size),
                        Maxout(nO=width, nI=width * (2 * window_size + 1), nP=maxout_pieces, dropout=0.0,

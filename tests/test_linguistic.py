@@ -245,7 +245,11 @@ def test_default_pipeline_sets_lemma_pos_tag_morph_on_word_tokens(nlp) -> None:
         (SENTENCES[0], "Soldaten", "Soldat", "NOUN", {"Number": "Plur"}),
         (SENTENCES[0], "schickte", "schicken", "VERB", {"Tense": "Past", "VerbForm": "Fin"}),
         (SENTENCES[1], "getötet", "töten", "VERB", {"VerbForm": "Part"}),
+        (SENTENCES[1], "Angriffen", "Angriff", "NOUN", {"Case": "Dat", "Number": "Plur"}),
         (SENTENCES[2], "kündigte", "kündigen", "VERB", {"VerbForm": "Fin"}),
+        (SENTENCES[3], "Wochen", "Woche", "NOUN", {"Number": "Plur"}),
+        (SENTENCES[4], "Kämpfe", "Kampf", "NOUN", {"Case": "Nom", "Number": "Plur"}),
+        ("Die Truppen der Nato stehen bereit.", "Truppen", "Truppe", "NOUN", {"Number": "Plur"}),
         (SENTENCES[5], "zusätzliche", "zusätzlich", "ADJ", {"Case": "Acc"}),
     ],
 )  # fmt: skip

@@ -440,6 +440,15 @@ CLAUSE_CASES = [
     # died in captivity is killed (S6); a reported past is done (U1)
     ("Von ihnen starben 300 Soldaten in Gefangenschaft.", [(300, 300, "exact", None, "killed")]),
     ("Die Armee soll bereits 2.000 Soldaten an die Grenze geschickt haben.", [(2000, 2000, "exact", None, "deployed")]),
+    # a one-word zu-infinitive of a separable verb under a plan; an inflected compound casualty noun
+    (
+        "Als Ziel ist vorgesehen, 6.000 Soldaten in Polen auszubilden.",
+        [(6000, 6000, "exact", None, "planned")],
+    ),
+    (
+        "Im Mai fielen 300 Soldaten. Die Zahl der russischen Kriegstoten lag zuletzt bei 70.000.",
+        [(300, 300, "exact", None, "killed"), (70000, 70000, "exact", "RU", "killed")],
+    ),
     # a zu-infinitive group with a list inside
     (
         "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",

@@ -11,7 +11,8 @@ from pipeline.resources import read_lines, read_tsv
 
 # Punctuation that always ends a clause; a comma only before a new clause (see _comma_opens).
 HARD_BOUNDARIES = frozenset({";", ":", "–", "—", "-"})  # a parenthesis is an insertion, not a boundary
-MIN_COMPOUND_PART = 4  # a noun lemma matches a predicate noun it ends with, this long at least
+MIN_COMPOUND_PART = 4
+NOUN_ENDINGS = ("", "n", "en", "s", "es")  # inflected forms of a predicate noun  # a noun lemma matches a predicate noun it ends with, this long at least
 
 
 class Word(Protocol):
@@ -249,7 +250,7 @@ def _infinitive_group(words: Sequence[Word], j: int) -> bool:
     if not verbs:
         return False
     last = verbs[-1]
-    return words[last].tag == "VVIZU" or (words[last - 1].tag == "PTKZU" and words[last].tag.endswith("INF"))
+    return is_zu_infinitive(words, last)
 
 
 def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
@@ -324,11 +325,26 @@ def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None
         return table[f"sich {lemma}"]
     if lemma in table:
         return table[lemma]
-    if is_noun(w):
+    if is_noun(w) and not is_verb(w):
+        form = w.text.lower()
         for stem, cls in _noun_predicates():
-            if lemma.endswith(stem) and not is_verb(w):
-                return cls
+            if lemma.endswith(stem) or any(form.endswith(stem + e) for e in NOUN_ENDINGS):
+                return cls  # "Kriegstote", "Kriegstoten" (whatever lemma the tagger gave)
     return None
+
+
+def is_zu_infinitive(words: Sequence[Word], k: int) -> bool:
+    """A zu-infinitive: "zu verlegen" (PTKZU + infinitive), or one word with "zu" after a
+    separable prefix ("auszubilden", "abzuziehen"), whichever tag the tagger gave it."""
+    w = words[k]
+    if w.tag == "VVIZU":
+        return True
+    if k > 0 and words[k - 1].tag == "PTKZU" and w.tag.endswith("INF"):
+        return True
+    low = w.text.lower()
+    return w.tag[:1] == "V" and any(
+        low.startswith(p + "zu") and len(low) > len(p) + 5 and low.endswith("en") for p in _words("separable_prefixes")
+    )
 
 
 # --------------------------------------------------------------------------- tense and modality
@@ -359,7 +375,7 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
             return True
         if lm == "werden" and is_finite(w) and "Mood=Sub" not in w.morph and _has_infinitive(seq):
             return True
-        if w.tag == "VVIZU" or (w.tag == "PTKZU" and k + 1 < len(seq) and seq[k + 1].tag.endswith("INF")):
+        if is_zu_infinitive(words, clause.lo + k):
             return not aspect
     return False
 

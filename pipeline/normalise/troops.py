@@ -15,6 +15,7 @@ from pipeline.normalise.clauses import (
     conditional,
     has_aspect_verb,
     is_verb,
+    is_zu_infinitive,
     plans,
     predicate_class,
     predicate_lemma,
@@ -460,7 +461,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
 def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """Clause ``k`` is a "dass" clause or zu-infinitive of a plan ("sieht vor, dass …")."""
     first = sent_toks[parts[k].lo]
-    zu_inf = any(t.tag == "VVIZU" or t.low == "zu" and t.tag == "PTKZU" for t in sent_toks[parts[k].lo : parts[k].hi])
+    zu_inf = any(is_zu_infinitive(sent_toks, i) for i in range(parts[k].lo, parts[k].hi))
     return (first.low in {"dass", "daß"} or zu_inf) and plans(sent_toks, parts[k - 1])
 
 

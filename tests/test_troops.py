@@ -432,6 +432,20 @@ CLAUSE_CASES = [
         "Die Regierung geht davon aus, dass derzeit 4.000 irische Soldaten im Libanon sind.",
         [(4000, 4000, "exact", "IE", "stationed")],
     ),
+    # a figure joined to the one before takes its country (C4); a UN force does not
+    (
+        "Insgesamt halten sich 8.000 kubanische Soldaten im Land auf, darunter 400 Offiziere und zwei Generäle.",
+        [(8000, 8000, "exact", "CU", "stationed"), (400, 400, "exact", "CU", "stationed"), (2, 2, "exact", "CU", "stationed")],
+    ),
+    (
+        "Getötet wurden 4.000 türkische und 900 UN-Soldaten.",
+        [(4000, 4000, "exact", "TR", "killed"), (900, 900, "exact", None, "killed")],
+    ),
+    # a relative clause on the figure says what happened to these troops
+    (
+        "Die Einheiten könnten bald die 3.000 Soldaten verstärken, die im Mai geschickt wurden.",
+        [(3000, 3000, "exact", None, "deployed")],
+    ),
     # the opponent is not the troops' country (C1)
     (
         "Im Kampf gegen ukrainische Truppen haben die Einheiten 2.000 Mann verloren.",

@@ -437,10 +437,14 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         (i, g) for i, g in _sentence_hits(sent_toks, parts) if id(sent_toks[i]) not in own and any(i in c for c in scope)
     ]
     in_clause = _verbs_first(sent_toks, _captivity(in_clause))
+    # a relative clause on the figure's noun says what happened to these troops first
+    # ("… die 11.000 Soldaten ergänzen, die im November geschickt wurden")
+    relative = relative_after(sent_toks, parts, end_i + 1)
+    own_clause = [(i, g) for i, g in in_clause if relative is not None and i in relative and g not in WEAK_STATUS]
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
-    for chosen, said in ((nearest, clause_casualties), (in_clause, clause_casualties)):
+    for chosen, said in ((own_clause, clause_casualties), (nearest, clause_casualties), (in_clause, clause_casualties)):
         status = _pick_status(chosen, own_distance, said)
         if status:
             return _current_force(sent_toks, num_i, clause, chosen, _future_passive(sent_toks, status))
@@ -522,6 +526,18 @@ def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     noun = sent_toks[k - 1]
     formations = tuple(c for c, _ in _cues("formation"))
     return noun.is_cap and (_is_unit_noun(noun.text) or _ends_with(noun.text.split("-")[-1], formations))
+
+
+def _continues(toks: Sequence[_Tok], num_i: int, head: _Head, positions: Sequence[int]) -> bool:
+    """The figure continues the one before in its sentence (C4): its noun is left out ("…,
+    zwanzig Jahre später 31 000"), it is a part ("unter ihnen 500 Offiziere") or it is joined
+    to it ("500 Offiziere und drei Generäle")."""
+    if head.kind == "elided" or _superset(toks, num_i, positions) is not None:
+        return True
+    k = num_i - 1
+    while k >= 0 and toks[k].low in _qualifier_words():
+        k -= 1
+    return k > 0 and toks[k].low in {"und", "sowie", "plus"} and any(p < k for p in positions)
 
 
 def _superset(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> int | None:
@@ -935,7 +951,8 @@ def _countries_in(
                 source.add(code)  # "die Regierung in Kiew" (C2)
             continue
         if _is_demonym_noun(tok.text) and not (prev in ARTICLES and tok.low.endswith(("en", "er", "n"))):
-            continue  # a demonym counts as an actor only with its article ("die Briten")
+            if "Case=Nom" not in tok.morph or "Number=Plur" not in tok.morph:
+                continue  # a demonym is an actor with its article ("die Briten") or as the subject
         weak.add(code)
         if i == 0 or (i == 1 and prev in ARTICLES):
             subject = code
@@ -1011,11 +1028,19 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
         tok = sent_toks[k]
         if tok.low in _locative() or (agent and tok.low == "von"):
             return True
-        if tok.low in ARTICLES or (tok.is_word and not tok.is_cap):
-            k -= 1  # articles and adjectives between ("im westafrikanischen Mali")
+        if tok.low in {"und", "oder", ","}:
+            if k > 0 and sent_toks[k - 1].is_cap:
+                k -= 1  # a list of places shares its preposition ("in Syrien und Irak")
+                continue
+            return False
+        if tok.is_cap and k + 1 < i and sent_toks[k + 1].low in {"und", "oder", ","}:
+            k -= 1
             continue
-        if tok.low in {"und", "oder", ","} or (tok.is_cap and k + 1 < i and sent_toks[k + 1].low in {"und", "oder", ","}):
-            k -= 1  # a list of places shares its preposition ("in Syrien und Irak")
+        adjective = tok.tag.startswith("ADJ") or (
+            not tok.tag and tok.is_word and not tok.is_cap and tok.low.endswith(("e", "en", "er", "es", "em"))
+        )
+        if tok.low in ARTICLES or adjective:
+            k -= 1  # articles and adjectives between ("im westafrikanischen Mali")
             continue
         if tok.is_cap and k == i - 1 and sent_toks[i].low.endswith("s"):
             k -= 1  # a genitive of the place ("in den Osten Russlands")
@@ -1419,12 +1444,13 @@ def _figure(
         status = carry.status if prev_troops and carry.status in CASUALTY else "killed_or_wounded"
     elif status == "withdrawn":
         status = "other"  # a completed withdrawal (S7)
-    irregular = head.noun is not None and _is_irregular(head.noun)  # only its own phrase says (C1)
+    # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
+    irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
     country = _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i)) or (
         None
         if irregular
         else _sender_country(toks, min(q_start, num.start))
-        or (carry.country if carry.sent_idx == sent.idx and (head.kind == "elided" or _superset(toks, num_i, positions) is not None) else None)
+        or (carry.country if carry.sent_idx == sent.idx and _continues(toks, num_i, head, positions) else None)
         or _sentence_country(
             toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized"
         )

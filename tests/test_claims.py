@@ -300,11 +300,11 @@ def test_claims_of_the_real_articles_end_to_end(tmp_path: Path) -> None:
     precision, recall = pairwise(gold, pred)
     print(f"found {len(pred)} of {len(gold)} gold figures: pairwise precision {precision:.3f} recall {recall:.3f}")
     assert len(pred) >= 0.9 * len(gold)
-    # measured: 44 of 47 found, precision 1.000, recall 0.556-0.667 (two versions of troops.py). The misses
-    # are the troop-figure extraction's wrong status or country (kurier's "etwa 12.000" as status other,
-    # "25.000 bis 30.000 ... entsenden" as deployed), which keep figures apart; with the gold attributes
-    # the grouping reaches 0.977 (test above).
-    assert precision >= PRECISION_FLOOR and recall >= 0.5
+    # measured: 44 of 47 found, precision 1.000, recall 0.778 (0.556-0.667 before troops.py read clause
+    # structure). The misses are figures whose status or country the extraction reads differently from the
+    # gold (headlines without a country word), which keep figures apart; with the gold attributes the
+    # grouping reaches 0.977 (test above).
+    assert precision >= PRECISION_FLOOR and recall >= 0.7
 
     # a rerun changes nothing: same parts, same ids
     before = sorted(p.name for p in (out / "claims").glob("*.parquet"))

@@ -289,6 +289,27 @@ def test_tokens_table_has_lemma_pos_tag_morph(tmp_path: Path) -> None:
 
 
 @needs_heads
+def test_cached_lemmatizer_gives_spacys_lemmas(nlp) -> None:
+    from spacy.pipeline.edit_tree_lemmatizer import EditTreeLemmatizer
+
+    from pipeline.linguistic import CachedEditTreeLemmatizer
+
+    lemmatizer = nlp.get_pipe("trainable_lemmatizer")
+    assert type(lemmatizer) is CachedEditTreeLemmatizer
+    texts = [*SENTENCES, ARTICLE, "Xyzqwv Qwertzuiopü liefen, liefen und liefen."]
+    cached = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+    lemmatizer.__class__ = EditTreeLemmatizer
+    try:
+        stock = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+    finally:
+        lemmatizer.__class__ = CachedEditTreeLemmatizer
+    assert cached == stock
+    with nlp.memory_zone():  # a lemma kept from a freed zone is written again, not a stale hash
+        assert [t.lemma_ for t in nlp("Die Kämpfe dauern an.")][1] == "Kampf"
+    assert [t.lemma_ for t in nlp("Die Kämpfe dauern an.")][1] == "Kampf"
+
+
+@needs_heads
 def test_heads_leave_the_entities_alone(nlp) -> None:
     text = SENTENCES[5] + " Olaf Scholz besuchte am Montag die Truppe in Vilnius."
     with nlp.select_pipes(disable=["morph_tok2vec", "tagger", "morphologizer", "trainable_lemmatizer"]):

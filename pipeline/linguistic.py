@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
 from thinc.types import Floats2d
 
+from pipeline.clauses import clauses as split_clauses
+from pipeline.records import Token as Word
 from pipeline.resources import read_tsv
 
 MORPH_MODEL = Path(__file__).parent / "models" / "de_lagebild_morph"
@@ -250,60 +252,30 @@ class PosFromTag:
 
 
 # --------------------------------------------------------------------------- clauses
-SUBORDINATING = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWS", "PWAV", "PWAT"})
-CLAUSE_PUNCT = frozenset({";", ":"})
 PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
-
-
-def _is_finite(tok: Token) -> bool:
-    return tok.tag_.endswith("FIN") or "Fin" in tok.morph.get("VerbForm")
-
-
-def _opens_subclause(tokens: list[Token], i: int) -> bool:
-    """``tokens[i]`` starts a subordinate clause: 'dass', 'weil', 'die', 'in dem', 'mit denen'."""
-    tok = tokens[i]
-    if tok.tag_ in SUBORDINATING:
-        return True
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return tok.tag_ in {"APPR", "APPRART"} and nxt is not None and nxt.tag_ in {"PRELS", "PRELAT", "PWS"}
 
 
 def clause_starts(sent: Span) -> list[int]:
     """Offsets (within ``sent``) where a clause starts; always begins with 0.
 
-    A clause starts after ';' and ':', after a comma before a subordinator, relative or
-    interrogative pronoun ('…, dass', '…, die', '…, in denen', '…, wie viele'), after a comma that
-    closes such a clause (one right after its verb: '…, die dort stationiert sind, kehren …'),
-    and at a coordinating conjunction that joins two clauses with their own finite verbs
-    ('Die Armee zog ab, und die Stadt fiel'), not two nouns ('Russland und die Ukraine').
+    The rules are :func:`pipeline.clauses.clauses` (the same the troop-figure rules read): a
+    clause ends at a semicolon, colon or dash, at a comma before a subordinator, relative or
+    interrogative pronoun ('…, dass', '…, die', '…, in denen', '…, wie viele'), a finite verb
+    or a zu-infinitive group, at the comma that closes a subordinate clause ('…, die dort
+    stationiert sind, kehren …'), and at 'und'/'oder' before a finite verb ('… und kündigte
+    Hilfe an'), not between two nouns ('Russland und die Ukraine'). Space tokens belong to
+    the clause before them.
     """
-    tokens = list(sent)
-    starts = [0]
-    in_sub = False
-    for i, tok in enumerate(tokens[:-1]):
-        nxt = i + 1
-        if tok.text in CLAUSE_PUNCT:
-            starts.append(nxt)
-            in_sub = False
-        elif tok.text == ",":
-            if _opens_subclause(tokens, nxt):
-                starts.append(nxt)
-                in_sub = True
-            elif in_sub and i > 0 and tokens[i - 1].pos_ in {"VERB", "AUX"}:
-                starts.append(nxt)
-                in_sub = False
-    for i, tok in enumerate(tokens):
-        if tok.tag_ == "KON" or (not tok.tag_ and tok.pos_ == "CCONJ"):
-            if _joins_clauses(tokens, starts, i):
-                starts.append(i)
-    return sorted(set(starts))
+    words = [(tok.i - sent.start, _word(tok)) for tok in sent if not tok.is_space]
+    if not words:
+        return [0]
+    starts = {words[c.lo][0] for c in split_clauses([w for _, w in words])}
+    return sorted(starts | {0})
 
 
-def _joins_clauses(tokens: list[Token], starts: list[int], i: int) -> bool:
-    begin = max(s for s in starts if s <= i)
-    later = [s for s in starts if s > i]
-    end = later[0] if later else len(tokens)
-    return any(_is_finite(t) for t in tokens[begin:i]) and any(_is_finite(t) for t in tokens[i + 1 : end])
+def _word(tok: Token) -> Word:
+    """A spaCy token as the clause rules read it (text, lemma, STTS tag, morphology, offsets)."""
+    return Word(tok.i, 0, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_, str(tok.morph))
 
 
 def clauses(sent: Span) -> list[Span]:

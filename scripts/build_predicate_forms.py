@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.normalise.clauses import predicate_lemmas  # noqa: E402
+from pipeline.clauses import predicate_lemmas  # noqa: E402
 
 OUT = ROOT / "pipeline" / "resources" / "predicate_forms.tsv.gz"
 

@@ -154,10 +154,14 @@ def test_clauses_work_per_sentence() -> None:
     assert doc[8]._.clause == 0
 
 
-def test_clauses_without_tags_split_at_colons_and_semicolons_only() -> None:
+def test_clauses_without_tags_use_the_word_lists() -> None:
+    """Untagged text still splits at colons and before a subordinating conjunction of the
+    word list ("dass"), not at a comma between words."""
     doc = Doc(spacy.blank("de").vocab, words=["Fazit", ":", "alles", "gut", ",", "dass", "es", "klappt"],
               sent_starts=[True] + [False] * 7)  # fmt: skip
-    assert [c.text for c in clauses(next(iter(doc.sents)))] == ["Fazit :", "alles gut , dass es klappt"]
+    assert [c.text for c in clauses(next(iter(doc.sents)))] == ["Fazit :", "alles gut ,", "dass es klappt"]
+    doc = Doc(spacy.blank("de").vocab, words=["Kiew", ",", "Charkiw", "und", "Odessa"], sent_starts=[True] + [False] * 4)
+    assert [c.text for c in clauses(next(iter(doc.sents)))] == ["Kiew , Charkiw und Odessa"]
 
 
 # --------------------------------------------------------------------------- evaluate-morph

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.normalise.clauses import (
+from pipeline.clauses import (
     Clause,
     clause_of,
     clauses,

@@ -1,4 +1,8 @@
-"""Clause structure of one sentence's tokens: clause boundaries, predicates by lemma, tense and modality."""
+"""Clause structure of one sentence's tokens: clause boundaries, predicates by lemma, tense and modality.
+
+Shared by the linguistic layer (``token._.clause``, :func:`pipeline.linguistic.clauses`) and
+the troop-figure rules (``pipeline/normalise/troops.py``), which read the same clauses.
+"""
 
 from __future__ import annotations
 
@@ -258,8 +262,8 @@ def _conjunct_clause(words: Sequence[Word], j: int) -> bool:
     ("und verlegen die Soldaten", "und es folgten …")."""
     for k in range(j, min(j + 2, len(words))):
         if is_finite(words[k]):
-            # "oder verwundeten Soldaten": an inflected participle before its noun, not a verb
-            return not (k + 1 < len(words) and words[k + 1].tag in {"ADJA", "NN", "NE"})
+            # "oder verwundeten russischen Soldaten": an inflected participle before adjectives, not a verb
+            return not (k + 1 < len(words) and words[k + 1].tag == "ADJA")
         if words[k].text in {",", "."} or words[k].tag in {"ART", "ADJA", "CARD", "NN", "NE"}:
             return False
     return False

@@ -1071,6 +1071,18 @@ def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
                     forms.update(p + name[:1].lower() + name[1:] for p in directions())
                 if "ß" in name:  # Swiss spelling: "Weissrussland"
                     forms.update(_inflected_forms(name.replace("ß", "ss")))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     tail = r"(?!\w)" if compounds else r"(?![\w-])"
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?{tail}")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?:s|es)?{tail}")
+
+
+def _alternation(forms: set[str]) -> str:
+    """A regex alternation of ``forms``, longest first, grouped by first letter: the same
+    matches as one flat alternation, but each position tries only the names that can start
+    there (the flat one of a few thousand names cost 4 ms a document)."""
+    by_first: dict[str, list[str]] = {}
+    for f in sorted(forms, key=lambda f: (-len(f), f)):
+        by_first.setdefault(f[:1], []).append(f)
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(f[1:]) for f in group) + ")"
+        for first, group in sorted(by_first.items())
+    )

@@ -118,6 +118,7 @@ def _ends_with(word: str, stems: Sequence[str]) -> bool:
     return any(low == s or (low.endswith(s) and len(s) >= 4) for s in stems)
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def is_military_noun(word: str) -> bool:
     """``Soldaten``, ``Bundeswehrsoldaten``, ``US-Truppen``, ``Soldat:innen`` … → True."""
     low = word.lower()
@@ -126,10 +127,12 @@ def is_military_noun(word: str) -> bool:
     return _ends_with(low, _military_nouns())
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_person_noun(word: str) -> bool:
     return word.lower() in _person_nouns() or _ends_with(word, _person_nouns())
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_non_troop(word: str) -> bool:
     return _ends_with(word, _non_troop_nouns())
 
@@ -139,6 +142,7 @@ def _is_adjective(word: str) -> bool:
     return not word[:1].isupper() or word.lower().endswith(ADJECTIVE_ENDINGS)
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_demonym_noun(word: str) -> bool:
     """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
     if _is_adjective(word) or "-" in word:
@@ -157,11 +161,13 @@ def _country_names() -> frozenset[str]:
     return frozenset(name.lower() for name in Locale("de").territories.values())
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_side_noun(word: str) -> bool:
     low = word.lower()
     return any(low.startswith(cue) for cue, _ in _cues("side"))
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_military_word(word: str) -> bool:
     low = word.lower()
     return any(cue in low for cue, _ in _cues("military")) or is_military_noun(word)
@@ -1198,6 +1204,7 @@ def _says(toks: Sequence[_Tok], i: int, parts: Sequence[Clause]) -> bool:
 # --------------------------------------------------------------------------- main
 
 
+@lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _has_cue(word: str, kind: str) -> bool:
     """``word`` contains a stem of cue ``kind`` (short stems must start a word part)."""
     low = word.lower()

@@ -18,6 +18,7 @@ import lzma
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,24 +66,30 @@ ADJECTIVE = re.compile(r"^[a-zäöüß]{3,}(?:e|en|er|es|em)$")
 TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*|\d+")
 
 
+def unique_lines(path: Path) -> Iterator[str]:
+    """The lines of an xz-compressed text, each distinct line once (the protocols repeat
+    chairing formulas); also used by ``build_lowercase_words.py``."""
+    seen: set[int] = set()
+    with lzma.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            h = hash(line)
+            if h not in seen:
+                seen.add(h)
+                yield line
+
+
 def count(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     total: Counter[str] = Counter()
     as_noun: Counter[str] = Counter()
     for path in paths:
-        seen: set[int] = set()
-        with lzma.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                h = hash(line)
-                if h in seen:  # repeated chairing formulas
-                    continue
-                seen.add(h)
-                prev = ""
-                for tok in TOKEN.findall(line):
-                    if tok[0].isupper() and len(tok) > 2 and not tok.isupper():
-                        total[tok] += 1
-                        if prev in DETERMINERS or prev.isdigit() or ADJECTIVE.match(prev):
-                            as_noun[tok] += 1
-                    prev = tok
+        for line in unique_lines(path):
+            prev = ""
+            for tok in TOKEN.findall(line):
+                if tok[0].isupper() and len(tok) > 2 and not tok.isupper():
+                    total[tok] += 1
+                    if prev in DETERMINERS or prev.isdigit() or ADJECTIVE.match(prev):
+                        as_noun[tok] += 1
+                prev = tok
     return total, as_noun
 
 

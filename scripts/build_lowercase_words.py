@@ -13,13 +13,16 @@ Source: the German Bundestag plenary protocols 2017–2026 in ../shared/corpora/
 from __future__ import annotations
 
 import gzip
-import lzma
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_common_nouns import unique_lines  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpora" / "unlabeled-de" / "bundestag-plenar-wp19-21.txt.xz"
 OUT = ROOT / "pipeline" / "resources" / "lowercase_words.txt.gz"
 MIN_LOWER = 20
@@ -33,23 +36,17 @@ def count(path: Path) -> tuple[Counter[str], Counter[str]]:
     """Lower-case occurrences and mid-sentence capitalised occurrences, by lower-case form."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
-    seen: set[int] = set()
-    with lzma.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            h = hash(line)
-            if h in seen:  # repeated chairing formulas
-                continue
-            seen.add(h)
-            prev = "."
-            for tok in TOKEN.findall(line):
-                if tok in SENTENCE_END:
-                    prev = tok
-                    continue
-                if tok[0].islower():
-                    lower[tok] += 1
-                elif prev not in SENTENCE_END and not tok.isupper():
-                    upper[tok.lower()] += 1
+    for line in unique_lines(path):
+        prev = "."
+        for tok in TOKEN.findall(line):
+            if tok in SENTENCE_END:
                 prev = tok
+                continue
+            if tok[0].islower():
+                lower[tok] += 1
+            elif prev not in SENTENCE_END and not tok.isupper():
+                upper[tok.lower()] += 1
+            prev = tok
     return lower, upper
 
 

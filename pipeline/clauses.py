@@ -213,8 +213,10 @@ def _is_subordinator(words: Sequence[Word], j: int) -> bool:
     if w.text.lower() in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"}:
         return True
     if w.tag == "APPR" and j + 1 < len(words):
-        return words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}
-    return not w.tag and w.text.lower() in _words("relatives")
+        return words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}  # "in dem …"
+    # untagged: "die" + a lower-case word reads as a relative pronoun, "Die Soldaten" as an article
+    following = words[j + 1].text[:1] if j + 1 < len(words) else ""
+    return not w.tag and w.text.lower() in _words("relatives") and bool(following) and not following.isupper()
 
 
 def relative_after(words: Sequence[Word], parts: Sequence[Clause], end: int) -> Clause | None:
@@ -234,13 +236,8 @@ def _comma_opens(words: Sequence[Word], j: int) -> bool:
     if j >= len(words):
         return False
     w = words[j]
-    low = w.text.lower()
-    if low in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"}:
+    if _is_subordinator(words, j):
         return True
-    if not w.tag and low in _words("relatives") and j + 1 < len(words) and not words[j + 1].text[:1].isupper():
-        return True  # untagged: ", die …" + lower-case word reads as a relative clause
-    if w.tag == "APPR" and j + 1 < len(words) and words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}:
-        return True  # ", in dem …"
     if is_finite(w):
         return True  # ", teilte die Regierung mit", ", hieß es"
     return _conjunct_clause(words, j) or _infinitive_group(words, j)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -103,8 +103,9 @@ def _measure_nouns() -> frozenset[str]:
 
 
 @cache
-def _locative() -> frozenset[str]:
-    return frozenset(cue for cue, _ in _cues("locative"))
+def _cue_words(kind: str) -> frozenset[str]:
+    """The cue words of ``kind`` in ``troop_cues.tsv`` (without their values), read once."""
+    return frozenset(cue for cue, _ in _cues(kind))
 
 
 @cache
@@ -113,7 +114,7 @@ def _cues(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
-def _ends_with(word: str, stems: Sequence[str]) -> bool:
+def _ends_with(word: str, stems: Collection[str]) -> bool:
     low = word.lower()
     return any(low == s or (low.endswith(s) and len(s) >= 4) for s in stems)
 
@@ -433,19 +434,13 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     mine = [(i, g) for i, g in surface if all(own_distance(i) <= abs(i - p) for p in rivals)]
     casualties = _casualty_groups(sent_toks, surface, num_i, end_i, rivals)
     # the figure's own clause, and a relative clause on its noun ("…, die eingezogen werden")
-    clause = clause_of(parts, num_i)
-    scope = [
-        c
-        for c in (clause, relative_after(sent_toks, parts, end_i + 1), shared_subject(sent_toks, parts, clause))
-        if c is not None
-    ]
+    clause, relative, scope = _figure_scope(sent_toks, parts, num_i, end_i)
     in_clause = [
         (i, g) for i, g in _sentence_hits(sent_toks, parts) if id(sent_toks[i]) not in own and any(i in c for c in scope)
     ]
     in_clause = _verbs_first(sent_toks, _captivity(in_clause))
     # a relative clause on the figure's noun says what happened to these troops first
     # ("… die 11.000 Soldaten ergänzen, die im November geschickt wurden")
-    relative = relative_after(sent_toks, parts, end_i + 1)
     own_clause = [(i, g) for i, g in in_clause if relative is not None and i in relative and g not in WEAK_STATUS]
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
@@ -524,14 +519,19 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     """The figure is the make-up of a formation: "ein Gefechtsverband mit 1600 Soldaten",
     "eine Brigade mit rund 5.000 Mann"."""
-    k = num_i - 1
-    while k >= 0 and sent_toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(sent_toks, num_i)
     if k < 1 or sent_toks[k].low != "mit":
         return False
     noun = sent_toks[k - 1]
-    formations = tuple(c for c, _ in _cues("formation"))
-    return noun.is_cap and (_is_unit_noun(noun.text) or _ends_with(noun.text.split("-")[-1], formations))
+    return noun.is_cap and (_is_unit_noun(noun.text) or _ends_with(noun.text.split("-")[-1], _cue_words("formation")))
+
+
+def _word_before(sent_toks: Sequence[_Tok], num_i: int) -> int:
+    """Index of the word before the figure and its hedges ("von derzeit etwa 4500" → "von"), -1 if none."""
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    return k
 
 
 def _continues(toks: Sequence[_Tok], num_i: int, head: _Head, positions: Sequence[int]) -> bool:
@@ -540,21 +540,28 @@ def _continues(toks: Sequence[_Tok], num_i: int, head: _Head, positions: Sequenc
     to it ("500 Offiziere und drei Generäle")."""
     if head.kind == "elided" or _superset(toks, num_i, positions) is not None:
         return True
-    k = num_i - 1
-    while k >= 0 and toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(toks, num_i)
     return k > 0 and toks[k].low in {"und", "sowie", "plus"} and any(p < k for p in positions)
 
 
 def _superset(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> int | None:
     """The figure before "darunter"/"unter ihnen" that this one is a part of, if any."""
-    k = num_i - 1
-    while k >= 0 and sent_toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(sent_toks, num_i)
     if k < 0 or sent_toks[k].low not in {"darunter", "ihnen"}:
         return None
     before = [p for p in others if p < k]
     return max(before) if before else None
+
+
+def _figure_scope(
+    sent_toks: Sequence[_Tok], parts: Sequence[Clause], num_i: int, end_i: int
+) -> tuple[Clause, Clause | None, list[Clause]]:
+    """The figure's clause, the relative clause on its noun (or None) and all clauses that speak
+    of it: those two and a coordinated clause of the same subject ("… oder wurden verletzt")."""
+    clause = clause_of(parts, num_i)
+    relative = relative_after(sent_toks, parts, end_i + 1)
+    scope = [c for c in (clause, relative, shared_subject(sent_toks, parts, clause)) if c is not None]
+    return clause, relative, scope
 
 
 def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
@@ -615,9 +622,7 @@ def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) 
 def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Clause]) -> str | None:
     """The status a noun governing the figure gives it: "der Tod von 2.009 Soldaten",
     "die Ermordung zweier UN-Soldaten", "der Kampfverlust von rund 50.000 Soldaten"."""
-    k = num_i - 1
-    while k >= 0 and sent_toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(sent_toks, num_i)
     genitive = sent_toks[num_i].low.endswith("er") and not sent_toks[num_i].text[:1].isdigit()
     if k >= 1 and sent_toks[k].low == "von":
         k -= 1
@@ -641,9 +646,7 @@ def _current_force(
         return status
     if not any(predicate_class(sent_toks, i, clause) == "change" for i in range(clause.lo, clause.hi)):
         return status
-    k = num_i - 1
-    while k >= 0 and sent_toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(sent_toks, num_i)
     return "stationed" if k >= 0 and sent_toks[k].low == "von" else status
 
 
@@ -656,7 +659,7 @@ def _future_passive(sent_toks: Sequence[_Tok], status: str) -> str:
     """
     if status not in ("deployed", "stationed"):
         return status
-    modals = {cue for cue, _ in _cues("modal")}
+    modals = _cue_words("modal")
     lows = [t.low for t in sent_toks]
     if not modals & set(lows):
         return status
@@ -812,7 +815,7 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
         return country_for_word(before[-2].text)  # "Ukrainer - 31 Tausend", "Russland: 120.000"
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
-        between_stops = tok.low != "mit" and (tok.low in _locative() or tok.low in {"von", "aus"})
+        between_stops = tok.low != "mit" and (tok.low in _cue_words("locative") or tok.low in {"von", "aus"})
         if not tok.is_word or between_stops:  # "Italien mit 2.200", not "aus Nordkorea bei 28.500"
             return None
         if tok.is_cap and tok.low not in ARTICLES:
@@ -820,9 +823,9 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
             idx = sent_toks.index(tok)
             prev = sent_toks[idx - 1].low if idx > 0 else ""
             prev2 = sent_toks[idx - 2].low if idx > 1 else ""
-            if code is None or "-" in tok.text or prev in _locative():
+            if code is None or "-" in tok.text or prev in _cue_words("locative"):
                 return None
-            if (prev in ARTICLES and prev2 in _locative()) or _after_preposition(sent_toks, idx, agent=False):
+            if (prev in ARTICLES and prev2 in _cue_words("locative")) or _after_preposition(sent_toks, idx, agent=False):
                 return None
             return code
     return None
@@ -847,13 +850,8 @@ def _sentence_country(
     noun phrases ("… 600 000 Soldaten … den 500 000 irakischen Soldaten gegenüber").
     """
     parts = _clauses(sent_toks)
-    clause = clause_of(parts, num_i)
-    scope = {
-        i
-        for c in (clause, relative_after(sent_toks, parts, end_i + 1), shared_subject(sent_toks, parts, clause))
-        if c is not None
-        for i in range(c.lo, c.hi)
-    }
+    clause, _, clauses_read = _figure_scope(sent_toks, parts, num_i, end_i)
+    scope = {i for c in clauses_read for i in range(c.lo, c.hi)}
     owned = _rival_phrases(sent_toks, rivals) | set(range(num_i, end_i + 1))  # the phrase was read already
     inside = _inside_names(sent_toks, entities, sent)
     if any(_is_multinational(sent_toks[i]) for i in scope - owned):
@@ -877,8 +875,7 @@ def _is_multinational(tok: _Tok) -> bool:
     if tok.low in _multinational():
         return True
     first, _, rest = tok.low.partition("-")
-    formations = tuple(c for c, _ in _cues("formation"))
-    troops = is_military_noun(tok.text) or _is_side_noun(rest) or _is_unit_noun(rest) or _ends_with(rest, formations)
+    troops = is_military_noun(tok.text) or _is_side_noun(rest) or _is_unit_noun(rest) or _ends_with(rest, _cue_words("formation"))
     return bool(rest) and first in _multinational() and troops
 
 
@@ -1032,7 +1029,7 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
     k = i - 1
     while k >= 0:
         tok = sent_toks[k]
-        if tok.low in _locative() or (agent and tok.low == "von"):
+        if tok.low in _cue_words("locative") or (agent and tok.low == "von"):
             return True
         if tok.low in {"und", "oder", ","}:
             if k > 0 and sent_toks[k - 1].is_cap:
@@ -1089,11 +1086,6 @@ def _attribution(text: str, sent: Sentence, toks: Sequence[_Tok], entities: Sequ
     return _speaker(text, sent, toks, entities)
 
 
-@cache
-def _source_nouns() -> tuple[str, ...]:
-    return tuple(c for c, _ in _cues("source_noun"))
-
-
 def _after_nach(
     text: str, toks: Sequence[_Tok], i: int, entities: Sequence[EntityMention], sent: Sentence
 ) -> str | None:
@@ -1104,7 +1096,7 @@ def _after_nach(
     while j < len(toks) and toks[j].is_word and not toks[j].is_cap:
         own = own or toks[j].low in {"eigenen", "eigener"}
         j += 1
-    if j >= len(toks) or not any(toks[j].low.endswith(n) for n in _source_nouns()):
+    if j >= len(toks) or not any(toks[j].low.endswith(n) for n in _cue_words("source_noun")):
         return None
     if own:
         return _speaker(text, sent, toks, entities, before=toks[i].start)
@@ -1192,13 +1184,13 @@ def _speaker(
 def _says(toks: Sequence[_Tok], i: int, parts: Sequence[Clause]) -> bool:
     """Token ``i`` is a verb of saying (by lemma, separable particle included: "teilte … mit")."""
     tok = toks[i]
-    if tok.low in {c for c, _ in _cues("speech")}:
+    if tok.low in _cue_words("speech"):
         return True
     if not tok.lemma or not is_verb(tok):
         return False
     clause = clause_of(parts, i)
     lemma = predicate_lemma(toks, i, clause)
-    return lemma in {c for c, _ in _cues("speech_lemma")}
+    return lemma in _cue_words("speech_lemma")
 
 
 # --------------------------------------------------------------------------- main
@@ -1500,4 +1492,4 @@ def _blocks(prev: _Tok, num_i: int) -> bool:
 
 def _is_unit_noun(word: str) -> bool:
     """A formation's type (Brigade, Bataillon, Division …): a number after it names the unit."""
-    return _ends_with(word.rstrip("s"), tuple(c for c, _ in _cues("unit")))
+    return _ends_with(word.rstrip("s"), _cue_words("unit"))

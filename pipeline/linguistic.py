@@ -266,16 +266,19 @@ def clause_starts(sent: Span) -> list[int]:
     Hilfe an'), not between two nouns ('Russland und die Ukraine'). Space tokens belong to
     the clause before them.
     """
-    words = [(tok.i - sent.start, _word(tok)) for tok in sent if not tok.is_space]
+    words = [(tok.i - sent.start, token_record(tok)) for tok in sent if not tok.is_space]
     if not words:
         return [0]
     starts = {words[c.lo][0] for c in split_clauses([w for _, w in words])}
     return sorted(starts | {0})
 
 
-def _word(tok: Token) -> Word:
-    """A spaCy token as the clause rules read it (text, lemma, STTS tag, morphology, offsets)."""
-    return Word(tok.i, 0, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_, str(tok.morph))
+def token_record(tok: Token, sent_idx: int = 0) -> Word:
+    """A spaCy token as a plain record (``records.Token``: offsets, lemma, POS, STTS tag,
+    morphology): what the clause rules and normalisation read."""
+    return Word(
+        tok.i, sent_idx, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_, str(tok.morph)
+    )
 
 
 def clauses(sent: Span) -> list[Span]:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the shipped model)
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
-from pipeline.linguistic import add_linguistic_layer
+from pipeline.linguistic import add_linguistic_layer, token_record
 from pipeline.records import EntityMention, NumberMention, Sentence, Token
 from pipeline.tokenizer import fix_gender_forms
 
@@ -177,16 +177,10 @@ def doc_entities(doc: Doc, sentences: list[Sentence]) -> list[EntityMention]:
 def doc_tokens(doc: Doc, sentences: Sequence[Sentence], only: Collection[int] | None = None) -> list[Token]:
     """The Doc's non-space tokens as records, with lemma, POS, STTS tag and morphology;
     with ``only``, just those of the sentences with these indices."""
-    find = sentence_index(sentences)
     out = []
     for sent in sentences if only is None else [s for s in sentences if s.idx in only]:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        for tok in span if span is not None else ():
-            if not tok.is_space:
-                out.append(
-                    Token(tok.i, find(tok.idx), tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_,
-                          tok.tag_, str(tok.morph))
-                )  # fmt: skip
+        out.extend(token_record(tok, sent.idx) for tok in span or () if not tok.is_space)
     return out
 
 

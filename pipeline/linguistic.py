@@ -244,10 +244,14 @@ class PosFromTag:
     def _haben(self, doc: Doc, indices: list[int]) -> None:
         """'haben' is an auxiliary only with a participle in its clause ('hat … verlegt'); with an
         object it is the main verb ('hat 300 Soldaten')."""
+        split: dict[int, list[Span]] = {}  # sentence start → its clauses, split once
         for i in indices:
             tok = doc[i]
             if tok.pos_ in ("AUX", "VERB"):
-                clause = next(c for c in clauses(tok.sent) if c.start <= i < c.end)
+                sent = tok.sent
+                if sent.start not in split:
+                    split[sent.start] = clauses(sent)
+                clause = next(c for c in split[sent.start] if c.start <= i < c.end)
                 tok.pos_ = "AUX" if any(t.tag_ in PARTICIPLES for t in clause) else "VERB"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalise.demonyms import country_for_word, country_words
+from pipeline.normalise.demonyms import country_for_word, country_words, is_country_name
 from pipeline.resources import read_tsv
 
 
@@ -270,3 +270,19 @@ SOVEREIGN_STATES = frozenset(
     SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TZ UA UG US UY UZ VC
     VE VN VU WS YE ZA ZM ZW VA PS XK TW""".split()
 )
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [
+        ("Großbritannien", True),
+        ("Großbritanniens", True),
+        ("Schweden", True),
+        ("Ukraine", True),
+        ("Briten", False),
+        ("Schwede", False),
+        ("russische", False),
+    ],
+)
+def test_is_country_name(word, name):
+    assert is_country_name(word) is name

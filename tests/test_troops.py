@@ -468,6 +468,27 @@ CLAUSE_CASES = [
         "Die Marine hat begonnen, 900 Soldaten, drei Fregatten und zwei U-Boote in die Ostsee zu verlegen.",
         [(900, 900, "exact", None, "deployed")],
     ),
+    # the state is the clause's actor: a country name ending in -en is no demonym; the
+    # opponent after "gegen" is no owner (C1)
+    (
+        "Zur Abschreckung gegen Iran will Großbritannien im Frühjahr 2.000 Soldaten in die Region verlegen.",
+        [(2000, 2000, "exact", "GB", "planned")],
+    ),
+    # a verb ends the other figure's noun phrase: "die Spanier" is the actor of both (C1, C4)
+    (
+        "Mit zunächst 900 Soldaten und heute noch 400 sind die Spanier im Norden des Landes präsent.",
+        [(900, 900, "exact", "ES", "stationed"), (400, 400, "exact", "ES", "stationed")],
+    ),
+    # a comma closing a clause is no list of places sharing a preposition
+    (
+        "Das Ministerium erklärte unter Verweis auf Satellitenbilder, Russland habe 40.000 Soldaten an die Grenze verlegt.",
+        [(40000, 40000, "exact", "RU", "deployed")],
+    ),
+    # a war named in a compound is no nationality of the troops (C1)
+    (
+        "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
+        [(5000, 5000, "exact", None, "killed")],
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from pipeline.resources import ResourceError, read_tsv
 
 TABLE = "demonyms.tsv"
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
-KINDS = frozenset({"adj", "noun_e", "noun_er", "noun", "prefix", "institution", "capital"})
+KINDS = frozenset({"adj", "noun_e", "noun_er", "noun", "prefix", "institution", "capital", "name"})
 # Parts before a hyphen that negate or qualify the country ("pro-russische", "Anti-US-").
 NEUTRAL_PREFIXES = frozenset({"pro", "anti", "ex", "nicht", "post", "prä", "pan"})
 GENDER_TAIL = re.compile(r"[:*_·/]?(?:innen|in)$")
@@ -32,7 +32,7 @@ def _forms(word: str, kind: str) -> tuple[str, ...]:
         return (w, w + "n", stem + "in", stem + "innen")
     if kind == "noun_er":  # Amerikaner, Amerikanern, Amerikaners, Amerikanerin(nen)
         return (w, w + "n", w + "s", w + "in", w + "innen")
-    if kind in {"noun", "institution", "capital"}:
+    if kind in {"noun", "institution", "capital", "name"}:
         return (w, w + "s") if not w.endswith(("s", "x", "z")) else (w,)
     return (w,)  # prefix
 
@@ -121,9 +121,16 @@ def is_demonym(word: str) -> bool:
     return low in words and low not in _country_name_forms()
 
 
+def is_country_name(word: str) -> bool:
+    """ "Ukraine", "Großbritannien", "Russlands": a country's name (CLDR or the table's
+    ``name`` rows), not a demonym or adjective."""
+    return word.lower() in _country_name_forms()
+
+
 @cache
 def _country_name_forms() -> frozenset[str]:
-    return frozenset(f for name in _cldr_country_names().values() for f in _forms(name, "noun"))
+    names = [*_cldr_country_names().values(), *(r["word"] for r in read_tsv(TABLE) if r.get("kind") == "name")]
+    return frozenset(f for name in names for f in _forms(name, "noun"))
 
 
 def country_words() -> dict[str, str]:

@@ -24,7 +24,7 @@ from pipeline.clauses import (
     shared_subject,
     to_come,
 )
-from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.demonyms import country_for_word, is_country_name
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
 
@@ -47,6 +47,8 @@ ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed", "ca
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
+# STTS tags that end a figure's noun phrase: verbs, subordinators, relative pronouns
+PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
@@ -148,18 +150,10 @@ def _is_demonym_noun(word: str) -> bool:
     """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
     if _is_adjective(word) or "-" in word:
         return False
-    if word.lower() in _country_names():
+    if is_country_name(word):
         return False
     code = country_for_word(word)
     return code is not None and word.lower().endswith(("er", "ern", "en", "e", "innen", "in"))
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    """Lower-cased German country names (CLDR), so "Ukraine" is not read as a demonym."""
-    from babel import Locale
-
-    return frozenset(name.lower() for name in Locale("de").territories.values())
 
 
 @lru_cache(maxsize=65536)  # words repeat: each is looked up once
@@ -889,6 +883,8 @@ def _rival_phrases(sent_toks: Sequence[_Tok], rivals: Sequence[int]) -> set[int]
         owned.add(p)
         k = p + 1
         while k < len(sent_toks) and k - p <= MAX_MODIFIERS + 1 and sent_toks[k].is_word:
+            if sent_toks[k].tag.startswith(PHRASE_ENDS):
+                break  # "… und jetzt noch 5500 sind die Briten …": the verb ends the phrase
             owned.add(k)
             if sent_toks[k].is_cap:
                 break
@@ -941,7 +937,7 @@ def _countries_in(
             elif _is_state_organ(nxt.text):
                 source.add(code)
             continue
-        if is_military_noun(tok.text) or _is_military_word(tok.text):
+        if _names_force(tok.text):
             strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
             continue
         if "-" in tok.text:
@@ -978,6 +974,15 @@ def _countries_in(
     if weak:
         return subject
     return next(iter(source)) if len(source) == 1 and mobilized else None
+
+
+def _names_force(word: str) -> bool:
+    """A word naming a state's troops or force: "Bundeswehr", "US-Truppen", "Russland-Armee";
+    not a compound whose head is an event ("Ukraine-Krieg", "Irak-Einsatz")."""
+    if "-" not in word:
+        return is_military_noun(word) or _is_military_word(word)
+    head = word.rsplit("-", 1)[1]
+    return is_military_noun(head) or _is_side_noun(head) or _is_unit_noun(head) or _has_cue(head, "forces")
 
 
 def _country_entities(
@@ -1032,7 +1037,7 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
         if tok.low in _cue_words("locative") or (agent and tok.low == "von"):
             return True
         if tok.low in {"und", "oder", ","}:
-            if k > 0 and sent_toks[k - 1].is_cap:
+            if k > 0 and _listed_name(sent_toks[k - 1]):
                 k -= 1  # a list of places shares its preposition ("in Syrien und Irak")
                 continue
             return False
@@ -1050,6 +1055,12 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
             continue
         return False
     return False
+
+
+def _listed_name(tok: _Tok) -> bool:
+    """A name that can head a list of places: a proper noun by its tag, or any capitalised
+    word when untagged (not "auf Geheimdiensterkenntnisse, Russland habe …")."""
+    return tok.is_cap and (tok.tag == "NE" or not tok.tag or country_for_word(tok.text) is not None)
 
 
 def _opposed(sent_toks: Sequence[_Tok], i: int) -> bool:

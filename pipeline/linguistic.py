@@ -14,18 +14,20 @@ the Doc, and :func:`clauses` (or ``token._.clause``) splits a sentence into clau
 
 from __future__ import annotations
 
+import bisect
 import json
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import ENT_TYPE, LEMMA, ORTH, POS, TAG
+from spacy.attrs import ENT_TYPE, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline.edit_tree_lemmatizer import EditTreeLemmatizer
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 from thinc.api import Maxout, Model, chain, concatenate, expand_window, residual, with_array
 from thinc.types import Floats2d
 
@@ -164,13 +166,14 @@ def _heads_meta() -> dict:
     return json.loads((MORPH_MODEL / "meta.json").read_text(encoding="utf-8"))
 
 
-def add_linguistic_layer(nlp: Language, own_model: bool) -> None:
+def add_linguistic_layer(nlp: Language, own_model: bool, scope: str = "all") -> None:
     """Give ``nlp`` lemma, tag, pos and morphology on every token (no-op where already there).
 
     The shipped heads go on any pipeline whose ``tok2vec`` is the one they were trained on
-    (``own_model``: Lagebild's default model, where any other tok2vec is an error). spaCy's German
-    packages keep their own layer. Every model gets ``lagebild_morph``, which fills ``pos`` from
-    the STTS ``tag`` where a model left it empty.
+    (``own_model``: Lagebild's default model, where any other tok2vec is an error): as disabled
+    components, run sentence by sentence by ``lagebild_linguistic`` on the sentences ``scope``
+    names (:class:`SentenceHeads`). spaCy's German packages keep their own layer. Every model gets
+    ``lagebild_morph``, which fills ``pos`` from the STTS ``tag`` where a model left it empty.
     """
     has_layer = any(name in nlp.pipe_names for name in OWN_LAYER)
     if not has_layer and "tok2vec" in nlp.pipe_names and (MORPH_MODEL / "meta.json").exists():
@@ -184,9 +187,11 @@ def add_linguistic_layer(nlp: Language, own_model: bool) -> None:
                 for name in HEADS:
                     nlp.add_pipe(name, source=heads, last=True)
                     nlp.get_pipe(name).vocab = nlp.vocab  # labels and morph tables live in the run's vocab
+                    nlp.disable_pipe(name)  # run by lagebild_linguistic, sentence by sentence
             lemmatizer = nlp.get_pipe("trainable_lemmatizer")
             if type(lemmatizer) is EditTreeLemmatizer:
                 lemmatizer.__class__ = CachedEditTreeLemmatizer  # same lemmas, about half the time
+            nlp.add_pipe(LAYER_NAME, last=True, config={"heads": list(HEADS), "scope": scope})
         elif own_model:
             raise MorphModelMismatchError(
                 f"{MORPH_MODEL} was trained on another tok2vec than the shipped NER model's: rebuild "
@@ -194,6 +199,85 @@ def add_linguistic_layer(nlp: Language, own_model: bool) -> None:
             )
     if "lagebild_morph" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_morph", last=True)
+
+
+# --------------------------------------------------------------------------- the heads, by sentence
+LAYER_NAME = "lagebild_linguistic"
+SCOPES = ("all", "numbers")
+LAYER_ATTRS = [TAG, POS, MORPH, LEMMA]
+
+
+@Language.factory(
+    LAYER_NAME,
+    assigns=["token.tag", "token.pos", "token.morph", "token.lemma"],
+    requires=["doc.tensor", "token.is_sent_start"],
+    default_config={"heads": list(HEADS), "scope": "all", "spans_key": "numbers"},
+)
+def create_sentence_heads(nlp: Language, name: str, heads: list[str], scope: str, spans_key: str) -> SentenceHeads:
+    return SentenceHeads(nlp, name, heads, scope, spans_key)
+
+
+class SentenceHeads:
+    """Runs the linguistic heads (disabled components of the same pipeline, run in order) on the
+    Doc's sentences, each sentence one Doc for them as in their training data (UD sentences),
+    carrying its rows of the NER tok2vec's ``doc.tensor``; their tag, pos, morphology and lemma
+    are then copied back into the Doc.
+
+    ``scope`` "all" annotates every sentence. "numbers" only those holding a number span
+    (``doc.spans[spans_key]``, set by ``lagebild_numbers`` before this component): the troop rules
+    read no others, so a run that writes no ``tokens`` table does a third of the work with the
+    same troop figures. Sentence by sentence, a token's annotation does not depend on the scope.
+    """
+
+    def __init__(self, nlp: Language, name: str, heads: Sequence[str], scope: str, spans_key: str) -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"{name}: scope must be one of {SCOPES}, not {scope!r}")
+        self.nlp = nlp
+        self.name = name
+        self.heads = list(heads)
+        self.scope = scope
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            yield from self._annotate(list(batch))
+
+    def sentence_ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) token ranges of the sentences to annotate."""
+        ranges = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+        if self.scope == "all":
+            return ranges
+        starts = [start for start, _ in ranges]
+        held = {bisect.bisect_right(starts, span.start) - 1 for span in doc.spans.get(self.spans_key, [])}
+        return [ranges[k] for k in sorted(held) if k >= 0]
+
+    def _annotate(self, docs: list[Doc]) -> list[Doc]:
+        jobs = [(d, start, end) for d, doc in enumerate(docs) for start, end in self.sentence_ranges(doc)]
+        if not jobs:
+            return docs
+        subs = [_sentence_doc(docs[d], start, end) for d, start, end in jobs]
+        for name in self.heads:
+            subs = list(self.nlp.get_pipe(name).pipe(subs, batch_size=len(subs)))
+        arrays: dict[int, np.ndarray] = {}
+        for (d, start, end), sub in zip(jobs, subs, strict=True):
+            if d not in arrays:
+                arrays[d] = docs[d].to_array(LAYER_ATTRS)
+            arrays[d][start:end] = sub.to_array(LAYER_ATTRS)
+        for d, array in arrays.items():
+            docs[d].from_array(LAYER_ATTRS, array)
+        return docs
+
+
+def _sentence_doc(doc: Doc, start: int, end: int) -> Doc:
+    """The tokens ``doc[start:end]`` as a Doc of their own with their rows of ``doc.tensor``."""
+    tokens = doc[start:end]
+    sub = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    if doc.tensor.size:
+        sub.tensor = doc.tensor[start:end]
+    return sub
 
 
 # --------------------------------------------------------------------------- component

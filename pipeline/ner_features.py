@@ -18,6 +18,7 @@ from enum import IntFlag
 from functools import cache
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Embed, Model, chain, concatenate, with_array
@@ -84,16 +85,28 @@ def lexicon_features() -> Model[list[Doc], list[Ints2d]]:
     return Model("lexicon_features", _features_forward)
 
 
+# Class bits by ORTH hash, filled as words are met: a token costs one dict lookup instead of a
+# Token object and its text. Hashes are stable across memory zones; the memo is emptied when
+# it outgrows MEMO_SIZE, so a long run's memory stays bounded.
+_MEMO: dict[int, int] = {}
+MEMO_SIZE = 500_000
+
+
+def _doc_classes(doc: Doc, table: dict[str, int]) -> numpy.ndarray:
+    """One doc's class bits as an (n_tokens, 1) int32 array (:func:`word_classes` per token)."""
+    if len(_MEMO) > MEMO_SIZE:
+        _MEMO.clear()
+    orths = doc.to_array(ORTH).tolist()
+    for orth in set(orths).difference(_MEMO):
+        _MEMO[orth] = word_classes(doc.vocab.strings[orth], table)
+    return numpy.fromiter(map(_MEMO.__getitem__, orths), dtype="int32", count=len(orths)).reshape(-1, 1)
+
+
 def _features_forward(
     model: Model[list[Doc], list[Ints2d]], docs: Sequence[Doc], is_train: bool
 ) -> tuple[list[Ints2d], object]:
     table = lexicon()
-    out = [
-        model.ops.asarray2i(
-            numpy.asarray(token_classes((t.text for t in doc), table), dtype="int32").reshape(-1, 1)
-        )
-        for doc in docs
-    ]
+    out = [model.ops.asarray2i(_doc_classes(doc, table)) for doc in docs]
     return out, lambda d_out: []
 
 

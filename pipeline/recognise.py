@@ -7,7 +7,9 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,15 +34,17 @@ class ModelNotFoundError(RuntimeError):
     """The requested spaCy model is neither an installed package nor a model folder."""
 
 
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, *, linguistic: str = "all") -> Language:
     """Load a German spaCy pipeline ready for Lagebild.
 
     ``model`` is None (Lagebild's own model shipped in the package), an installed
     package name such as ``de_core_news_sm``, or a path to a model folder. The
     tokenizer gets the gender-form fix, sentences come from the parser when the model
     has one (else a rule-based sentencizer that also breaks at paragraphs), the linguistic
-    layer (lemma, tag, pos, morphology: ``pipeline.linguistic``) is added, and the
-    ``lagebild_numbers`` component is appended.
+    layer (lemma, tag, pos, morphology: ``pipeline.linguistic``) is added after the
+    ``lagebild_numbers`` component. ``linguistic`` "numbers" gives the layer of Lagebild's own
+    model only to the sentences that hold a number (what the troop rules read); "all" (the
+    default) to every sentence.
     """
     nlp = _load(model)
     fix_gender_forms(nlp)
@@ -49,9 +53,9 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     if "lagebild_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_paragraphs", before=_sentence_component(nlp))
-    add_linguistic_layer(nlp, own_model=model is None)
     if "lagebild_numbers" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_numbers", last=True)
+    add_linguistic_layer(nlp, own_model=model is None, scope=linguistic)
     return nlp
 
 
@@ -85,12 +89,17 @@ def _sentence_component(nlp: Language) -> str:
     assigns=["token.is_sent_start"],
 )
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            if not token.is_space:
-                token.is_sent_start = True
+    """Start a sentence after every line break: headlines and paragraphs never run together.
+
+    A line break is always (part of) a whitespace token, so only those are looked at."""
+    if len(doc) < 2:
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE])
+    strings = doc.vocab.strings
+    is_space = arr[:, 1]
+    for i in numpy.flatnonzero(is_space[:-1]).tolist():
+        if not is_space[i + 1] and "\n" in strings[arr[i, 0]]:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -229,7 +229,8 @@ def _worker_state(options: Options) -> tuple[Language, object]:
     The model accepts any text that ingest let through (``--max-bytes``), so a large file
     is either rejected up front with a clear error or processed, never failed halfway.
     """
-    nlp = load_nlp(options.model)
+    # the rules read the linguistic layer of the sentences with a number; the tokens table, of all
+    nlp = load_nlp(options.model, linguistic="all" if options.tokens else "numbers")
     nlp.max_length = max(nlp.max_length, options.max_chars)
     return nlp, load_aliases(Path(options.aliases) if options.aliases else None)
 

@@ -238,8 +238,32 @@ def test_default_pipeline_sets_lemma_pos_tag_morph_on_word_tokens(nlp) -> None:
     covered = [t for t in words if t.lemma_ and t.pos_ and t.tag_]
     assert len(covered) / len(words) >= 0.98
     assert any(str(t.morph) for t in words)
-    assert nlp.pipe_names[-1] == "lagebild_numbers"
-    assert nlp.pipe_names.index("ner_vote") < nlp.pipe_names.index("morph_tok2vec")
+    assert nlp.pipe_names.index("ner_vote") < nlp.pipe_names.index("lagebild_linguistic")
+    assert {"morph_tok2vec", "tagger", "morphologizer", "trainable_lemmatizer"} <= set(nlp.disabled)
+
+
+@needs_heads
+def test_numbers_scope_annotates_only_the_sentences_with_a_number() -> None:
+    from pipeline.recognise import load_nlp
+
+    text = " ".join(SENTENCES[:2] + [SENTENCES[4]])  # the third sentence holds no number
+    full = load_nlp()(text)
+    scoped = load_nlp(linguistic="numbers")(text)
+    sents_full, sents_scoped = list(full.sents), list(scoped.sents)
+    assert len(sents_full) == 3
+    for k in (0, 1):  # sentence by sentence: the same annotation in either scope
+        assert [(t.lemma_, t.tag_, t.pos_, str(t.morph)) for t in sents_scoped[k]] == [
+            (t.lemma_, t.tag_, t.pos_, str(t.morph)) for t in sents_full[k]
+        ]
+    assert all(t.lemma_ for t in sents_full[2])
+    assert not any(t.lemma_ or t.tag_ for t in sents_scoped[2])
+
+
+def test_unknown_scope_is_an_error() -> None:
+    from pipeline.linguistic import SentenceHeads
+
+    with pytest.raises(ValueError, match="scope"):
+        SentenceHeads(spacy.blank("de"), "lagebild_linguistic", [], "some", "numbers")
 
 
 @needs_heads
@@ -316,7 +340,7 @@ def test_cached_lemmatizer_gives_spacys_lemmas(nlp) -> None:
 @needs_heads
 def test_heads_leave_the_entities_alone(nlp) -> None:
     text = SENTENCES[5] + " Olaf Scholz besuchte am Montag die Truppe in Vilnius."
-    with nlp.select_pipes(disable=["morph_tok2vec", "tagger", "morphologizer", "trainable_lemmatizer"]):
+    with nlp.select_pipes(disable=["lagebild_linguistic"]):
         before = [(e.text, e.label_) for e in nlp(text).ents]
     assert [(e.text, e.label_) for e in nlp(text).ents] == before
 

@@ -60,7 +60,8 @@ def test_sentence_index() -> None:
 def test_pipeline_analysis_finds_no_problems(nlp) -> None:
     analysis = nlp.analyze_pipes(pretty=False)
     assert not any(analysis["problems"].values()), analysis["problems"]
-    assert nlp.pipe_names[-1] == "lagebild_numbers"
+    # the numbers come before the linguistic layer, which may be limited to their sentences
+    assert nlp.pipe_names.index("lagebild_numbers") < nlp.pipe_names.index("lagebild_morph")
 
 
 def test_any_german_pipeline_gets_the_lagebild_additions(tmp_path) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import ENT_TYPE, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline.edit_tree_lemmatizer import EditTreeLemmatizer
 from spacy.tokens import Doc, Span, Token
@@ -354,19 +354,34 @@ def clause_starts(sent: Span) -> list[int]:
     Hilfe an'), not between two nouns ('Russland und die Ukraine'). Space tokens belong to
     the clause before them.
     """
-    words = [(tok.i - sent.start, token_record(tok)) for tok in sent if not tok.is_space]
+    words = [(w.i - sent.start, w) for w in token_records(sent.doc, [(sent.start, sent.end, 0)])]
     if not words:
         return [0]
     starts = {words[c.lo][0] for c in split_clauses([w for _, w in words])}
     return sorted(starts | {0})
 
 
-def token_record(tok: Token, sent_idx: int = 0) -> Word:
-    """A spaCy token as a plain record (``records.Token``: offsets, lemma, POS, STTS tag,
-    morphology): what the clause rules and normalisation read."""
-    return Word(
-        tok.i, sent_idx, tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_, tok.pos_, tok.tag_, str(tok.morph)
-    )
+RECORD_ATTRS = [IDX, ORTH, LEMMA, POS, TAG, MORPH, IS_SPACE]
+EMPTY_MORPH = "_"  # the stored form of an empty analysis; str(token.morph) gives ""
+
+
+def token_records(doc: Doc, ranges: Iterable[tuple[int, int, int]]) -> list[Word]:
+    """The non-space tokens of each (start, end, sentence index) token range of ``doc`` as plain
+    records (``records.Token``: offsets, lemma, POS, STTS tag, morphology): what the clause rules
+    and normalisation read. One array read per Doc and string lookups, no Token objects."""
+    strings = doc.vocab.strings
+    array = doc.to_array(RECORD_ATTRS)
+    out = []
+    for start, end, sent_idx in ranges:
+        for k, (idx, orth, lemma, pos, tag, morph, space) in enumerate(array[start:end].tolist(), start):
+            if space:
+                continue
+            text = strings[orth]
+            feats = strings[morph] if morph else ""
+            out.append(Word(k, sent_idx, idx, idx + len(text), text, strings[lemma] if lemma else "",
+                            strings[pos] if pos else "", strings[tag] if tag else "",
+                            "" if feats == EMPTY_MORPH else feats))  # fmt: skip
+    return out
 
 
 def clauses(sent: Span) -> list[Span]:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the shipped model)
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
-from pipeline.linguistic import add_linguistic_layer, token_record
+from pipeline.linguistic import add_linguistic_layer, token_records
 from pipeline.records import EntityMention, NumberMention, Sentence, Token
 from pipeline.tokenizer import fix_gender_forms
 
@@ -186,11 +186,12 @@ def doc_entities(doc: Doc, sentences: list[Sentence]) -> list[EntityMention]:
 def doc_tokens(doc: Doc, sentences: Sequence[Sentence], only: Collection[int] | None = None) -> list[Token]:
     """The Doc's non-space tokens as records, with lemma, POS, STTS tag and morphology;
     with ``only``, just those of the sentences with these indices."""
-    out = []
+    ranges = []
     for sent in sentences if only is None else [s for s in sentences if s.idx in only]:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        out.extend(token_record(tok, sent.idx) for tok in span or () if not tok.is_space)
-    return out
+        if span is not None:
+            ranges.append((span.start, span.end, sent.idx))
+    return token_records(doc, ranges) if ranges else []
 
 
 def doc_numbers(doc: Doc, spans_key: str = NUMBERS_KEY) -> list[NumberMention]:

@@ -6,7 +6,7 @@ the troop-figure rules (``pipeline/normalise/troops.py``), which read the same c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -81,8 +81,7 @@ def participles() -> dict[str, str]:
         if lemma.endswith("ieren"):
             out[stem + "t"] = lemma
             continue
-        prefixes = sorted(_words("separable_prefixes"), key=len, reverse=True)
-        prefix = next((p for p in prefixes if lemma.startswith(p) and len(lemma) > len(p) + 3), "")
+        prefix = next((p for p in _prefixes() if lemma.startswith(p) and len(lemma) > len(p) + 3), "")
         rest = stem[len(prefix) :]
         inseparable = rest.startswith(("be", "ge", "er", "ver", "zer", "ent", "emp", "miss"))
         out[prefix + ("" if inseparable else "ge") + rest + ("et" if rest.endswith(("t", "d")) else "t")] = lemma
@@ -101,7 +100,27 @@ def _known_lemma(lemma: str, form: str) -> str:
     dictionary = _dictionary_lemma(form).lower()
     if dictionary in table:
         return dictionary
-    return lemma
+    return _separable_lemma(form.lower(), table) or lemma
+
+
+def _separable_lemma(low: str, table: Mapping[str, str]) -> str:
+    """A separable verb's form read as prefix + the base verb's form: "eingeflogen" → ein +
+    fliegen, "abgezogenen" → ab + ziehen (a strong participle, which the regular-participle
+    table cannot build); "" when the result is no known predicate."""
+    for prefix in _prefixes():
+        if low.startswith(prefix) and len(low) > len(prefix) + 3:
+            rest = low[len(prefix) :]
+            for form in (rest, _strip_ending(rest)):
+                candidate = prefix + _dictionary_lemma(form)
+                if candidate in table:
+                    return candidate
+    return ""
+
+
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """Separable verb prefixes, longest first ("zurück" before "zu")."""
+    return tuple(sorted(_words("separable_prefixes"), key=len, reverse=True))
 
 
 def _dictionary_lemma(form: str) -> str:
@@ -123,8 +142,7 @@ def predicate_lemmas() -> frozenset[str]:
     lemmas = {k.removeprefix("sich ") for k in predicates()}
     lemmas |= {r["cue"] for r in read_tsv("troop_cues.tsv") if r["kind"] == "speech_lemma"}
     lemmas |= _words("aspect_verbs")
-    prefixes = sorted(_words("separable_prefixes"), key=len, reverse=True)
-    bases = {lm[len(p) :] for lm in lemmas for p in prefixes if lm.startswith(p) and len(lm) > len(p) + 3}
+    bases = {lm[len(p) :] for lm in lemmas for p in _prefixes() if lm.startswith(p) and len(lm) > len(p) + 3}
     return frozenset(lemmas | bases)
 
 
@@ -374,8 +392,8 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
         )
         if conditional and not epistemic:
             return True
-        if lm == "werden" and is_finite(w) and "Mood=Sub" not in w.morph and _has_infinitive(seq):
-            return True
+        if lm == "werden" and _present_werden(w) and _has_infinitive(seq):
+            return True  # "werden … entsenden"; not "wurden … eingeflogen" (a participle tagged VVINF)
         if is_zu_infinitive(words, clause.lo + k):
             return not aspect
     return False
@@ -403,11 +421,21 @@ def present_passive(words: Sequence[Word], clause: Clause) -> bool:
     """ "… werden nun verlegt": a present-tense "werden" with a participle, which news use
     for what is about to happen."""
     seq = words[clause.lo : clause.hi]
-    return any(
-        _lemma(w) == "werden" and is_finite(w) and "Tense=Past" not in w.morph and "Mood=Sub" not in w.morph
-        and w.text.lower() not in {"wurde", "wurden", "würde", "würden", "worden"}
-        for w in seq
-    ) and any(w.tag == "VVPP" for w in seq) and not _perfect_infinitive(seq)
+    return any(_lemma(w) == "werden" and _present_werden(w) for w in seq) and any(
+        w.tag == "VVPP" for w in seq
+    ) and not _perfect_infinitive(seq)
+
+
+def _present_werden(w: Word) -> bool:
+    """A finite "werden" in the present indicative ("wird", "werden"), by its morphology and,
+    where the tagger errs, by its form: not "wurde", "würden", "worden"."""
+    return (
+        is_finite(w) and "Tense=Past" not in w.morph and "Mood=Sub" not in w.morph
+        and w.text.lower() not in PAST_WERDEN
+    )  # fmt: skip
+
+
+PAST_WERDEN = frozenset({"wurde", "wurden", "wurdest", "wurdet", "würde", "würden", "würdest", "würdet", "worden"})
 
 
 def conditional(words: Sequence[Word], clause: Clause) -> bool:

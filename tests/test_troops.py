@@ -484,6 +484,17 @@ CLAUSE_CASES = [
         "Das Ministerium erklärte unter Verweis auf Satellitenbilder, Russland habe 40.000 Soldaten an die Grenze verlegt.",
         [(40000, 40000, "exact", "RU", "deployed")],
     ),
+    # a strong participle of a separable verb ("eingeflogen": ein + fliegen) is the move it
+    # names; a past "wurden" with it is done, not a future "werden" (S4)
+    (
+        "In der Nacht wurden nach Armeeangaben weitere 2.000 Soldaten in die Region eingeflogen.",
+        [(2000, 2000, "exact", None, "deployed")],
+    ),
+    (
+        "Die Regierung kündigte an, die Truppe zu verstärken; 600 Soldaten seien bereits eingeflogen worden.",
+        [(600, 600, "exact", None, "deployed")],
+    ),
+    ("Die Nato wird 2.000 Soldaten in die Region entsenden.", [(2000, 2000, "exact", None, "planned")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
@@ -537,3 +548,21 @@ def test_predicate_forms_table_is_in_sync_with_the_lexicons():
     spec.loader.exec_module(module)
     shipped = sorted((r["form"], r["lemma"]) for r in read_tsv("predicate_forms.tsv.gz"))
     assert shipped == module.build()
+
+
+@pytest.mark.parametrize(
+    "form, lemma",
+    [
+        ("eingeflogen", "einfliegen"),
+        ("abgezogenen", "abziehen"),
+        ("zurückgezogen", "zurückziehen"),
+        ("eingezogen", "einziehen"),
+        ("angegriffen", "angreifen"),
+        ("aufgestockt", "aufstocken"),
+        ("Soldaten", "x"),  # no verb: the tagger's lemma stays
+    ],
+)
+def test_separable_participles_find_their_verb(form, lemma):
+    from pipeline.clauses import _known_lemma
+
+    assert _known_lemma("x", form) == lemma

@@ -439,12 +439,19 @@ PAST_WERDEN = frozenset({"wurde", "wurden", "wurdest", "wurdet", "würde", "wür
 
 
 def conditional(words: Sequence[Word], clause: Clause) -> bool:
-    """The clause is hypothetical: "könnte", "würde", "könne" (subjunctive of a modal)."""
-    return any(
-        w.text.lower() in _words("conditionals")
-        or (_lemma(w) in _words("possibility_modals") and "Mood=Sub" in w.morph)
-        for w in words[clause.lo : clause.hi]
-    )
+    """The clause is hypothetical: "könnte", "würde", "könne" (subjunctive of a modal), or a
+    subjunctive "hätte"/"wäre" as its main verb ("Ein Abzug hätte Folgen")."""
+    seq = words[clause.lo : clause.hi]
+    if any(
+        w.text.lower() in _words("conditionals") or (_lemma(w) in _words("possibility_modals") and "Mood=Sub" in w.morph)
+        for w in seq
+    ):
+        return True
+    main_verb = any(w.text.lower() in _words("counterfactuals") for w in seq)
+    return main_verb and not any(w.tag in PARTICIPLE_TAGS for w in seq) and not _has_infinitive(seq)
+
+
+PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
 def _has_infinitive(seq: Sequence[Word]) -> bool:

@@ -495,6 +495,14 @@ CLAUSE_CASES = [
         [(600, 600, "exact", None, "deployed")],
     ),
     ("Die Nato wird 2.000 Soldaten in die Region entsenden.", [(2000, 2000, "exact", None, "planned")]),
+    # "N Mann stark" measures the formation (S1); the clause's status goes on to the next figure
+    (
+        "Eine rund 600 Mann starke Einheit soll im Mai nach Litauen verlegt werden. Mit ihr kommen weitere 80 Soldaten.",
+        [(600, 600, "approx", None, "strength"), (80, 80, "exact", None, "planned")],
+    ),
+    # a noun of moving or withdrawing governs the figure; a hypothetical clause makes it a plan (S2)
+    ("Ein Abzug von 4.000 Soldaten hätte schwere Folgen für die Region.", [(4000, 4000, "exact", None, "planned")]),
+    ("Seit Beginn hätten die Streitkräfte 300 Kämpfer getötet.", [(300, 300, "exact", None, "killed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -628,7 +629,18 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
     cls = predicate_class(sent_toks, k, clause)
     if cls in CASUALTY or cls == "mobilized":
         return cls
+    if cls in DONE_STATUS and (_clause_to_come(sent_toks, parts, parts.index(clause)) or conditional(sent_toks, clause)):
+        return "planned"  # "Ein Abzug von 10 000 Soldaten hätte Folgen" (S2)
     return None
+
+
+def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
+    """The figure and its noun measure what follows: "eine 5000 Mann starke Brigade"."""
+    nxt = next((t for t in sent_toks if t.start >= head.end), None)
+    return nxt is not None and (nxt.lemma or nxt.low) in STRONG and head.noun is not None
+
+
+STRONG = frozenset({"stark", "starke", "starken", "starker", "starkes", "starkem"})
 
 
 def _current_force(
@@ -1354,8 +1366,13 @@ def extract_troop_figures(
         sent, toks, positions = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
         if fig is not None:
+            # "die rund 400 Mann starke Truppe soll … stationiert werden" (S1): the figure is
+            # the formation's size; what the clause says carries on to the next figures
+            carried = fig.status
+            if _measures_strength(toks, head):
+                fig = dataclasses.replace(fig, status="strength")
             out.append(fig)
-            carry = _Carry(sent.idx, fig.status, fig.country, carry.counted)
+            carry = _Carry(sent.idx, carried, fig.country, carry.counted)
         if head.noun is not None and head.noun.low not in _measure_nouns():
             carry.counted = (sent.idx, num.start, fig is not None)
     return out

@@ -133,7 +133,8 @@ CASES = [
         "Dabei wurden 20 Kämpfer getötet und 35 Kämpfer verletzt.",
         [(20, 20, "exact", None, "killed"), (35, 35, "exact", None, "wounded")],
     ),
-    ("Die 5.000 Mann starke Einheit ist in Mali stationiert.", [(5000, 5000, "exact", None, "stationed")]),
+    # "N Mann stark" gives the unit's size (S1; the gold of dev 021 reads it so), whatever the clause says
+    ("Die 5.000 Mann starke Einheit ist in Mali stationiert.", [(5000, 5000, "exact", None, "strength")]),
     (
         "Es handele sich um 50 000 reguläre Soldaten sowie 20 000 Wagner-Kämpfer, die getötet wurden.",
         [(50000, 50000, "exact", None, "killed"), (20000, 20000, "exact", None, "killed")],

@@ -454,8 +454,24 @@ def conditional(words: Sequence[Word], clause: Clause) -> bool:
 PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
+def present_tense(words: Sequence[Word], clause: Clause) -> bool:
+    """The clause's finite verbs are in the present ("übt", "schickt"), with no participle (a
+    perfect or passive) beside them."""
+    seq = words[clause.lo : clause.hi]
+    finite = [w for w in seq if is_finite(w)]
+    return bool(finite) and all("Tense=Past" not in w.morph for w in finite) and not any(
+        w.tag in PARTICIPLE_TAGS for w in seq
+    )
+
+
 def _has_infinitive(seq: Sequence[Word]) -> bool:
-    return any(x.tag in {"VVINF", "VAINF", "VMINF"} or (x.tag[:1] == "V" and "VerbForm=Inf" in x.morph) for x in seq)
+    """An infinitive in ``seq``, also a participle that has the infinitive's form ("wird
+    geschehen", "wird erhalten": read as the future, the commoner use)."""
+    return any(
+        x.tag in {"VVINF", "VAINF", "VMINF"} or (x.tag[:1] == "V" and "VerbForm=Inf" in x.morph)
+        or (x.tag == "VVPP" and x.text.lower() == _lemma(x))
+        for x in seq
+    )  # fmt: skip
 
 
 def _perfect_infinitive(seq: Sequence[Word]) -> bool:

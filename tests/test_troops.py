@@ -504,6 +504,26 @@ CLAUSE_CASES = [
     # a noun of moving or withdrawing governs the figure; a hypothetical clause makes it a plan (S2)
     ("Ein Abzug von 4.000 Soldaten hätte schwere Folgen für die Region.", [(4000, 4000, "exact", None, "planned")]),
     ("Seit Beginn hätten die Streitkräfte 300 Kämpfer getötet.", [(300, 300, "exact", None, "killed")]),
+    # a present-tense clause of time or condition takes its matrix clause's future (S2)
+    (
+        "Das alles wird geschehen, während die Marine mit 3.000 Reservisten die Abwehr übt.",
+        [(3000, 3000, "exact", None, "planned")],
+    ),
+    (
+        "Wenn Russland 30.000 Soldaten an die Grenze schickt, wird die Nato reagieren.",
+        [(30000, 30000, "exact", "RU", "planned")],
+    ),
+    (
+        "Während die Nato mit 50.000 Soldaten übt, probte Russland den Ernstfall.",
+        [(50000, 50000, "exact", None, "deployed")],
+    ),
+    # a difference is no force of its own
+    (
+        "Im Herbst sind 2.000 Soldaten weniger an dem Manöver beteiligt als im Vorjahr.",
+        [(2000, 2000, "exact", None, "other")],
+    ),
+    # a non-state group's fighters somewhere, with no verb: the group's size (S1)
+    ("Noch rund 8.000 Taliban-Kämpfer in Kundus", [(8000, 8000, "approx", None, "strength")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -21,6 +21,7 @@ from pipeline.clauses import (
     predicate_class,
     predicate_lemma,
     present_passive,
+    present_tense,
     relative_after,
     shared_subject,
     to_come,
@@ -447,6 +448,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     if _formation_with(sent_toks, num_i):
         return "strength"  # "ein Gefechtsverband mit derzeit etwa 1600 Soldaten" (S1)
     if _present_in(sent_toks, clause, end_i):
+        if head.noun is not None and _is_irregular(head.noun):
+            return "strength"  # "Noch 30.000 IS-Kämpfer in Syrien": a group's fighter count (S1)
         return "stationed"  # "dass derzeit 12.000 Soldaten in Russland sind" (S5)
     k = parts.index(clause) if clause in parts else -1
     if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
@@ -598,6 +601,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "planned" if future or announced else DONE_STATUS[cls]
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
+            elif cls == "deployed" and _under_future(sent_toks, parts, k):
+                group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
@@ -606,12 +611,31 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
 
 def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """The clause ``k`` speaks of the future, or it is a "dass"/"um … zu" clause of a matrix
-    clause that does ("Die Regierung will, dass 800 Soldaten verlegt werden")."""
+    clause that does ("Die Regierung will, dass 800 Soldaten verlegt werden"), or a present-tense
+    clause of time or condition next to a matrix clause that does ("…, während das Militär mit
+    22 000 Reservisten übt", under "Das wird geschehen")."""
     aspect = has_aspect_verb(sent_toks, parts[k]) or (k > 0 and has_aspect_verb(sent_toks, parts[k - 1]))
     if to_come(sent_toks, parts[k], aspect):
         return True
     first = sent_toks[parts[k].lo].low if parts[k].hi > parts[k].lo else ""
-    return k > 0 and first in {"dass", "daß", "damit", "um"} and to_come(sent_toks, parts[k - 1])
+    if k > 0 and first in {"dass", "daß", "damit", "um"} and to_come(sent_toks, parts[k - 1]):
+        return True
+    return _under_future(sent_toks, parts, k)
+
+
+def _under_future(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
+    """Clause ``k`` is a present-tense clause of time or condition ("während", "wenn", "sobald")
+    beside a matrix clause that speaks of the future: it takes the matrix's time."""
+    first = sent_toks[parts[k].lo].low if parts[k].hi > parts[k].lo else ""
+    if first not in _temporal_subordinators() or not present_tense(sent_toks, parts[k]):
+        return False
+    matrix = [parts[m] for m in (k - 1, k + 1) if 0 <= m < len(parts)]
+    return any(to_come(sent_toks, c) for c in matrix)
+
+
+@cache
+def _temporal_subordinators() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("clause_temporal_subordinators.txt"))
 
 
 def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Clause]) -> str | None:
@@ -640,6 +664,13 @@ def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     return nxt is not None and (nxt.lemma or nxt.low) in STRONG and head.noun is not None
 
 
+def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
+    """The figure is a difference: "7500 Soldaten weniger als im Vorjahr", "2.000 Mann mehr"."""
+    nxt = next((t for t in sent_toks if t.start >= head.end), None)
+    return nxt is not None and head.noun is not None and nxt.low in COMPARATIVES
+
+
+COMPARATIVES = frozenset({"weniger", "mehr"})
 STRONG = frozenset({"stark", "starke", "starken", "starker", "starkes", "starkem"})
 
 
@@ -1371,6 +1402,8 @@ def extract_troop_figures(
             carried = fig.status
             if _measures_strength(toks, head):
                 fig = dataclasses.replace(fig, status="strength")
+            elif _difference(toks, head):
+                fig = dataclasses.replace(fig, status="other")
             out.append(fig)
             carry = _Carry(sent.idx, carried, fig.country, carry.counted)
         if head.noun is not None and head.noun.low not in _measure_nouns():

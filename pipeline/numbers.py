@@ -150,6 +150,16 @@ def _prev_word(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+def _after_name(text: str, pos: int) -> bool:
+    """The number follows a capitalised word inside the sentence (a noun or name: "Somme 1916"),
+    not one that opens it ("Rund 2000 Soldaten", "Über 1950 …")."""
+    m = re.search(r"([^\W\d_][\w-]*)[ \u00a0]+$", text[max(0, pos - 60) : pos])
+    if not m or not m.group(1)[:1].isupper():
+        return False
+    before = text[max(0, pos - 60) : pos][: m.start(1)].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in ".!?:\n\"„“«»(–-"
+
+
 # --------------------------------------------------------------------------- core scanning
 
 
@@ -346,6 +356,8 @@ def _is_year(text: str, span: _Span) -> bool:
     prev = _prev_word(text, span.start)
     if prev in _year_cues() or (prev and prev in _months()):
         return True
+    if _after_name(text, span.start) and 1800 <= span.value <= 2099:
+        return True  # "die an der Somme 1916 gefallenen Soldaten", "im Kosovo-Krieg 1999"
     if not 1900 <= span.value <= 2099:
         return False
     nxt = _next_word(text, span.end)

@@ -128,6 +128,10 @@ KINDS = [
     ("Der Zug fährt um 12:30 Uhr ab.", "12:30 Uhr", "time", None),
     ("Die Sitzung beginnt um 9 Uhr.", "9 Uhr", "time", None),
     ("In den 1990er Jahren wurde die Armee verkleinert.", "1990", "year", None),
+    # after a name inside the sentence, a year even before a counted noun
+    ("Sie erinnern an die bei Verdun 1916 gefallenen Soldaten.", "1916", "year", None),
+    ("Russland schickte 1916 Soldaten.", "1916", "cardinal", None),
+    ("Rund 1950 Soldaten kamen an.", "1950", "cardinal", None),
     ("Der 1. FC Köln gewann das Spiel.", "1.", "ordinal", None),
     ("Das ist der 2. Versuch.", "2.", "ordinal", None),
     ("Die Inflation lag bei 30 Prozent.", "30 Prozent", "percent", "%"),

@@ -524,6 +524,11 @@ CLAUSE_CASES = [
     ),
     # a non-state group's fighters somewhere, with no verb: the group's size (S1)
     ("Noch rund 8.000 Taliban-Kämpfer in Kundus", [(8000, 8000, "approx", None, "strength")]),
+    # "davon" takes its part of the sentence's troop figure, past a counted noun between (W1)
+    (
+        "Rund 40.000 Soldaten aus zwölf Ländern üben mit, davon 9.000 aus Polen.",
+        [(40000, 40000, "approx", None, "deployed"), (9000, 9000, "exact", "PL", "deployed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

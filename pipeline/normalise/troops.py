@@ -671,6 +671,7 @@ def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
 
 
 COMPARATIVES = frozenset({"weniger", "mehr"})
+PARTITIVES = frozenset({"davon", "darunter"})
 STRONG = frozenset({"stark", "starke", "starken", "starker", "starkes", "starkem"})
 
 
@@ -1487,7 +1488,10 @@ def _figure(
     if head.kind == "person" and head.noun is not None and _names_civilians(toks, head):
         return None, head  # "523 Menschen getötet, darunter 342 Kämpfer und 104 Zivilisten" (W2)
     if head.kind == "elided" and carry.counted and carry.counted[0] == sent.idx:
-        if not carry.counted[2]:  # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"
+        # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"; but "… Soldaten aus 22 Staaten,
+        # davon 575 000 aus den USA": "davon" takes the part of the sentence's troop figure (W1)
+        partitive = carry.sent_idx == sent.idx and num_i > 0 and toks[_word_before(toks, num_i)].low in PARTITIVES
+        if not carry.counted[2] and not partitive:
             return None, head
     prev_troops = carry.sent_idx >= sent.idx - 1
     nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)

@@ -949,3 +949,33 @@ def test_town_named_after_a_body_gives_its_country() -> None:
     text = "Die Polizei Ulm sucht Zeugen."
     res = resolve_organisations(text, org_mentions(text, "Polizei Ulm"))
     assert [(o.name, o.country, o.kind) for o in res.referents] == [("Polizei Ulm", "DE", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("GRAZ (APA/Kleine Zeitung) - Das Bundesheer übt.", ["APA", "Kleine Zeitung"]),
+        ("Neue Kaserne eröffnet\n\nHamburg (epd) - Die Bundeswehr hat …", ["epd"]),
+        ("date 2021-03 KABUL (afp/dpa) - Die Taliban …", ["afp", "dpa"]),
+        ("Hannover (dpa/lni) - Text", ["dpa", "lni"]),
+        ("Hannover (dpa/nd) - Text", ["dpa"]),  # a two-letter regional code is no name
+        ("Die Armee (rund Mann) - so", []),  # no town before the brackets
+        ("Später am Tag sagte er in Berlin (Spree) - ", []),  # not at a line start
+    ],
+)
+def test_dateline_sources(text, sources):
+    from pipeline.normalise.orgs import dateline_sources
+
+    assert [text[a:b] for a, b in dateline_sources(text)] == sources
+
+
+def test_dateline_sender_in_caps_is_kept_as_organisation(nlp):
+    from pipeline.normalise import normalise
+    from pipeline.recognise import doc_entities, doc_numbers, doc_sentences
+
+    text = "Linz (OTS/BMLVS) - Das Bundesheer hilft mit 500 Soldaten."
+    doc = nlp(text)
+    sents = doc_sentences(doc)
+    result = normalise(text, sents, doc_entities(doc, sents), doc_numbers(doc))
+    names = {o.name for o in result.organisations}
+    assert {"OTS", "BMLVS"} <= names

@@ -553,6 +553,8 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
     ALL-CAPS words of which none is known ("MUSTAFA ABDI")."""
     if not all(CAPS_WORD.fullmatch(t) for t in tokens) or _canonical(" ".join(tokens), aliases):
         return False
+    if any(a <= m.start and m.end <= b for a, b in dateline_sources(text)):
+        return False  # "Wien (OTS/BMLVS) -": the sender, not a photographer's credit
     if any(t in LEGAL_FORMS for t in tokens):
         return False  # "© INLOCON AG": a company
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -993,6 +995,7 @@ def find_known_organisations(
     found = [
         *ambiguous_in_context(text, aliases, orgs),
         *credit_agencies(text, aliases),
+        *dateline_sources(text),
         *descriptor_appositions(text, aliases),
         *quoted_names(text),
     ]
@@ -1049,6 +1052,34 @@ def credit_agencies(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
                 if known is not None and known.kind == "media":
                     found.add((start, start + len(name)))
     return sorted(found)
+
+
+# "BAMAKO (dts Nachrichtenagentur) -", "Wien (OTS/BMLVS) -": the town that opens an article and,
+# in brackets, who sent it (one or more agencies or offices, split by "/" or ",")
+DATELINE_SOURCE = re.compile(
+    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?P<town>[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*)[ \t]*\(([^()\n\d]{1,60})\)[ \t]*[-–—]",
+    re.MULTILINE,
+)
+DATELINE_REACH = 400  # the dateline stands in the first lines (after a headline, if any)
+SOURCE_PIECE = re.compile(r"[^/,]+")
+MIN_SOURCE = 3  # "dpa/bb": a two-letter regional service code is no name
+
+
+def dateline_sources(text: str) -> list[tuple[int, int]]:
+    """Spans of the senders named in brackets after the dateline's town, known or not: each
+    piece between slashes or commas of at least three characters ("dts Nachrichtenagentur",
+    "OTS", "BMLVS"; not "bb" in "dpa/bb")."""
+    m = DATELINE_SOURCE.search(text, 0, DATELINE_REACH)
+    if m is None or _place_country(m.group("town").split("/")[0].title()) is None:
+        return []  # the town must be a known town or country: "Armee (…) -" is no dateline
+    found = []
+    for piece in SOURCE_PIECE.finditer(text, m.start(2), m.end(2)):
+        raw = piece.group()
+        name = raw.strip(" \t")
+        if len(name) >= MIN_SOURCE and name[:1].isalpha():
+            start = piece.start() + len(raw) - len(raw.lstrip(" \t"))
+            found.append((start, start + len(name)))
+    return found
 
 
 NAME_WORD = r"[A-ZÄÖÜ][\w&.'’-]*[\w&]"

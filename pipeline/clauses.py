@@ -245,9 +245,22 @@ def relative_after(words: Sequence[Word], parts: Sequence[Clause], end: int) -> 
     if end < len(words) and words[end].text == ",":
         end += 1
     for c in parts:
-        if c.lo == end and _is_subordinator(words, end) and words[end].text.lower() not in _words("subordinators"):
+        if c.lo == end and _is_relative(words, end):
             return c
     return None
+
+
+def _is_relative(words: Sequence[Word], j: int) -> bool:
+    """Word ``j`` opens a relative clause: a relative pronoun ("die", "deren"), or a preposition
+    before one ("in dem"); not a conjunction ("dass", "um … zu")."""
+    w = words[j]
+    if w.tag:
+        nxt = words[j + 1].tag if j + 1 < len(words) else ""
+        return w.tag in RELATIVE_TAGS or (w.tag == "APPR" and nxt in RELATIVE_TAGS)
+    return _is_subordinator(words, j) and w.text.lower() not in _words("subordinators")
+
+
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT"})
 
 
 def _comma_opens(words: Sequence[Word], j: int) -> bool:

@@ -529,6 +529,11 @@ CLAUSE_CASES = [
         "Rund 40.000 Soldaten aus zwölf Ländern üben mit, davon 9.000 aus Polen.",
         [(40000, 40000, "approx", None, "deployed"), (9000, 9000, "exact", "PL", "deployed")],
     ),
+    # an "um … zu" clause after the verb is the purpose, not a relative clause on the noun
+    (
+        "Die Türkei wird nach Angaben aus Ankara 2.000 weitere Soldaten entsenden, um die Armee des Nachbarlandes zu unterstützen.",
+        [(2000, 2000, "exact", "TR", "planned")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -534,6 +534,11 @@ CLAUSE_CASES = [
         "Die Türkei wird nach Angaben aus Ankara 2.000 weitere Soldaten entsenden, um die Armee des Nachbarlandes zu unterstützen.",
         [(2000, 2000, "exact", "TR", "planned")],
     ),
+    # "und zudem …" continues the figure before (C4); "für Russland" two verbs back names no owner
+    (
+        "Dabei sollen 300 belarussische Soldaten im Kampf für Russland gefallen sein und zudem 900 Soldaten verwundet worden sein.",
+        [(300, 300, "exact", "BY", "killed"), (900, 900, "exact", "BY", "wounded")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

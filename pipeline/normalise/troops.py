@@ -539,6 +539,8 @@ def _continues(toks: Sequence[_Tok], num_i: int, head: _Head, positions: Sequenc
     if head.kind == "elided" or _superset(toks, num_i, positions) is not None:
         return True
     k = _word_before(toks, num_i)
+    while k > 0 and toks[k].tag in {"ADV", "PAV"}:
+        k -= 1  # "und zudem über 4.000 Soldaten", "sowie außerdem 300 …"
     return k > 0 and toks[k].low in {"und", "sowie", "plus"} and any(p < k for p in positions)
 
 
@@ -856,6 +858,8 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
         between_stops = tok.low != "mit" and (tok.low in _cue_words("locative") or tok.low in {"von", "aus"})
         if not tok.is_word or between_stops:  # "Italien mit 2.200", not "aus Nordkorea bei 28.500"
             return None
+        if tok.low in {"und", "oder", "sowie"} or tok.tag in {"VVPP", "VVINF", "VAINF", "VAPP"}:
+            return None  # "… für Russland gefallen sein und zudem 4.000": another clause's name
         if tok.is_cap and tok.low not in ARTICLES:
             code = country_for_word(tok.text)
             idx = sent_toks.index(tok)

@@ -539,6 +539,11 @@ CLAUSE_CASES = [
         "Dabei sollen 300 belarussische Soldaten im Kampf für Russland gefallen sein und zudem 900 Soldaten verwundet worden sein.",
         [(300, 300, "exact", "BY", "killed"), (900, 900, "exact", "BY", "wounded")],
     ),
+    # the losing side is a demonym with an attributive participle before it (C1)
+    (
+        "Die unter fremder Flagge kämpfenden Nordkoreaner haben im Kampf gegen ukrainische Truppen bereits mehr als 1000 Mann verloren.",
+        [(1000, None, "more_than", "KP", "killed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

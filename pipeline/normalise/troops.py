@@ -997,7 +997,8 @@ def _countries_in(
             if i >= 2 and prev == "in" and _is_state_organ(sent_toks[i - 2].text):
                 source.add(code)  # "die Regierung in Kiew" (C2)
             continue
-        if _is_demonym_noun(tok.text) and not (prev in ARTICLES and tok.low.endswith(("en", "er", "n"))):
+        determined = prev in ARTICLES or sent_toks[i - 1].tag == "ADJA"  # "die (kämpfenden) Nordkoreaner"
+        if _is_demonym_noun(tok.text) and not (i > 0 and determined and tok.low.endswith(("en", "er", "n"))):
             if "Case=Nom" not in tok.morph or "Number=Plur" not in tok.morph:
                 continue  # a demonym is an actor with its article ("die Briten") or as the subject
         weak.add(code)

@@ -979,3 +979,25 @@ def test_dateline_sender_in_caps_is_kept_as_organisation(nlp):
     result = normalise(text, sents, doc_entities(doc, sents), doc_numbers(doc))
     names = {o.name for o in result.organisations}
     assert {"OTS", "BMLVS"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Die Gewerkschaft rief zu Streiks bei Siemens, Festo, Knauf und Miele auf.",
+            ["Festo", "Knauf", "Miele"],
+        ),
+        ("Betroffen waren vor allem Bosch und Festo.", ["Festo"]),
+        # the list ends at a common noun, a place or after its "und"
+        ("Bei Siemens, Mitarbeitern und Gästen war die Stimmung gut.", []),
+        ("Siemens, Berlin und Hamburg", []),
+    ],
+)
+def test_coordinated_names_after_an_organisation(text, names):
+    from pipeline.normalise.names import load_aliases
+    from pipeline.normalise.orgs import coordinated_names
+
+    anchor = text.index("Siemens") if "Siemens" in text else text.index("Bosch")
+    end = anchor + (7 if text[anchor] == "S" else 5)
+    assert [text[a:b] for a, b in coordinated_names(text, [(anchor, end)], load_aliases())] == names

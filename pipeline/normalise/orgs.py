@@ -999,6 +999,8 @@ def find_known_organisations(
         *descriptor_appositions(text, aliases),
         *quoted_names(text),
     ]
+    orgs += found
+    found += coordinated_names(text, orgs, aliases)
     for start, end in found:
         if any(s < end and start < e for s, e in taken) or any(m.start < end and start < m.end for m in out):
             continue
@@ -1119,6 +1121,32 @@ def _trim_name(words: list[str]) -> list[str]:
         if out and is_common_noun(w):
             break
         out.append(w)
+    return out
+
+
+LIST_NEXT = re.compile(
+    rf"(?P<sep>[ \t]*,[ \t]*|[ \t]+(?:und|oder|sowie)[ \t]+)(?:(?:bei|von|in)[ \t]+)?"
+    rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
+)
+
+
+def coordinated_names(text: str, orgs: Sequence[tuple[int, int]], aliases: AliasTable) -> list[tuple[int, int]]:
+    """Unknown names listed after an organisation, joined to it by commas or "und" ("in
+    Werken von Bosch, bei Grammer, Mahle und Federal Mogul"): coordinated names are of one
+    kind. The list stops at the first item that is no name (a common noun, a place, a person)
+    and after its "und"/"oder"."""
+    out: list[tuple[int, int]] = []
+    for _, end in sorted(orgs):
+        pos = end
+        while (m := LIST_NEXT.match(text, pos)) is not None:
+            words = m.group("name").split()  # the whole item: "ZF Gusstechnologie"
+            if not _name_like(_trim_name(words), aliases):
+                break
+            start = m.start("name")
+            pos = start + len(" ".join(words))
+            out.append((start, pos))
+            if "," not in m.group("sep"):
+                break
     return out
 
 

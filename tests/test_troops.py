@@ -544,6 +544,9 @@ CLAUSE_CASES = [
         "Die unter fremder Flagge kämpfenden Nordkoreaner haben im Kampf gegen ukrainische Truppen bereits mehr als 1000 Mann verloren.",
         [(1000, None, "more_than", "KP", "killed")],
     ),
+    # prisoners where war is spoken of are POWs (W1, S6); in a prison they are not
+    ("Nach dem Krieg kamen jeweils 80 Gefangene beider Seiten frei.", [(80, 80, "exact", None, "captured")]),
+    ("In dem Gefängnis sitzen 300 Gefangene.", []),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -1297,9 +1297,12 @@ def _accepts(
         return context in {"forces", "action"} or prev_troops
     if head.kind == "person":
         # "52 Tote" counts soldiers only where troops are named or the figure before was troops
-        casualty_noun = head.noun is not None and bool(_cue_hits([head.noun]))
+        noun_groups = {g for _, g in _cue_hits([head.noun])} if head.noun is not None else set()
+        casualty_noun = bool(noun_groups)
         fighters = head.noun is not None and _is_irregular(head.noun)  # "17 Terroristen ums Leben gekommen"
-        said = context == "forces" or ((casualty_noun or (fighters and context == "action")) and prev_troops)
+        # "jeweils 50 Gefangene der Kriegsparteien": prisoners where war is spoken of are POWs (W1)
+        prisoners = bool(noun_groups & {"captured", "captivity"}) and context != "none"
+        said = context == "forces" or prisoners or ((casualty_noun or (fighters and context == "action")) and prev_troops)
         return not _non_troop_tail(head) and said
     if head.kind == "elided":
         # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"

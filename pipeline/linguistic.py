@@ -166,13 +166,13 @@ def _heads_meta() -> dict:
     return json.loads((MORPH_MODEL / "meta.json").read_text(encoding="utf-8"))
 
 
-def add_linguistic_layer(nlp: Language, own_model: bool, scope: str = "all") -> None:
+def add_linguistic_layer(nlp: Language, own_model: bool, scope: str = "all", spans_key: str = "numbers") -> None:
     """Give ``nlp`` lemma, tag, pos and morphology on every token (no-op where already there).
 
     The shipped heads go on any pipeline whose ``tok2vec`` is the one they were trained on
     (``own_model``: Lagebild's default model, where any other tok2vec is an error): as disabled
     components, run sentence by sentence by ``lagebild_linguistic`` on the sentences ``scope``
-    names (:class:`SentenceHeads`). spaCy's German packages keep their own layer. Every model gets
+    names (:class:`SentenceHeads`; "numbers": those holding a span of ``doc.spans[spans_key]``). spaCy's German packages keep their own layer. Every model gets
     ``lagebild_morph``, which fills ``pos`` from the STTS ``tag`` where a model left it empty.
     """
     has_layer = any(name in nlp.pipe_names for name in OWN_LAYER)
@@ -191,7 +191,7 @@ def add_linguistic_layer(nlp: Language, own_model: bool, scope: str = "all") -> 
             lemmatizer = nlp.get_pipe("trainable_lemmatizer")
             if type(lemmatizer) is EditTreeLemmatizer:
                 lemmatizer.__class__ = CachedEditTreeLemmatizer  # same lemmas, about half the time
-            nlp.add_pipe(LAYER_NAME, last=True, config={"heads": list(HEADS), "scope": scope})
+            nlp.add_pipe(LAYER_NAME, last=True, config={"heads": list(HEADS), "scope": scope, "spans_key": spans_key})
         elif own_model:
             raise MorphModelMismatchError(
                 f"{MORPH_MODEL} was trained on another tok2vec than the shipped NER model's: rebuild "

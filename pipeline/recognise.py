@@ -55,7 +55,7 @@ def load_nlp(model: str | None = None, *, linguistic: str = "all") -> Language:
         nlp.add_pipe("lagebild_paragraphs", before=_sentence_component(nlp))
     if "lagebild_numbers" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_numbers", last=True)
-    add_linguistic_layer(nlp, own_model=model is None, scope=linguistic)
+    add_linguistic_layer(nlp, own_model=model is None, scope=linguistic, spans_key=NUMBERS_KEY)
     return nlp
 
 

@@ -660,16 +660,21 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
     return None
 
 
+def _word_after(sent_toks: Sequence[_Tok], head: _Head) -> str:
+    """The word right after the figure's noun phrase (lower case), or "" when the phrase has no
+    noun or ends the sentence."""
+    nxt = next((t for t in sent_toks if t.start >= head.end), None)
+    return nxt.low if nxt is not None and head.noun is not None else ""
+
+
 def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure and its noun measure what follows: "eine 5000 Mann starke Brigade"."""
-    nxt = next((t for t in sent_toks if t.start >= head.end), None)
-    return nxt is not None and (nxt.lemma or nxt.low) in STRONG and head.noun is not None
+    return _word_after(sent_toks, head) in STRONG
 
 
 def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure is a difference: "7500 Soldaten weniger als im Vorjahr", "2.000 Mann mehr"."""
-    nxt = next((t for t in sent_toks if t.start >= head.end), None)
-    return nxt is not None and head.noun is not None and nxt.low in COMPARATIVES
+    return _word_after(sent_toks, head) in COMPARATIVES
 
 
 COMPARATIVES = frozenset({"weniger", "mehr"})

@@ -60,6 +60,18 @@ def orgs(text: str, *spans: str) -> list[str]:
         ("Kämpfer des Islamischen Staates", ("Islamischen Staates",), ["Islamischer Staat"]),
         ("Ein Sprecher des Deutschen Roten Kreuzes", ("Deutschen Roten Kreuzes",), ["DRK"]),
         ("die Nachrichtenagentur Reuters berichtet", ("Nachrichtenagentur Reuters",), ["Reuters"]),
+        # the last words of a longer name after a modifier are its short form; after a
+        # function word they are another organisation
+        (
+            "Die Joint Task Force Alpha führt. Die Task Force Alpha meldet",
+            ("Joint Task Force Alpha", "Task Force Alpha"),
+            ["Joint Task Force Alpha"],
+        ),
+        (
+            "Der Rat der Europäischen Union und die Europäische Union",
+            ("Rat der Europäischen Union", "Europäische Union"),
+            ["Rat der Europäischen Union", "Europäische Union"],
+        ),
     ],
 )
 def test_organisations(text: str, spans: tuple[str, ...], expected: list[str]) -> None:

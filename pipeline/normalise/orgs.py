@@ -652,15 +652,22 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
     """Within one document, point short forms at the long form they abbreviate (in place):
     an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge"), a name
     without its country prefix ("Verteidigungsministerium" … "US-Verteidigungsministerium"),
-    or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …")."""
+    or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …"), or its last
+    words after a modifier ("Task Force North" … "Multinational Task Force North"; not after a
+    function word: "Europäische Union" is no short form of "Rat der Europäischen Union")."""
     pairs = list(dict.fromkeys((n, c) for n, c in zip(names, canon, strict=True) if n and c))
     by_acronym: dict[str, str] = {}
     prefixed: dict[str, str] = {}
     heads: dict[str, str] = {}
+    tails: dict[str, str] = {}
     for name, c in pairs:
         for form in dict.fromkeys((name, c)):
-            if len(form.split()) > 2:
-                by_acronym.setdefault(acronym(form.split()).upper(), c)
+            words = form.split()
+            if len(words) > 2:
+                by_acronym.setdefault(acronym(words).upper(), c)
+            for k in range(1, len(words) - 1):
+                if words[k - 1].lower() not in FUNCTION_WORDS and words[k][:1].isupper():
+                    tails.setdefault(name_key(" ".join(words[k:])), c)
             first, _, rest = form.partition("-")
             if rest and " " not in first and country_for_word(first) and rest[:1].isupper():
                 prefixed.setdefault(name_key(rest), c)
@@ -676,6 +683,8 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
             canon[i] = prefixed[key]
         elif " " not in c and key in heads and heads[key] != c and not c.isupper():
             canon[i] = heads[key]
+        elif " " in c and key in tails and tails[key] != c:
+            canon[i] = tails[key]
 
 
 def _nominative(tokens: list[str], literal: set[str], aliases: AliasTable, genitive: bool = False) -> str:

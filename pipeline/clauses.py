@@ -412,6 +412,16 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     return False
 
 
+def epistemic_possibility(words: Sequence[Word]) -> bool:
+    """A modal of possibility with an adverb that anchors it in the present ("Inzwischen
+    könnten bereits 3.600 Söldner …", "… könnten täglich eingesetzt werden"): the modal
+    weighs a situation that holds, it plans nothing (U1)."""
+    lemmas = [_lemma(w) for w in words]
+    return any(lm in _words("possibility_modals") for lm in lemmas) and any(
+        lm in _words("epistemic_adverbs") for lm in lemmas
+    )
+
+
 def has_aspect_verb(words: Sequence[Word], clause: Clause) -> bool:
     """The clause holds "beginnen", "anfangen" … (its zu-infinitive is under way)."""
     verbs = _words("aspect_verbs")

@@ -547,6 +547,13 @@ CLAUSE_CASES = [
     # prisoners where war is spoken of are POWs (W1, S6); in a prison they are not
     ("Nach dem Krieg kamen jeweils 80 Gefangene beider Seiten frei.", [(80, 80, "exact", None, "captured")]),
     ("In dem Gefängnis sitzen 300 Gefangene.", []),
+    # a modal of possibility anchored in the present weighs what holds (U1); without the anchor
+    # it plans
+    (
+        "Von den 2.000 Soldaten könnten täglich nur 300 für Patrouillen eingesetzt werden.",
+        [(2000, 2000, "exact", None, "deployed"), (300, 300, "exact", None, "deployed")],
+    ),
+    ("Bis zu 800 Soldaten könnten im Frühjahr eingesetzt werden.", [(None, 800, "up_to", None, "planned")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -14,6 +14,7 @@ from pipeline.clauses import (
     clause_of,
     clauses,
     conditional,
+    epistemic_possibility,
     has_aspect_verb,
     is_verb,
     is_zu_infinitive,
@@ -702,7 +703,7 @@ def _future_passive(sent_toks: Sequence[_Tok], status: str) -> str:
     modal verb with a participle + "werden" (passive infinitive) speaks of the future;
     "sollen … im Einsatz gewesen sein" (reported past) keeps its status.
     """
-    if status not in ("deployed", "stationed"):
+    if status not in ("deployed", "stationed") or epistemic_possibility(sent_toks):
         return status
     modals = _cue_words("modal")
     lows = [t.low for t in sent_toks]

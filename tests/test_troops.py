@@ -554,6 +554,12 @@ CLAUSE_CASES = [
         [(2000, 2000, "exact", None, "deployed"), (300, 300, "exact", None, "deployed")],
     ),
     ("Bis zu 800 Soldaten könnten im Frühjahr eingesetzt werden.", [(None, 800, "up_to", None, "planned")]),
+    # a stationing under way is troops moving in (S4); once done, a presence (S5)
+    (
+        "Frankreich hat damit begonnen, 1.500 Soldaten und Hubschrauber in Rumänien zu stationieren.",
+        [(1500, 1500, "exact", "FR", "deployed")],
+    ),
+    ("Frankreich hat 1.500 Soldaten in Rumänien stationiert.", [(1500, 1500, "exact", "FR", "stationed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -602,6 +602,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                     future = _clause_to_come(sent_toks, parts, k)
                 announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
                 group = "planned" if future or announced else DONE_STATUS[cls]
+                if group == "stationed" and _begun(sent_toks, parts, k):
+                    group = "deployed"  # "haben damit begonnen, 4.000 Soldaten … zu stationieren" (S4)
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
@@ -612,13 +614,18 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
     return tuple(out)
 
 
+def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
+    """Clause ``k`` or the one it depends on has an aspect verb ("beginnen", "fortsetzen"): a
+    stationing under way is troops moving in, not yet a presence."""
+    return has_aspect_verb(sent_toks, parts[k]) or (k > 0 and has_aspect_verb(sent_toks, parts[k - 1]))
+
+
 def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """The clause ``k`` speaks of the future, or it is a "dass"/"um … zu" clause of a matrix
     clause that does ("Die Regierung will, dass 800 Soldaten verlegt werden"), or a present-tense
     clause of time or condition next to a matrix clause that does ("…, während das Militär mit
     22 000 Reservisten übt", under "Das wird geschehen")."""
-    aspect = has_aspect_verb(sent_toks, parts[k]) or (k > 0 and has_aspect_verb(sent_toks, parts[k - 1]))
-    if to_come(sent_toks, parts[k], aspect):
+    if to_come(sent_toks, parts[k], _begun(sent_toks, parts, k)):
         return True
     first = sent_toks[parts[k].lo].low if parts[k].hi > parts[k].lo else ""
     if k > 0 and first in {"dass", "daß", "damit", "um"} and to_come(sent_toks, parts[k - 1]):

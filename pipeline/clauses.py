@@ -197,7 +197,9 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
         elif w.text == ",":
             if infinitive and not is_finite(words[i + 1] if i + 1 < len(words) else w):
                 continue  # a list inside the zu-infinitive group
-            opens = _comma_opens(words, i + 1) or _second_main_clause(words, cuts[-1], i)
+            opens = (_comma_opens(words, i + 1) and not _fronted(words, cuts[-1], i)) or _second_main_clause(
+                words, cuts[-1], i
+            )
             if opens or subordinate:
                 cuts.append(i + 1)
             subordinate = opens and _is_subordinator(words, i + 1)
@@ -207,6 +209,15 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
     cuts.append(len(words))
     spans = sorted(set(cuts))
     return [Clause(a, b) for a, b in zip(spans, spans[1:], strict=False) if a < b]
+
+
+def _fronted(words: Sequence[Word], start: int, comma: int) -> bool:
+    """The stretch before the comma has no finite verb and opens no subordinate clause, and a
+    finite verb follows: it is the first constituent of that verb's clause, set off by an
+    apposition ("Mehr als 750.000 Soldaten, davon 575.000 aus den USA, standen …")."""
+    if comma + 1 >= len(words) or not is_finite(words[comma + 1]) or _is_subordinator(words, start):
+        return False
+    return not any(is_finite(w) for w in words[start:comma])
 
 
 def _stands_apart(words: Sequence[Word], i: int) -> bool:

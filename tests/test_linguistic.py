@@ -133,6 +133,12 @@ def _texts(doc: Doc) -> list[str]:
          ["Er kam ,", "um die Truppen zu besuchen ."]),
         ("Nach/APPR Angaben/NN der/ART Armee/NN wurden/VAFIN 3.000/CARD Reservisten/NN einberufen/VVPP ./$.",
          ["Nach Angaben der Armee wurden 3.000 Reservisten einberufen ."]),
+        # an apposition inside the first constituent: the finite verb after it is that clause's
+        ("Rund/ADV 900/CARD Soldaten/NN ,/$, davon/PAV 200/CARD Pioniere/NN ,/$, sind/VAFIN im/APPRART "
+         "Einsatz/NN ./$.",
+         ["Rund 900 Soldaten , davon 200 Pioniere , sind im Einsatz ."]),
+        ("Russland/NE hat/VAFIN Soldaten/NN verloren/VVPP ,/$, teilte/VVFIN Kiew/NE mit/PTKVZ ./$.",
+         ["Russland hat Soldaten verloren ,", "teilte Kiew mit ."]),
     ],
 )  # fmt: skip
 def test_clauses(tagged: str, expected: list[str]) -> None:

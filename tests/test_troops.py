@@ -560,6 +560,11 @@ CLAUSE_CASES = [
         [(1500, 1500, "exact", "FR", "deployed")],
     ),
     ("Frankreich hat 1.500 Soldaten in Rumänien stationiert.", [(1500, 1500, "exact", "FR", "stationed")]),
+    # the predicate after an apposition to the figure is the figure's own
+    (
+        "Rund 900 Soldaten, davon 200 Pioniere, stehen unter dem Oberbefehl der Nato.",
+        [(900, 900, "approx", None, "deployed"), (200, 200, "exact", None, "deployed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

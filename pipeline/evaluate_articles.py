@@ -26,6 +26,7 @@ class Score:
     attribute_hits: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    documents: int = 0  # documents whose gold annotates this kind
 
     @property
     def precision(self) -> float:
@@ -71,6 +72,7 @@ def match_items(
     Counts true positives, spurious predictions and misses; for matched pairs, counts
     which ``attributes`` agree (a disagreement is listed among the misses).
     """
+    score.documents += 1
     score.n_pred += len(predicted)
     score.n_gold += len(gold)
     free = list(range(len(gold)))
@@ -135,21 +137,25 @@ def eval_articles(
         pred = by_doc.get(gold_path.stem, {})
         report.documents += 1
         doc = gold_path.stem
-        figures = sorted(pred.get("troop_figures", []), key=lambda r: r["start"])
-        match_items(
-            doc,
-            figures,
-            gold.get("troop_figures", []),
-            report.troop_figures,
-            same_bounds,
-            _figure,
-            ATTRIBUTES,
-        )
+        # a gold file scores only the kinds it annotates (a check set may hold troop figures alone)
+        if "troop_figures" in gold:
+            figures = sorted(pred.get("troop_figures", []), key=lambda r: r["start"])
+            match_items(
+                doc,
+                figures,
+                gold["troop_figures"],
+                report.troop_figures,
+                same_bounds,
+                _figure,
+                ATTRIBUTES,
+            )
         for kind, attributes in (("people", ()), ("places", ("country",)), ("organisations", ())):
+            if kind not in gold:
+                continue
             match_items(
                 doc,
                 pred.get(kind, []),
-                gold.get(kind, []),
+                gold[kind],
                 getattr(report, kind),
                 same_name,
                 _name,
@@ -166,6 +172,7 @@ def combine_reports(reports: Sequence[ArticleReport]) -> ArticleReport:
         for kind in ("troop_figures", "people", "places", "organisations"):
             into, part = getattr(total, kind), getattr(report, kind)
             into.tp += part.tp
+            into.documents += part.documents
             into.n_pred += part.n_pred
             into.n_gold += part.n_gold
             into.attribute_hits.update(part.attribute_hits)
@@ -188,6 +195,9 @@ def format_report(report: ArticleReport, *, show_errors: int = 0) -> str:
         ("organisations", report.organisations),
     ]
     for name, s in kinds:
+        if not s.documents:
+            lines.append(f"{name:16}  (not annotated)")
+            continue
         tail = extra[name](s) if name in extra else ""
         lines.append(f"{name:16}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.n_gold:7d}{s.n_pred:7d}{tail}")
     if show_errors:

@@ -565,6 +565,18 @@ CLAUSE_CASES = [
         "Rund 900 Soldaten, davon 200 Pioniere, stehen unter dem Oberbefehl der Nato.",
         [(900, 900, "approx", None, "deployed"), (200, 200, "exact", None, "deployed")],
     ),
+    # a total of soldiers and civilians does not separate out the soldiers (W2)
+    ("Die Regierung meldete die Rückkehr von 120 Soldaten und Zivilisten aus der Gefangenschaft.", []),
+    # "Kriegsgefangene" are POWs by their name; joint subjects give no one country (C1)
+    (
+        "Armenien und Aserbaidschan haben je 40 Kriegsgefangene ausgetauscht.",
+        [(40, 40, "exact", None, "captured")],
+    ),
+    # an attributive participle of releasing says captivity (S6)
+    (
+        "Das Ministerium meldete 90 freigelassene georgische Soldaten.",
+        [(90, 90, "exact", "GE", "captured")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -406,6 +406,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
+    phrase_groups |= {c for c in map(_participle_class, head.modifiers) if c in CASUALTY}  # "freigelassene"
     combined = _combine_casualties(phrase_groups)
     if combined:  # "320 000 russischen Opfern": the phrase itself says casualties
         return "killed_or_wounded" if combined == GENERAL_CASUALTY else combined
@@ -880,6 +881,8 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
             prev2 = sent_toks[idx - 2].low if idx > 1 else ""
             if code is None or "-" in tok.text or prev in _cue_words("locative"):
                 return None
+            if _coordinated(sent_toks, idx):
+                return None  # "Russland und die Ukraine haben jeweils 150 …": no one sender
             if (prev in ARTICLES and prev2 in _cue_words("locative")) or _after_preposition(sent_toks, idx, agent=False):
                 return None
             return code
@@ -1015,7 +1018,7 @@ def _countries_in(
             if "Case=Nom" not in tok.morph or "Number=Plur" not in tok.morph:
                 continue  # a demonym is an actor with its article ("die Briten") or as the subject
         weak.add(code)
-        if i == 0 or (i == 1 and prev in ARTICLES):
+        if (i == 0 or (i == 1 and prev in ARTICLES)) and not _coordinated(sent_toks, i):
             subject = code
     idx = set(indices)
     for ent, res in zip(entities, resolutions, strict=False):
@@ -1072,6 +1075,14 @@ def _attributive(tok: _Tok, nxt: _Tok | None) -> bool:
     return nxt is not None and tok.low.endswith("er") and nxt.is_cap and nxt.is_word
 
 
+def _participle_class(tok: _Tok) -> str | None:
+    """The predicate class of an attributive participle ("freigelassene" → captured, by its
+    verb), None for other words."""
+    if not tok.tag.startswith("ADJ") or tok.is_cap:
+        return None
+    return predicate_class([tok], 0, Clause(0, 1))
+
+
 def _is_casualty_noun(tok: _Tok) -> bool:
     """ "Kriegstoten", "Gefallenen", "Verluste": a noun that names casualties (by lemma)."""
     if not tok.lemma or not tok.is_cap:
@@ -1117,6 +1128,21 @@ def _after_preposition(sent_toks: Sequence[_Tok], i: int, agent: bool = True) ->
             continue
         return False
     return False
+
+
+def _coordinated(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """The name at ``i`` is one of several joined by "und"/"sowie"/"oder" ("Russland und die
+    Ukraine", "die USA und Großbritannien")."""
+    joiners = {"und", "sowie", "oder"}
+    k = i - 1
+    while k >= 0 and sent_toks[k].low in ARTICLES:
+        k -= 1
+    before = k >= 1 and sent_toks[k].low in joiners and sent_toks[k - 1].is_cap
+    j = i + 2
+    while j < len(sent_toks) and sent_toks[j].low in ARTICLES:
+        j += 1
+    after = j < len(sent_toks) and sent_toks[i + 1].low in joiners and sent_toks[j].is_cap
+    return before or after  # not "… mit 1.800 und den USA mit 1.400": pairs of a name and a figure
 
 
 def _listed_name(tok: _Tok) -> bool:
@@ -1314,7 +1340,7 @@ def _accepts(
         casualty_noun = bool(noun_groups)
         fighters = head.noun is not None and _is_irregular(head.noun)  # "17 Terroristen ums Leben gekommen"
         # "jeweils 50 Gefangene der Kriegsparteien": prisoners where war is spoken of are POWs (W1)
-        prisoners = bool(noun_groups & {"captured", "captivity"}) and context != "none"
+        prisoners = bool(noun_groups & {"captured", "captivity"}) and (context != "none" or "krieg" in head.noun.low)
         said = context == "forces" or prisoners or ((casualty_noun or (fighters and context == "action")) and prev_troops)
         return not _non_troop_tail(head) and said
     if head.kind == "elided":
@@ -1469,6 +1495,18 @@ def _names_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     return any(t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) for t in toks)
 
 
+def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
+    """The figure's noun is coordinated with a civilian noun that shares the number: "200
+    Soldaten und Zivilisten", "Soldaten sowie Zivilisten" (W2: a mixed total)."""
+    after = [t for t in toks if t.start >= head.end][:2]
+    return (
+        len(after) == 2
+        and after[0].low in {"und", "sowie", "oder"}
+        and after[1].is_cap
+        and _ends_with(after[1].text, _civilian_nouns())
+    )
+
+
 @cache
 def _civilian_nouns() -> tuple[str, ...]:
     return tuple(w.lower() for w in read_lines("civilian_nouns.txt"))
@@ -1506,8 +1544,10 @@ def _figure(
         return None, head
     if head.kind in {"demonym", "person"} and not military_text:
         return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
-    if head.kind == "person" and head.noun is not None and _names_civilians(toks, head):
+    if head.kind in {"person", "demonym"} and head.noun is not None and _names_civilians(toks, head):
         return None, head  # "523 Menschen getötet, darunter 342 Kämpfer und 104 Zivilisten" (W2)
+    if head.noun is not None and _joined_with_civilians(toks, head):
+        return None, head  # "über 200 ukrainischen Soldaten und Zivilisten": one mixed total (W2)
     if head.kind == "elided" and carry.counted and carry.counted[0] == sent.idx:
         # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"; but "… Soldaten aus 22 Staaten,
         # davon 575 000 aus den USA": "davon" takes the part of the sentence's troop figure (W1)

@@ -577,6 +577,16 @@ CLAUSE_CASES = [
         "Das Ministerium meldete 90 freigelassene georgische Soldaten.",
         [(90, 90, "exact", "GE", "captured")],
     ),
+    # quoted speech and the narration around it: the quote's modal and demonyms are its own
+    (
+        "„Die Polen können uns nicht mehr hören“, sagt der General, der für rund 40 000 Soldaten verantwortlich ist.",
+        [(40000, 40000, "approx", None, "other")],
+    ),
+    # the troops of a coalition led by one state are the coalition's (C5)
+    (
+        "Damals standen gut 300 000 Soldaten der US-geführten Allianz bereit.",
+        [(300000, 300000, "approx", None, "other")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -429,6 +429,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
 
     surface = _captivity(surface)
+    quoted = _quoted(sent_toks)  # a quotation speaks for itself: its cues are not the narrator's
+    surface = [(i, g) for i, g in surface if (i in quoted) == (num_i in quoted)]
     mine = [(i, g) for i, g in surface if all(own_distance(i) <= abs(i - p) for p in rivals)]
     casualties = _casualty_groups(sent_toks, surface, num_i, end_i, rivals)
     # the figure's own clause, and a relative clause on its noun ("…, die eingezogen werden")
@@ -461,6 +463,26 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         if status:
             return _future_passive(sent_toks, status)
     return None
+
+
+OPEN_QUOTES = {"„": "“", "»": "«", "«": "»", "“": "”", '"': '"'}
+
+
+def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
+    """Indices of the tokens inside quoted speech: quotation marks („…“, »…«, "…") around a
+    clause with a finite verb; a quoted phrase ('auf "etwa 1.100" geschätzt') is no speech."""
+    inside: set[int] = set()
+    k = 0
+    while k < len(sent_toks):
+        close = OPEN_QUOTES.get(sent_toks[k].text)
+        end = next((j for j in range(k + 1, len(sent_toks)) if sent_toks[j].text == close), None) if close else None
+        if end is None:
+            k += 1
+            continue
+        if any(t.tag.endswith("FIN") for t in sent_toks[k + 1 : end]):
+            inside.update(range(k + 1, end))
+        k = end + 1
+    return inside
 
 
 def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
@@ -854,6 +876,8 @@ def _phrase_country(
             return code
     if moving and head.tail and head.tail[0].low == "aus":
         return None
+    if any(_is_multinational(t) for t in head.tail):
+        return None  # "Soldaten der US-geführten Allianz": a coalition's troops (C5)
     codes = {country_for_word(t.text) for t in head.tail if t.is_word and t.low not in ARTICLES}
     codes |= _place_countries(num.end, head.end, entities, resolutions)
     codes.discard(None)
@@ -912,6 +936,8 @@ def _sentence_country(
     scope = {i for c in clauses_read for i in range(c.lo, c.hi)}
     owned = _rival_phrases(sent_toks, rivals) | set(range(num_i, end_i + 1))  # the phrase was read already
     inside = _inside_names(sent_toks, entities, sent)
+    quoted = _quoted(sent_toks)  # a quotation and the narration around it speak of their own
+    inside |= {i for i in range(len(sent_toks)) if (i in quoted) != (num_i in quoted)}
     if any(_is_multinational(sent_toks[i]) for i in scope - owned):
         return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5)
     free = [c for c in parts if c != clause and not any(p in c for p in rivals)]

@@ -120,6 +120,29 @@ def test_several_folders_are_reported_each_and_together(tmp_path) -> None:
     assert "Articles: 2" in result.output
 
 
+def test_gold_scores_only_the_kinds_it_annotates(tmp_path) -> None:
+    """A troop-figure-only gold file leaves people, places and organisations unscored."""
+    shutil.copy(next(SEEDS.glob("*.txt")), tmp_path / "001.txt")
+    gold = {"troop_figures": [{"text": "bis zu 30.000", "low": None, "high": 30000, "qualifier": "up_to",
+                               "country": "KP", "status": "planned"}]}  # fmt: skip
+    (tmp_path / "001.json").write_text(json.dumps(gold), encoding="utf-8")
+    report = eval_articles(tmp_path)
+    assert report.troop_figures.documents == 1 and report.troop_figures.tp == 1
+    assert report.people.documents == 0 and report.people.n_pred == 0
+    assert "people            (not annotated)" in format_report(report)
+    assert combine_reports([report, report]).troop_figures.documents == 2
+
+
+def test_unseen_check_set_stays_above_its_floor() -> None:
+    """tests/fixtures/unseen: nine excerpts found after the rules were written (SOURCE.md)."""
+    from tests.conftest import ROOT
+
+    report = eval_articles(ROOT / "tests" / "fixtures" / "unseen")
+    assert report.troop_figures.f1 >= 0.9
+    assert report.troop_figures.accuracy("country") >= 0.9
+    assert report.troop_figures.accuracy("status") >= 0.7
+
+
 @pytest.mark.parametrize(
     ("folder", "floor"),
     [

@@ -150,6 +150,9 @@ def _prev_word(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+DECADE_AFTER = re.compile(r"er(?:n|-Jahre[n]?|[ \u00a0]+Jahre[n]?)?(?![^\W\d_])")
+
+
 def _after_name(text: str, pos: int) -> bool:
     """The number follows a capitalised word inside the sentence (a noun or name: "Somme 1916"),
     not one that opens it ("Rund 2000 Soldaten", "Über 1950 …")."""
@@ -347,6 +350,8 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
 
 def _is_year(text: str, span: _Span) -> bool:
     raw = text[span.start : span.end]
+    if span.digits and re.fullmatch(r"[1-9]0", raw) and DECADE_AFTER.match(text, span.end):
+        return True  # a decade: "in den 90er-Jahren", "die 80er"
     if not span.digits or not re.fullmatch(r"\d{4}", raw) or span.value is None:
         return False
     if not 1000 <= span.value <= 2099:

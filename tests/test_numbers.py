@@ -128,6 +128,7 @@ KINDS = [
     ("Der Zug fährt um 12:30 Uhr ab.", "12:30 Uhr", "time", None),
     ("Die Sitzung beginnt um 9 Uhr.", "9 Uhr", "time", None),
     ("In den 1990er Jahren wurde die Armee verkleinert.", "1990", "year", None),
+    ("In den 90er-Jahren wuchs die Armee.", "90", "year", None),
     # after a name inside the sentence, a year even before a counted noun
     ("Sie erinnern an die bei Verdun 1916 gefallenen Soldaten.", "1916", "year", None),
     ("Russland schickte 1916 Soldaten.", "1916", "cardinal", None),

@@ -587,6 +587,12 @@ CLAUSE_CASES = [
         "Damals standen gut 300 000 Soldaten der US-geführten Allianz bereit.",
         [(300000, 300000, "approx", None, "other")],
     ),
+    # troops leaving a place: a withdrawal, done (S7) or to come (S2)
+    (
+        "Am Dienstag haben die letzten 250 Soldaten der Bundeswehr das Lager in Niger verlassen.",
+        [(250, 250, "exact", "DE", "other")],
+    ),
+    ("Die 250 Soldaten sollen das Land bis Mai verlassen.", [(250, 250, "exact", None, "planned")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -593,6 +593,12 @@ CLAUSE_CASES = [
         [(250, 250, "exact", "DE", "other")],
     ),
     ("Die 250 Soldaten sollen das Land bis Mai verlassen.", [(250, 250, "exact", None, "planned")]),
+    # "bis zu" with an indicative "können": a mandate's ceiling in force (S5); with "könnten" a plan
+    (
+        "Bis zu 900 Soldaten können nach dem Beschluss im Libanon eingesetzt werden.",
+        [(None, 900, "up_to", None, "stationed")],
+    ),
+    ("Bis zu 900 Soldaten könnten im Frühjahr in den Libanon verlegt werden.", [(None, 900, "up_to", None, "planned")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

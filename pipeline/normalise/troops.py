@@ -485,6 +485,16 @@ def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
     return inside
 
 
+def _permits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause grants a possibility in the indicative ("können", "dürfen"; not the
+    subjunctive "könnten", which plans): with "bis zu", a ceiling that is in force."""
+    modal = any((t.lemma or t.low) in PERMISSION_MODALS for t in sent_toks[clause.lo : clause.hi])
+    return modal and not conditional(sent_toks, clause)
+
+
+PERMISSION_MODALS = frozenset({"können", "dürfen"})
+
+
 def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """Clause ``k`` is a "dass" clause or zu-infinitive of a plan ("sieht vor, dass …")."""
     first = sent_toks[parts[k].lo]
@@ -1589,6 +1599,8 @@ def _figure(
     low, high = _bounds(qualifier, num)
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
+    if status == "planned" and qualifier == "up_to" and _permits(toks, clause_of(_clauses(toks), num_i)):
+        status = "stationed"  # "Bis zu 1.400 Soldaten können … eingesetzt werden": a mandate's ceiling (S5)
     if status is None:
         status = carry.status if prev_troops and carry.status else "other"
     elif status == GENERAL_CASUALTY:

@@ -599,6 +599,13 @@ CLAUSE_CASES = [
         [(None, 900, "up_to", None, "stationed")],
     ),
     ("Bis zu 900 Soldaten könnten im Frühjahr in den Libanon verlegt werden.", [(None, 900, "up_to", None, "planned")]),
+    # an institution's compound ("Pentagonsprecher") is no demonym: the organ cites its own forces (C1)
+    (
+        "Zudem seien 14 Soldaten bei einem Unfall ums Leben gekommen, sagte Pentagonsprecher John Kirby.",
+        [(14, 14, "exact", "US", "killed")],
+    ),
+    # members of a force ("Bundeswehrangehörige") are military personnel (W1)
+    ("Verletzt wurden im vergangenen Jahr 3.100 Bundeswehrangehörige im Dienst.", [(3100, 3100, "exact", "DE", "wounded")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -116,9 +116,7 @@ def country_for_word(word: str) -> str | None:
 def is_demonym(word: str) -> bool:
     """True for a listed adjective or demonym form itself ("Albanern", "russische"), not a
     compound that merely starts with an institution ("Bundestagsgebäude") nor a country name."""
-    words, _ = _tables()
-    low = word.lower()
-    return low in words and low not in _country_name_forms()
+    return _lookup(word) is not None and word.lower() not in _country_name_forms()  # "Ukrainer:innen" too
 
 
 def is_country_name(word: str) -> bool:

@@ -27,7 +27,7 @@ from pipeline.clauses import (
     shared_subject,
     to_come,
 )
-from pipeline.normalise.demonyms import country_for_word, is_country_name
+from pipeline.normalise.demonyms import country_for_word, is_country_name, is_demonym
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
 
@@ -130,6 +130,9 @@ def is_military_noun(word: str) -> bool:
     low = word.lower()
     if low in {"mann"}:
         return True
+    for tail in MEMBER_TAILS:  # "Bundeswehrangehörige", "Militärangehörigen": members of a force
+        if low.endswith(tail) and len(low) > len(tail) and _has_cue(low[: -len(tail)], "forces"):
+            return True
     return _ends_with(low, _military_nouns())
 
 
@@ -153,10 +156,9 @@ def _is_demonym_noun(word: str) -> bool:
     """A noun for a nation's people (``Russen``, ``Nordkoreaner``, ``Briten``)."""
     if _is_adjective(word) or "-" in word:
         return False
-    if is_country_name(word):
-        return False
-    code = country_for_word(word)
-    return code is not None and word.lower().endswith(("er", "ern", "en", "e", "innen", "in"))
+    if is_country_name(word) or not is_demonym(word):
+        return False  # "Ukraine"; "Pentagonsprecher", "Kremlsprecher": an institution's compound
+    return word.lower().endswith(("er", "ern", "en", "e", "innen", "in"))
 
 
 @lru_cache(maxsize=65536)  # words repeat: each is looked up once
@@ -720,6 +722,7 @@ def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
 
 COMPARATIVES = frozenset({"weniger", "mehr"})
 PARTITIVES = frozenset({"davon", "darunter"})
+MEMBER_TAILS = ("angehörige", "angehörigen")
 STRONG = frozenset({"stark", "starke", "starken", "starker", "starkes", "starkem"})
 
 

@@ -606,6 +606,9 @@ CLAUSE_CASES = [
     ),
     # members of a force ("Bundeswehrangehörige") are military personnel (W1)
     ("Verletzt wurden im vergangenen Jahr 3.100 Bundeswehrangehörige im Dienst.", [(3100, 3100, "exact", "DE", "wounded")]),
+    # the make-up of an operation is deployed (S4), of a formation its strength (S1)
+    ("Der Hilfseinsatz besteht aus 1.300 Soldaten.", [(1300, 1300, "exact", None, "deployed")]),
+    ("Die Einsatzbrigade besteht aus 5.500 Soldaten.", [(5500, 5500, "exact", None, "strength")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -487,6 +487,19 @@ def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
     return inside
 
 
+def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause gives the make-up of an operation ("Der Hilfseinsatz bestand aus 1.300
+    Soldaten", "Die Übung umfasst 5.000 Soldaten"): a noun of operations (class deployed) with
+    a verb of make-up."""
+    makeup = any((t.lemma or t.low) in MAKEUP_VERBS for t in sent_toks[clause.lo : clause.hi])
+    return makeup and any(
+        t.is_cap and predicate_class(sent_toks, i, clause) == "deployed" for i, t in enumerate(sent_toks) if i in clause
+    )
+
+
+MAKEUP_VERBS = frozenset({"bestehen", "umfassen"})
+
+
 def _permits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause grants a possibility in the indicative ("können", "dürfen"; not the
     subjunctive "könnten", which plans): with "bis zu", a ceiling that is in force."""
@@ -1602,6 +1615,8 @@ def _figure(
     low, high = _bounds(qualifier, num)
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
+    if status == "strength" and _operation_makeup(toks, clause_of(_clauses(toks), num_i)):
+        status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if status == "planned" and qualifier == "up_to" and _permits(toks, clause_of(_clauses(toks), num_i)):
         status = "stationed"  # "Bis zu 1.400 Soldaten können … eingesetzt werden": a mandate's ceiling (S5)
     if status is None:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.resources import ResourceError, read_lines, read_text
@@ -182,7 +182,15 @@ class AliasTable:
 
     def names(self, kind: str) -> tuple[str, ...]:
         """Every written form (aliases and canonical names) of type ``kind``."""
-        return tuple(name for k, name in self.surfaces if k == kind)
+        return self._names_by_kind.get(kind, ())
+
+    @cached_property
+    def _names_by_kind(self) -> dict[str, tuple[str, ...]]:
+        """The written forms grouped by type, built once per table (every document asks)."""
+        grouped: dict[str, list[str]] = {}
+        for k, name in self.surfaces:
+            grouped.setdefault(k, []).append(name)
+        return {k: tuple(v) for k, v in grouped.items()}
 
     def __len__(self) -> int:
         return len(self.entries)

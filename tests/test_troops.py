@@ -680,3 +680,12 @@ def test_separable_participles_find_their_verb(form, lemma):
     from pipeline.clauses import _known_lemma
 
     assert _known_lemma("x", form) == lemma
+
+
+def test_a_multinational_body_after_a_preposition_is_no_owner(nlp):
+    """C1, C5: "in einem Nato-Gefechtsverband" is the frame; the Bundeswehr owns the troops."""
+    text = (
+        "In dem an die belarussische Grenze anschließenden Land ist die Bundeswehr bereits jetzt mit "
+        "mehr als 800 Soldaten Führungsnation in einem Nato-Gefechtsverband zur Sicherung der Ostflanke."
+    )
+    assert [(f.low, f.country) for f in _troops(nlp, text)] == [(800, "DE")]

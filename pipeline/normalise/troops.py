@@ -964,8 +964,8 @@ def _sentence_country(
     inside = _inside_names(sent_toks, entities, sent)
     quoted = _quoted(sent_toks)  # a quotation and the narration around it speak of their own
     inside |= {i for i in range(len(sent_toks)) if (i in quoted) != (num_i in quoted)}
-    if any(_is_multinational(sent_toks[i]) for i in scope - owned):
-        return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5)
+    if any(_is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) for i in scope - owned):
+        return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5); not "in einem Nato-Verband"
     free = [c for c in parts if c != clause and not any(p in c for p in rivals)]
     rest = {i for c in free for i in range(c.lo, c.hi)}
     for indices in (scope, rest, set(range(len(sent_toks)))):

@@ -609,6 +609,11 @@ CLAUSE_CASES = [
     # the make-up of an operation is deployed (S4), of a formation its strength (S1)
     ("Der Hilfseinsatz besteht aus 1.300 Soldaten.", [(1300, 1300, "exact", None, "deployed")]),
     ("Die Einsatzbrigade besteht aus 5.500 Soldaten.", [(5500, 5500, "exact", None, "strength")]),
+    # a part said to belong to the whole shares the whole's status (S7 "Dazu gehörten …")
+    (
+        "In Rumänien sind 2.000 Nato-Soldaten stationiert, davon gehören rund 700 der französischen Armee an.",
+        [(2000, 2000, "exact", None, "stationed"), (700, 700, "approx", "FR", "stationed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -487,6 +487,21 @@ def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
     return inside
 
 
+def _member_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """The figure is a part ("davon", "darunter") said to belong to something ("gehören …
+    an"): it shares the status of the whole it is part of (S7: "Dazu gehörten …")."""
+    k = _word_before(sent_toks, num_i)
+    if k > 0 and sent_toks[k].tag.startswith("V"):
+        k -= 1  # "davon gehören mehr als 1.000 …"
+    if k < 0 or sent_toks[k].low not in PARTITIVES:
+        return False
+    clause = clause_of(_clauses(sent_toks), num_i)
+    return any((t.lemma or t.low) in MEMBERSHIP_VERBS for t in sent_toks[clause.lo : clause.hi])
+
+
+MEMBERSHIP_VERBS = frozenset({"angehören", "gehören"})
+
+
 def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause gives the make-up of an operation ("Der Hilfseinsatz bestand aus 1.300
     Soldaten", "Die Übung umfasst 5.000 Soldaten"): a noun of operations (class deployed) with
@@ -1615,6 +1630,8 @@ def _figure(
     low, high = _bounds(qualifier, num)
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
+    if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i):
+        status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
     if status == "strength" and _operation_makeup(toks, clause_of(_clauses(toks), num_i)):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if status == "planned" and qualifier == "up_to" and _permits(toks, clause_of(_clauses(toks), num_i)):

@@ -694,3 +694,12 @@ def test_a_multinational_body_after_a_preposition_is_no_owner(nlp):
         "mehr als 800 Soldaten Führungsnation in einem Nato-Gefechtsverband zur Sicherung der Ostflanke."
     )
     assert [(f.low, f.country) for f in _troops(nlp, text)] == [(800, "DE")]
+
+
+def test_a_national_force_cited_as_source_gives_its_troops_country(nlp):
+    """C1: "nach Angaben der israelischen Armee … ihrer Soldaten": the armed force named, even
+    as a multi-word organisation span."""
+    text = "Seit dem Angriff sind nach Angaben der israelischen Armee mindestens 40 ihrer Soldaten getötet worden."
+    entities = [EntityMention(0, text.index("israelischen"), text.index(" mindestens"), "israelischen Armee", "ORG")]
+    found = _troops(nlp, text, entities, [Resolution("israelische Armee", None, "IL")])
+    assert [(f.low, f.country, f.status) for f in found] == [(40, "IL", "killed")]

@@ -1029,6 +1029,7 @@ def _inside_names(sent_toks: Sequence[_Tok], entities: Sequence[EntityMention], 
         (e.start, e.end)
         for e in entities
         if sent.start <= e.start < sent.end and e.label in {"ORG", "MISC"} and " " in e.text.strip()
+        and not _national_force(e.text)  # "der israelischen Armee" is read for its nationality
     ]
     return {i for i, t in enumerate(sent_toks) if any(a <= t.start and t.end <= b for a, b in spans)}
 
@@ -1093,7 +1094,7 @@ def _countries_in(
             continue
         if not any(sent_toks[i].start >= ent.start and sent_toks[i].end <= ent.end for i in idx):
             continue
-        if _is_military_word(ent.text) and any(country_for_word(w) for w in ent.text.split()):
+        if _national_force(ent.text):
             strong.add(res.country)  # "die ukrainische Armee", "US-Armee" named as such
     if not strong and not weak and not source:
         return _UNSAID
@@ -1115,6 +1116,11 @@ def _names_force(word: str) -> bool:
         return is_military_noun(word) or _is_military_word(word)
     head = word.rsplit("-", 1)[1]
     return is_military_noun(head) or _is_side_noun(head) or _is_unit_noun(head) or _has_cue(head, "forces")
+
+
+def _national_force(name: str) -> bool:
+    """An organisation span naming a state's armed force: "israelische Armee", "US-Armee"."""
+    return _is_military_word(name) and any(country_for_word(w) for w in name.split())
 
 
 def _country_entities(

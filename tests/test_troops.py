@@ -614,6 +614,12 @@ CLAUSE_CASES = [
         "In Rumänien sind 2.000 Nato-Soldaten stationiert, davon gehören rund 700 der französischen Armee an.",
         [(2000, 2000, "exact", None, "stationed"), (700, 700, "approx", "FR", "stationed")],
     ),
+    # presence in an area named with its article, no operation verb (S5)
+    (
+        "Mit derzeit 900 Soldaten sind die Niederländer im nördlichen Teil des Landes präsent.",
+        [(900, 900, "exact", "NL", "stationed")],
+    ),
+    ("Dort sind jetzt noch 400 Soldaten in der Region.", [(400, 400, "exact", None, "stationed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

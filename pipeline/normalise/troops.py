@@ -568,7 +568,7 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
         return False
     verbs = [t for t in sent_toks[clause.lo : clause.hi] if is_verb(t) or t.pos in {"VERB", "AUX"}]
     located = any(
-        t.low in {"in", "im"} and k + 1 < clause.hi and sent_toks[k + 1].is_cap
+        t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi)
         for k, t in enumerate(sent_toks[clause.lo : clause.hi], start=clause.lo)
         if k > end_i or k == end_i + 1
     )
@@ -576,6 +576,14 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
         return False
     copula = {"sein", "bleiben"}
     return all((t.lemma or t.low) in copula for t in verbs)
+
+
+def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
+    """A noun phrase at ``k``: a capitalised word, after an article or adjectives if any ("in
+    Litauen", "in der Region", "in einem Nato-Verband")."""
+    while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
+        k += 1
+    return k < hi and sent_toks[k].is_cap and not sent_toks[k].tag.startswith(("V", "ADJ"))
 
 
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:

@@ -620,6 +620,11 @@ CLAUSE_CASES = [
         [(900, 900, "exact", "NL", "stationed")],
     ),
     ("Dort sind jetzt noch 400 Soldaten in der Region.", [(400, 400, "exact", None, "stationed")]),
+    # an operation noun governing the figure under a noun of planning is still to come (S2)
+    (
+        "Ein Vorkommando hat Vorbereitungen für den Einsatz von bis zu 3.000 Soldaten getroffen.",
+        [(None, 3000, "up_to", None, "planned")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -736,6 +736,10 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
         return cls
     if cls in DONE_STATUS and (_clause_to_come(sent_toks, parts, parts.index(clause)) or conditional(sent_toks, clause)):
         return "planned"  # "Ein Abzug von 10 000 Soldaten hätte Folgen" (S2)
+    if cls in {"deployed", *DONE_STATUS} and any(
+        predicate_class(sent_toks, i, clause) == "plan" for i in range(clause.lo, k)
+    ):
+        return "planned"  # "Vorbereitungen für den Einsatz von bis zu 5.000 Soldaten" (S2)
     return None
 
 

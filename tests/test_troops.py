@@ -620,6 +620,7 @@ CLAUSE_CASES = [
         [(900, 900, "exact", "NL", "stationed")],
     ),
     ("Dort sind jetzt noch 400 Soldaten in der Region.", [(400, 400, "exact", None, "stationed")]),
+    ("Die 400 Soldaten sind in den kommenden Wochen bereit.", [(400, 400, "exact", None, "other")]),
     # an operation noun governing the figure under a noun of planning is still to come (S2)
     (
         "Ein Vorkommando hat Vorbereitungen für den Einsatz von bis zu 3.000 Soldaten getroffen.",

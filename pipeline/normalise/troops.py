@@ -583,7 +583,9 @@ def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
     Litauen", "in der Region", "in einem Nato-Verband")."""
     while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
         k += 1
-    return k < hi and sent_toks[k].is_cap and not sent_toks[k].tag.startswith(("V", "ADJ"))
+    if k >= hi or not sent_toks[k].is_cap or sent_toks[k].tag.startswith(("V", "ADJ")):
+        return False
+    return sent_toks[k].low not in _measure_nouns()  # "in den kommenden Wochen" is a time
 
 
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:

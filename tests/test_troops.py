@@ -715,3 +715,14 @@ def test_a_national_force_cited_as_source_gives_its_troops_country(nlp):
     entities = [EntityMention(0, text.index("israelischen"), text.index(" mindestens"), "israelischen Armee", "ORG")]
     found = _troops(nlp, text, entities, [Resolution("israelische Armee", None, "IL")])
     assert [(f.low, f.country, f.status) for f in found] == [(40, "IL", "killed")]
+
+
+def test_a_toll_the_next_sentence_calls_mixed_is_no_troop_figure(nlp):
+    """W2: "Die Angaben unterscheiden nicht zwischen Zivilisten und Kämpfern" makes the toll before
+    it a mixed one; soldiers named as such still count."""
+    text = (
+        "Bei den Kämpfen wurden seit Oktober mehr als 8.000 Sudanesen getötet. "
+        "Die Zahlen unterscheiden nicht zwischen Zivilisten und Kämpfern. "
+        "Die Armee meldete zudem 300 getötete Soldaten."
+    )
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(300, "killed")]

@@ -1531,6 +1531,8 @@ def extract_troop_figures(
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
+        if fig is not None and head.kind in {"person", "demonym"} and _declared_mixed(sentences, sent):
+            fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
         if fig is not None:
             # "die rund 400 Mann starke Truppe soll … stationiert werden" (S1): the figure is
             # the formation's size; what the clause says carries on to the next figures
@@ -1580,6 +1582,27 @@ def _names_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     """A generic toll ("Menschen", "Tote") in a sentence that also counts civilians, police
     or staff: a mixed toll that does not separate out the soldiers (W2)."""
     return any(t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) for t in toks)
+
+
+def _declared_mixed(sentences: Sequence[Sentence], sent: Sentence) -> bool:
+    """The sentence or the next one says the count does not separate civilians from fighters
+    ("Die Angaben unterscheiden nicht zwischen Zivilisten und Kombattanten"): a mixed toll (W2)."""
+    following = next((s for s in sentences if s.idx == sent.idx + 1), None)
+    for s in (sent, following):
+        if s is None:
+            continue
+        words = WORD.findall(s.text.lower())
+        if (
+            "nicht" in words
+            and any(w.startswith(DISTINGUISH) for w in words)
+            and any(_ends_with(w, _civilian_nouns()) for w in words)
+        ):
+            return True
+    return False
+
+
+WORD = re.compile(r"[^\W\d_]+")
+DISTINGUISH = ("unterscheid", "unterschied", "trenn", "differenzier", "aufschlüssel")
 
 
 def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:

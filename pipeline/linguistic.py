@@ -368,12 +368,13 @@ EMPTY_MORPH = "_"  # the stored form of an empty analysis; str(token.morph) give
 def token_records(doc: Doc, ranges: Iterable[tuple[int, int, int]]) -> list[Word]:
     """The non-space tokens of each (start, end, sentence index) token range of ``doc`` as plain
     records (``records.Token``: offsets, lemma, POS, STTS tag, morphology): what the clause rules
-    and normalisation read. One array read per Doc and string lookups, no Token objects."""
+    and normalisation read. One array read per range (only the tokens asked for) and string
+    lookups, no Token objects."""
     strings = doc.vocab.strings
-    array = doc.to_array(RECORD_ATTRS)
     out = []
     for start, end, sent_idx in ranges:
-        for k, (idx, orth, lemma, pos, tag, morph, space) in enumerate(array[start:end].tolist(), start):
+        rows = doc[start:end].to_array(RECORD_ATTRS).tolist() if end > start else []
+        for k, (idx, orth, lemma, pos, tag, morph, space) in enumerate(rows, start):
             if space:
                 continue
             text = strings[orth]

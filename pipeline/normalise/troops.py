@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 
 from pipeline.clauses import (
     Clause,
@@ -431,7 +432,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
 
     surface = _captivity(surface)
-    quoted = _quoted(sent_toks)  # a quotation speaks for itself: its cues are not the narrator's
+    quoted = _quoted(tuple(sent_toks))  # a quotation speaks for itself: its cues are not the narrator's
     surface = [(i, g) for i, g in surface if (i in quoted) == (num_i in quoted)]
     mine = [(i, g) for i, g in surface if all(own_distance(i) <= abs(i - p) for p in rivals)]
     casualties = _casualty_groups(sent_toks, surface, num_i, end_i, rivals)
@@ -470,7 +471,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
 OPEN_QUOTES = {"„": "“", "»": "«", "«": "»", "“": "”", '"': '"'}
 
 
-def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
+@lru_cache(maxsize=512)
+def _quoted(sent_toks: tuple[_Tok, ...]) -> frozenset[int]:
     """Indices of the tokens inside quoted speech: quotation marks („…“, »…«, "…") around a
     clause with a finite verb; a quoted phrase ('auf "etwa 1.100" geschätzt') is no speech."""
     inside: set[int] = set()
@@ -484,10 +486,10 @@ def _quoted(sent_toks: Sequence[_Tok]) -> set[int]:
         if any(t.tag.endswith("FIN") for t in sent_toks[k + 1 : end]):
             inside.update(range(k + 1, end))
         k = end + 1
-    return inside
+    return frozenset(inside)
 
 
-def _member_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+def _member_part(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> bool:
     """The figure is a part ("davon", "darunter") said to belong to something ("gehören …
     an"): it shares the status of the whole it is part of (S7: "Dazu gehörten …")."""
     k = _word_before(sent_toks, num_i)
@@ -495,7 +497,6 @@ def _member_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
         k -= 1  # "davon gehören mehr als 1.000 …"
     if k < 0 or sent_toks[k].low not in PARTITIVES:
         return False
-    clause = clause_of(_clauses(sent_toks), num_i)
     return any((t.lemma or t.low) in MEMBERSHIP_VERBS for t in sent_toks[clause.lo : clause.hi])
 
 
@@ -745,11 +746,16 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
     return None
 
 
+def _after_phrase(sent_toks: Sequence[_Tok], head: _Head, n: int) -> list[_Tok]:
+    """The first ``n`` tokens after the figure's noun phrase."""
+    return list(islice((t for t in sent_toks if t.start >= head.end), n))
+
+
 def _word_after(sent_toks: Sequence[_Tok], head: _Head) -> str:
     """The word right after the figure's noun phrase (lower case), or "" when the phrase has no
     noun or ends the sentence."""
-    nxt = next((t for t in sent_toks if t.start >= head.end), None)
-    return nxt.low if nxt is not None and head.noun is not None else ""
+    nxt = _after_phrase(sent_toks, head, 1)
+    return nxt[0].low if nxt and head.noun is not None else ""
 
 
 def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
@@ -991,7 +997,7 @@ def _sentence_country(
     scope = {i for c in clauses_read for i in range(c.lo, c.hi)}
     owned = _rival_phrases(sent_toks, rivals) | set(range(num_i, end_i + 1))  # the phrase was read already
     inside = _inside_names(sent_toks, entities, sent)
-    quoted = _quoted(sent_toks)  # a quotation and the narration around it speak of their own
+    quoted = _quoted(tuple(sent_toks))  # a quotation and the narration around it speak of their own
     inside |= {i for i in range(len(sent_toks)) if (i in quoted) != (num_i in quoted)}
     if any(_is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) for i in scope - owned):
         return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5); not "in einem Nato-Verband"
@@ -1608,7 +1614,7 @@ DISTINGUISH = ("unterscheid", "unterschied", "trenn", "differenzier", "aufschlü
 def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure's noun is coordinated with a civilian noun that shares the number: "200
     Soldaten und Zivilisten", "Soldaten sowie Zivilisten" (W2: a mixed total)."""
-    after = [t for t in toks if t.start >= head.end][:2]
+    after = _after_phrase(toks, head, 2)
     return (
         len(after) == 2
         and after[0].low in {"und", "sowie", "oder"}
@@ -1673,11 +1679,12 @@ def _figure(
     low, high = _bounds(qualifier, num)
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
-    if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i):
+    clause = clause_of(_clauses(toks), num_i)  # the figure's clause, for the checks on the status below
+    if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i, clause):
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
-    if status == "strength" and _operation_makeup(toks, clause_of(_clauses(toks), num_i)):
+    if status == "strength" and _operation_makeup(toks, clause):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
-    if status == "planned" and qualifier == "up_to" and _permits(toks, clause_of(_clauses(toks), num_i)):
+    if status == "planned" and qualifier == "up_to" and _permits(toks, clause):
         status = "stationed"  # "Bis zu 1.400 Soldaten können … eingesetzt werden": a mandate's ceiling (S5)
     if status is None:
         status = carry.status if prev_troops and carry.status else "other"

@@ -131,7 +131,7 @@ def is_military_noun(word: str) -> bool:
     low = word.lower()
     if low in {"mann"}:
         return True
-    for tail in MEMBER_TAILS:  # "Bundeswehrangehörige", "Militärangehörigen": members of a force
+    for tail in _cue_words("member_tail"):  # "Bundeswehrangehörige", "Militärangehörigen": members of a force
         if low.endswith(tail) and len(low) > len(tail) and _has_cue(low[: -len(tail)], "forces"):
             return True
     return _ends_with(low, _military_nouns())
@@ -495,35 +495,28 @@ def _member_part(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> bool:
     k = _word_before(sent_toks, num_i)
     if k > 0 and sent_toks[k].tag.startswith("V"):
         k -= 1  # "davon gehören mehr als 1.000 …"
-    if k < 0 or sent_toks[k].low not in PARTITIVES:
+    if k < 0 or sent_toks[k].low not in _cue_words("partitive"):
         return False
-    return any((t.lemma or t.low) in MEMBERSHIP_VERBS for t in sent_toks[clause.lo : clause.hi])
-
-
-MEMBERSHIP_VERBS = frozenset({"angehören", "gehören"})
+    return any((t.lemma or t.low) in _cue_words("membership") for t in sent_toks[clause.lo : clause.hi])
 
 
 def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause gives the make-up of an operation ("Der Hilfseinsatz bestand aus 1.300
     Soldaten", "Die Übung umfasst 5.000 Soldaten"): a noun of operations (class deployed) with
     a verb of make-up."""
-    makeup = any((t.lemma or t.low) in MAKEUP_VERBS for t in sent_toks[clause.lo : clause.hi])
+    makeup = any((t.lemma or t.low) in _cue_words("makeup") for t in sent_toks[clause.lo : clause.hi])
     return makeup and any(
         t.is_cap and predicate_class(sent_toks, i, clause) == "deployed" for i, t in enumerate(sent_toks) if i in clause
     )
 
 
-MAKEUP_VERBS = frozenset({"bestehen", "umfassen"})
-
 
 def _permits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause grants a possibility in the indicative ("können", "dürfen"; not the
     subjunctive "könnten", which plans): with "bis zu", a ceiling that is in force."""
-    modal = any((t.lemma or t.low) in PERMISSION_MODALS for t in sent_toks[clause.lo : clause.hi])
+    modal = any((t.lemma or t.low) in _cue_words("permission") for t in sent_toks[clause.lo : clause.hi])
     return modal and not conditional(sent_toks, clause)
 
-
-PERMISSION_MODALS = frozenset({"können", "dürfen"})
 
 
 def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
@@ -760,18 +753,14 @@ def _word_after(sent_toks: Sequence[_Tok], head: _Head) -> str:
 
 def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure and its noun measure what follows: "eine 5000 Mann starke Brigade"."""
-    return _word_after(sent_toks, head) in STRONG
+    return _word_after(sent_toks, head) in _cue_words("measure_after")
 
 
 def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure is a difference: "7500 Soldaten weniger als im Vorjahr", "2.000 Mann mehr"."""
-    return _word_after(sent_toks, head) in COMPARATIVES
+    return _word_after(sent_toks, head) in _cue_words("comparative_after")
 
 
-COMPARATIVES = frozenset({"weniger", "mehr"})
-PARTITIVES = frozenset({"davon", "darunter"})
-MEMBER_TAILS = ("angehörige", "angehörigen")
-STRONG = frozenset({"stark", "starke", "starken", "starker", "starkes", "starkem"})
 
 
 def _current_force(
@@ -1600,7 +1589,7 @@ def _declared_mixed(sentences: Sequence[Sentence], sent: Sentence) -> bool:
         words = WORD.findall(s.text.lower())
         if (
             "nicht" in words
-            and any(w.startswith(DISTINGUISH) for w in words)
+            and any(w.startswith(tuple(_cue_words("distinguish"))) for w in words)
             and any(_ends_with(w, _civilian_nouns()) for w in words)
         ):
             return True
@@ -1608,7 +1597,6 @@ def _declared_mixed(sentences: Sequence[Sentence], sent: Sentence) -> bool:
 
 
 WORD = re.compile(r"[^\W\d_]+")
-DISTINGUISH = ("unterscheid", "unterschied", "trenn", "differenzier", "aufschlüssel")
 
 
 def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
@@ -1667,7 +1655,7 @@ def _figure(
     if head.kind == "elided" and carry.counted and carry.counted[0] == sent.idx:
         # "7000 Ortskräfte …, in ganz Deutschland rund 12 000"; but "… Soldaten aus 22 Staaten,
         # davon 575 000 aus den USA": "davon" takes the part of the sentence's troop figure (W1)
-        partitive = carry.sent_idx == sent.idx and num_i > 0 and toks[_word_before(toks, num_i)].low in PARTITIVES
+        partitive = carry.sent_idx == sent.idx and num_i > 0 and toks[_word_before(toks, num_i)].low in _cue_words("partitive")
         if not carry.counted[2] and not partitive:
             return None, head
     prev_troops = carry.sent_idx >= sent.idx - 1

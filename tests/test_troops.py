@@ -726,3 +726,26 @@ def test_a_toll_the_next_sentence_calls_mixed_is_no_troop_figure(nlp):
         "Die Armee meldete zudem 300 getötete Soldaten."
     )
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(300, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die beiden Länder haben erneut Gefangene ausgetauscht. "
+            "Nach Angaben aus Kiew wurden dabei 95 ukrainische Soldaten in die Heimat zurückgebracht.",
+            [(95, "captured")],
+        ),
+        (
+            "Der Gefangenenaustausch fand an der Grenze zu Belarus statt. "
+            "Im Gegenzug kehrten 80 russische Soldaten nach Russland zurück.",
+            [(80, "captured")],
+        ),
+        # no captivity spoken of: bringing troops home is a completed withdrawal (S7)
+        ("Frankreich hat im vergangenen Jahr 1.500 Soldaten aus Niger zurückgeholt.", [(1500, "other")]),
+    ],
+)
+def test_troops_brought_home_after_captivity_are_returned_prisoners(nlp, text, expected):
+    """S6: a return ("zurückbringen", "zurückkehren", "heimholen") where the sentence or the two
+    before speak of captivity or an exchange gives captured, not a withdrawal."""
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

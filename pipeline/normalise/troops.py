@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from pipeline.clauses import (
+    NOUN_ENDINGS,
     Clause,
     clause_of,
     clauses,
@@ -22,6 +23,7 @@ from pipeline.clauses import (
     plans,
     predicate_class,
     predicate_lemma,
+    predicates,
     present_passive,
     present_tense,
     relative_after,
@@ -526,13 +528,35 @@ def _subordinate_to_plan(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: 
     return (first.low in {"dass", "daß"} or zu_inf) and plans(sent_toks, parts[k - 1])
 
 
-def _moves(sent_toks: Sequence[_Tok], num_i: int) -> bool:
-    """The figure's clause moves or withdraws troops ("zieht … ab", "verlegt", "entsenden")."""
+def _moves(sent_toks: Sequence[_Tok], num_i: int, classes: Collection[str] = ("move", "withdraw")) -> bool:
+    """The figure's clause moves or withdraws troops ("zieht … ab", "verlegt", "entsenden");
+    ``classes``: the predicate classes asked for."""
     if not any(t.lemma for t in sent_toks):
         return False
     parts = _clauses(sent_toks)
     clause = clause_of(parts, num_i)
-    return any(predicate_class(sent_toks, i, clause) in {"move", "withdraw"} for i in range(clause.lo, clause.hi))
+    return any(predicate_class(sent_toks, i, clause) in classes for i in range(clause.lo, clause.hi))
+
+
+def _returned_prisoners(sentences: Sequence[Sentence], sent: Sentence, toks: Sequence[_Tok], num_i: int) -> bool:
+    """Troops brought or coming home where the sentence or one of the two before speaks of
+    captivity or a prisoner exchange: returned POWs ("Im Gegenzug wurden 248 russische
+    Soldaten … zurückgebracht" after "… Gefangenenaustausch …"), captured (S6), not a
+    withdrawal."""
+    if not _moves(toks, num_i, ("withdraw",)):
+        return False
+    forms = tuple(stem + e for stem in _captivity_nouns() for e in NOUN_ENDINGS)
+    return any(
+        w.endswith(forms) for s in sentences if sent.idx - 2 <= s.idx <= sent.idx for w in WORD.findall(s.text.lower())
+    )
+
+
+@cache
+def _captivity_nouns() -> tuple[str, ...]:
+    """The nouns of captivity and exchange in ``troop_predicates.tsv`` ("Gefangenschaft",
+    "Gefangene", "Austausch", "Freilassung"), matched as the end of a word ("Gefangenenaustausch")."""
+    rows = predicates().items()
+    return tuple(k for k, v in rows if v in {"captured", "captivity"} and " " not in k and not k.endswith("en"))
 
 
 def _captivity(hits: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -1528,6 +1552,8 @@ def extract_troop_figures(
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
         if fig is not None and head.kind in {"person", "demonym"} and _declared_mixed(sentences, sent):
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
+        if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, _token_at(toks, num.start)):
+            fig = dataclasses.replace(fig, status="captured")
         if fig is not None:
             # "die rund 400 Mann starke Truppe soll … stationiert werden" (S1): the figure is
             # the formation's size; what the clause says carries on to the next figures

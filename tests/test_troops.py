@@ -626,6 +626,12 @@ CLAUSE_CASES = [
         "Ein Vorkommando hat Vorbereitungen für den Einsatz von bis zu 3.000 Soldaten getroffen.",
         [(None, 3000, "up_to", None, "planned")],
     ),
+    # the nationality of the formations the figure makes up (C1), the formations' count aside
+    (
+        "Zwei französische Divisionen mit insgesamt 20.000 Mann wurden an die Grenze verlegt.",
+        [(20000, 20000, "exact", "FR", "deployed")],
+    ),
+    ("Drei sowjetische Armeen mit mehr als 900.000 Soldaten griffen an.", [(900000, None, "more_than", "SU", "deployed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

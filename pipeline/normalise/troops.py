@@ -613,7 +613,31 @@ def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     if k < 1 or sent_toks[k].low != "mit":
         return False
     noun = sent_toks[k - 1]
-    return noun.is_cap and (_is_unit_noun(noun.text) or _ends_with(noun.text.split("-")[-1], _cue_words("formation")))
+    return noun.is_cap and _is_formation_noun(noun.text)
+
+
+def _is_formation_noun(word: str) -> bool:
+    """A formation's noun, singular or plural ("Brigade", "Divisionen", "Kontingente")."""
+    last = word.split("-")[-1]
+    return any(
+        _is_unit_noun(form) or _ends_with(form, _cue_words("formation"))
+        for form in (last, last[:-1], last[:-2])
+        if len(form) >= 4
+    )
+
+
+def _formation_country(sent_toks: Sequence[_Tok], num_i: int) -> str | None:
+    """The nationality of the formation the figure makes up (C1): "zwei französische
+    Divisionen mit insgesamt 20.000 Mann" → FR, whatever number counts the formations."""
+    if not _formation_with(sent_toks, num_i):
+        return None
+    k = _word_before(sent_toks, num_i) - 2  # the word before the formation's noun
+    while k >= 0 and sent_toks[k].tag.startswith("ADJ") and not sent_toks[k].is_cap:
+        code = country_for_word(sent_toks[k].text)
+        if code:
+            return code
+        k -= 1
+    return None
 
 
 def _word_before(sent_toks: Sequence[_Tok], num_i: int) -> int:
@@ -1708,7 +1732,10 @@ def _figure(
         status = "other"  # a completed withdrawal (S7)
     # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
     irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
-    country = _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i)) or (
+    country = (
+        _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i))
+        or _formation_country(toks, num_i)
+    ) or (
         None
         if irregular
         else _sender_country(toks, min(q_start, num.start))

@@ -304,10 +304,13 @@ class PosFromTag:
         self.propn = strings.add("PROPN")
         self.names = {strings.add(label) for label in NAME_LABELS}
         self.haben = strings.add("haben")
+        self.zu_infinitive = strings.add("VVIZU")
+        self.participle = strings.add("VVPP")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        self._zu_without_zu(doc)
         arr = doc.to_array([TAG, POS, ENT_TYPE, LEMMA])
         pos = arr[:, 1].copy()
         for i, (tag, old, ent, _) in enumerate(arr.tolist()):
@@ -324,6 +327,15 @@ class PosFromTag:
         if len(haben) and doc.has_annotation("SENT_START"):
             self._haben(doc, haben.tolist())
         return doc
+
+    def _zu_without_zu(self, doc: Doc) -> None:
+        """A zu-infinitive holds "zu" ("abzuziehen"); a separable participle the tagger took for
+        one ("abgezogen", "zurückgebracht") is a participle (VVPP)."""
+        tags = doc.to_array([TAG])
+        wrong = [i for i in np.flatnonzero(tags == self.zu_infinitive).tolist() if "zu" not in doc[i].lower_]
+        if wrong:
+            tags[wrong] = self.participle
+            doc.from_array([TAG], tags.reshape(-1, 1))
 
     def _haben(self, doc: Doc, indices: list[int]) -> None:
         """'haben' is an auxiliary only with a participle in its clause ('hat … verlegt'); with an

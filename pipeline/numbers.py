@@ -32,6 +32,11 @@ def _months() -> frozenset[str]:
     return frozenset(read_lines("date_words.txt"))
 
 
+def is_month(word: str) -> bool:
+    """A month's name or abbreviation ("Juli", "Jänner", "Okt.")."""
+    return word in _months() or word + "." in _months()
+
+
 @cache
 def _year_cues() -> frozenset[str]:
     return frozenset(read_lines("year_cues.txt"))

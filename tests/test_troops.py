@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline.ingest import split_date_header
@@ -632,6 +633,25 @@ CLAUSE_CASES = [
         [(20000, 20000, "exact", "FR", "deployed")],
     ),
     ("Drei sowjetische Armeen mit mehr als 900.000 Soldaten griffen an.", [(900000, None, "more_than", "SU", "deployed")]),
+    # troops of two coordinated nationalities are no one state's (C5)
+    (
+        "Beim Austausch kamen jeweils 120 russische und ukrainische Soldaten frei.",
+        [(120, 120, "exact", None, "captured")],
+    ),
+    # the place troops leave is not their country (C5); a participle the tagger took for a
+    # zu-infinitive ("abgezogen") is a completed withdrawal (S7)
+    ("Rund 600 Soldaten sollen bis Jahresende aus dem Tschad abgezogen werden.", [(600, 600, "approx", None, "planned")]),
+    ("Belgien hat im Sommer 400 Soldaten aus dem Tschad abgezogen.", [(400, 400, "exact", "BE", "other")]),
+    # a multinational body that supports another state's forces with its troops (C5)
+    (
+        "Seit Jahren unterstützt die AU mit 18 000 Mann die malischen Streitkräfte.",
+        [(18000, 18000, "exact", None, "deployed")],
+    ),
+    # an armed force named in the genitive (C1)
+    ("Der Beitrag des Bundesheeres besteht aus 180 Soldaten.", [(180, 180, "exact", "AT", "strength")]),
+    # a month after "im" is a time, not the place of a presence (S5)
+    ("Im Juli waren noch 5.000 Soldaten in Mali.", [(5000, 5000, "exact", None, "stationed")]),
+    ("Im Juli 2022 waren es noch 41.000 Zeitsoldaten.", [(41000, 41000, "exact", None, "other")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
@@ -755,3 +775,16 @@ def test_troops_brought_home_after_captivity_are_returned_prisoners(nlp, text, e
     """S6: a return ("zurückbringen", "zurückkehren", "heimholen") where the sentence or the two
     before speak of captivity or an exchange gives captured, not a withdrawal."""
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_country_named_in_several_words_is_the_troops_owner(tmp_path):
+    """C1: "die Vereinigten Staaten" as the subject, resolved to the country by the places stage."""
+    from pipeline.runner import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Die Vereinigten Staaten wollen ihre Truppen in Syrien bis Ende Juni auf knapp 900 Soldaten verringern."
+    )
+    run([str(tmp_path / "in")], tmp_path / "out", progress=False)
+    rows = pq.read_table(tmp_path / "out" / "troop_figures").to_pylist()
+    assert [(r["low"], r["country"], r["status"]) for r in rows] == [(900, "US", "planned")]

@@ -58,6 +58,9 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return words, heads
 
 
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "XA", "XB"})  # CLDR territories that are no state
+
+
 @cache
 def _cldr_country_names() -> dict[str, str]:
     """Single-word German country names from CLDR: {code: name}, e.g. RU → Russland."""
@@ -65,7 +68,7 @@ def _cldr_country_names() -> dict[str, str]:
 
     out: dict[str, str] = {}
     for code, name in Locale("de").territories.items():
-        if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "ZZ", "XA", "XB"}:
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES:
             if " " not in name and "," not in name:
                 out[code] = name
     return out
@@ -95,6 +98,10 @@ def country_for_word(word: str) -> str | None:
     hit = _lookup(word)
     if hit:
         return hit
+    if word[:1].isupper() and word.endswith("es") and len(word) > 6:
+        hit = _lookup(word[:-2])  # genitive: "des Bundesheeres"
+        if hit:
+            return hit
     if "-" in word:
         first = word.split("-", 1)[0]
         if first.lower() in NEUTRAL_PREFIXES:
@@ -128,7 +135,20 @@ def is_country_name(word: str) -> bool:
 @cache
 def _country_name_forms() -> frozenset[str]:
     names = [*_cldr_country_names().values(), *(r["word"] for r in read_tsv(TABLE) if r.get("kind") == "name")]
-    return frozenset(f for name in names for f in _forms(name, "noun"))
+    return frozenset(f for name in names for f in _forms(name, "noun")) | _cldr_multiword_names()
+
+
+@cache
+def _cldr_multiword_names() -> frozenset[str]:
+    """German country names of several words from CLDR, lower-case ("vereinigte staaten"):
+    no single token is one, but a place mention resolved to one names the country itself."""
+    from babel import Locale
+
+    return frozenset(
+        name.lower()
+        for code, name in Locale("de").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES and " " in name and "," not in name
+    )
 
 
 def country_words() -> dict[str, str]:

@@ -31,6 +31,7 @@ from pipeline.clauses import (
     to_come,
 )
 from pipeline.normalise.demonyms import country_for_word, is_country_name, is_demonym
+from pipeline.numbers import is_month
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
 
@@ -603,7 +604,8 @@ def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
         k += 1
     if k >= hi or not sent_toks[k].is_cap or sent_toks[k].tag.startswith(("V", "ADJ")):
         return False
-    return sent_toks[k].low not in _measure_nouns()  # "in den kommenden Wochen" is a time
+    # "in den kommenden Wochen", "im Juli 2022": a time, not a place
+    return sent_toks[k].low not in _measure_nouns() and not is_month(sent_toks[k].text)
 
 
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
@@ -968,10 +970,11 @@ def _phrase_country(
     "US-Soldaten"), or "aus Nordkorea" after the noun, unless the troops are being moved or
     withdrawn, when "aus Lettland" is the place they leave (C5)."""
     words = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
-    for tok in words:
-        code = country_for_word(tok.text)
-        if code:
-            return code
+    own = [code for code in map(country_for_word, (t.text for t in words)) if code]
+    if len(set(own)) > 1:
+        return None  # "russische und ukrainische Soldaten": several states (C5)
+    if own:
+        return own[0]
     if moving and head.tail and head.tail[0].low == "aus":
         return None
     if any(_is_multinational(t) for t in head.tail):
@@ -1020,6 +1023,7 @@ def _sentence_country(
     end_i: int = 0,
     rivals: Sequence[int] = (),
     mobilized: bool = False,
+    leaving: bool = False,
 ) -> str | None:
     """The one nationality a sentence names for the figure's troops (C1), or None.
 
@@ -1041,7 +1045,7 @@ def _sentence_country(
     free = [c for c in parts if c != clause and not any(p in c for p in rivals)]
     rest = {i for c in free for i in range(c.lo, c.hi)}
     for indices in (scope, rest, set(range(len(sent_toks)))):
-        found = _countries_in(sent_toks, sorted(indices - owned - inside), entities, resolutions, sent, mobilized)
+        found = _countries_in(sent_toks, sorted(indices - owned - inside), entities, resolutions, sent, mobilized, leaving)
         if found is not _UNSAID:
             return found
     return None
@@ -1098,12 +1102,14 @@ def _countries_in(
     resolutions: Sequence[Resolution],
     sent: Sentence,
     mobilized: bool = False,
+    leaving: bool = False,
 ) -> str | None:
     """The country the words at ``indices`` name for troops: strong evidence (a nationality
     adjective before a military, side or casualty noun; an armed force) over weak (a state
     named as actor, not as a place after a preposition; "die Briten"); for a mobilisation,
     the state organ that orders it ("der venezolanische Präsident", "die Regierung in
-    Kiew", C2)."""
+    Kiew", C2). ``leaving``: the figure's clause moves or withdraws troops, so "aus <Land>"
+    is the place they leave."""
     strong: set[str] = set()
     weak: set[str] = set()
     source: set[str] = set()
@@ -1118,7 +1124,9 @@ def _countries_in(
             continue
         prev = sent_toks[i - 1].low if i > 0 else ""
         nxt = sent_toks[i + 1] if i + 1 < len(sent_toks) else None
-        if _is_adjective(tok.text) or _attributive(tok, nxt):  # adjective: only before its noun
+        if leaving and (prev == "aus" or (prev in ARTICLES and i >= 2 and sent_toks[i - 2].low == "aus")):
+            continue  # "… sollen aus dem Kosovo abgezogen werden": the place left (C5)
+        if i not in named and (_is_adjective(tok.text) or _attributive(tok, nxt)):  # adjective: only before its noun
             if "-" in tok.text or nxt is None or not nxt.is_word or _opposed(sent_toks, i):
                 continue
             if is_military_noun(nxt.text) or _is_side_noun(nxt.text) or _is_casualty_noun(nxt):
@@ -1189,8 +1197,8 @@ def _country_entities(
     for ent, res in zip(entities, resolutions, strict=False):
         if ent.label != "LOC" or not res.country or not res.norm or not sent.start <= ent.start < sent.end:
             continue
-        if country_for_word(res.norm) != res.country:
-            continue
+        if country_for_word(res.norm) != res.country and not is_country_name(res.norm):
+            continue  # a town, not the country itself ("die Vereinigten Staaten" is)
         for i, t in enumerate(sent_toks):
             if t.start == ent.start:
                 out[i] = res.country
@@ -1732,8 +1740,11 @@ def _figure(
         status = "other"  # a completed withdrawal (S7)
     # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
     irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
+    # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)
+    irregular = irregular or len({country_for_word(t.text) for t in head.modifiers} - {None}) > 1
+    moving = _moves(toks, num_i)
     country = (
-        _phrase_country(text, num, head, toks, entities, resolutions, _moves(toks, num_i))
+        _phrase_country(text, num, head, toks, entities, resolutions, moving)
         or _formation_country(toks, num_i)
     ) or (
         None
@@ -1741,7 +1752,7 @@ def _figure(
         else _sender_country(toks, min(q_start, num.start))
         or (carry.country if carry.sent_idx == sent.idx and _continues(toks, num_i, head, positions) else None)
         or _sentence_country(
-            toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized"
+            toks, entities, resolutions, sent, num_i, _last_token(toks, head.end, num_i), rivals, status == "mobilized", moving
         )
     )
     start, end = min(q_start, num.start), max(head.end, num.end)

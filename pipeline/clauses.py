@@ -498,6 +498,20 @@ def present_tense(words: Sequence[Word], clause: Clause) -> bool:
     )
 
 
+def done_tense(words: Sequence[Word], clause: Clause) -> bool:
+    """The clause reports what was done: an indicative past ("wurde … erhöht", "sank") or a
+    perfect (a participle with a finite "haben"/"sein": "ist … gesunken", "hat … verringert");
+    not a reported or conditional form ("werde … verringert", "würde … erhöht")."""
+    seq = words[clause.lo : clause.hi]
+    finite = [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
+    if any("Tense=Past" in w.morph for w in finite):
+        return True
+    return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
+
+
+SUBJUNCTIVE_AUX = frozenset({"würde", "würden", "werde", "sei", "seien", "habe", "hätte", "hätten", "wäre", "wären"})
+
+
 def _has_infinitive(seq: Sequence[Word]) -> bool:
     """An infinitive in ``seq``, also a participle that has the infinitive's form ("wird
     geschehen", "wird erhalten": read as the future, the commoner use)."""

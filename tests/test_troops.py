@@ -652,6 +652,24 @@ CLAUSE_CASES = [
     # a month after "im" is a time, not the place of a presence (S5)
     ("Im Juli waren noch 5.000 Soldaten in Mali.", [(5000, 5000, "exact", None, "stationed")]),
     ("Im Juli 2022 waren es noch 41.000 Zeitsoldaten.", [(41000, 41000, "exact", None, "other")]),
+    # a force's size (S1): existence, possession, a target, active service, the whole of a part
+    ("Derzeit gibt es in der Marine rund 16.000 Soldaten.", [(16000, 16000, "approx", None, "strength")]),
+    ("Im Jahr 1990 hatte die Volksarmee noch 170.000 Soldaten.", [(170000, 170000, "exact", None, "strength")]),
+    ("Der Minister strebt bis 2030 rund 20.000 Soldaten an.", [(20000, 20000, "approx", None, "strength")]),
+    ("Die Fachleute sehen einen Bedarf von 60.000 Soldaten.", [(60000, 60000, "exact", None, "strength")]),
+    ("Künftig sollen nur noch 90.000 Soldaten im aktiven Dienst sein.", [(90000, 90000, "exact", None, "strength")]),
+    (
+        "Die Armee hat rund die Hälfte ihrer 40.000 Soldaten an die Grenze verlegt.",
+        [(40000, 40000, "exact", None, "strength")],
+    ),
+    # a change of size: done, the size after it (S1) or an amount (S7); to come, the target of
+    # the whole national force (S1) or of a force abroad (S2)
+    ("Die Zahl der Soldaten wurde 1995 auf 80.000 verringert.", [(80000, 80000, "exact", None, "strength")]),
+    ("Die Zahl der Soldaten ist im Vorjahr um 2.000 gesunken.", [(2000, 2000, "exact", None, "other")]),
+    ("Die Streitkräfte sollen bis 2030 auf 120.000 Soldaten wachsen.", [(120000, 120000, "exact", None, "strength")]),
+    ("Die Truppe in Mali soll auf 900 Soldaten verringert werden.", [(900, 900, "exact", None, "planned")]),
+    # an intransitive change says nothing about a figure it does not measure
+    ("Die Miliz zählte 2000 Kämpfer und wachse weiter.", [(2000, 2000, "exact", None, "strength")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

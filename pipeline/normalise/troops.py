@@ -16,6 +16,7 @@ from pipeline.clauses import (
     clause_of,
     clauses,
     conditional,
+    done_tense,
     epistemic_possibility,
     has_aspect_verb,
     is_verb,
@@ -40,9 +41,10 @@ MAX_MODIFIERS = 4  # words between number and noun ("gefallene und verwundete ru
 CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other cue
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
-STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "strength", "withdrawn")
+STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "changed", "strength", "withdrawn")
 # Predicate classes of troop_predicates.tsv that are not statuses themselves: a change of a
-# force's size is planned (S2); a plan word alone is a weak cue (U1).
+# force's size is planned (S2), "changed" when done (see _change_role); a plan word alone is a
+# weak cue (U1).
 PREDICATE_GROUPS = {"change": "planned", "plan": "planned_weak"}
 # Predicate classes whose status depends on tense and modality: still to come → planned (U1,
 # S2), done → this status (S4, S5, S7).
@@ -59,6 +61,9 @@ PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
+POSSESSIVES_AND_ARTICLES = frozenset(
+    {"seiner", "ihrer", "unserer", "eurer", "deren", "dessen", "der", "des", "dieser", "von", "aller"}
+)
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 
@@ -454,7 +459,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for chosen, said in ((own_clause, clause_casualties), (nearest, clause_casualties), (in_clause, clause_casualties)):
         status = _pick_status(chosen, own_distance, said)
         if status:
-            return _current_force(sent_toks, num_i, clause, chosen, _future_passive(sent_toks, status))
+            return _change_role(sent_toks, num_i, clause, _future_passive(sent_toks, status))
     if _formation_with(sent_toks, num_i):
         return "strength"  # "ein Gefechtsverband mit derzeit etwa 1600 Soldaten" (S1)
     if _present_in(sent_toks, clause, end_i):
@@ -468,6 +473,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         status = _pick_status(chosen, own_distance, casualties)
         if status:
             return _future_passive(sent_toks, status)
+    if _exists(sent_toks, clause):
+        return "strength"  # "Derzeit gibt es bei der Bundeswehr 183.000 Soldaten" (S1)
     return None
 
 
@@ -721,6 +728,13 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "planned" if future or announced else DONE_STATUS[cls]
                 if group == "stationed" and _begun(sent_toks, parts, k):
                     group = "deployed"  # "haben damit begonnen, 4.000 Soldaten … zu stationieren" (S4)
+            elif cls == "grow" and not _says_how_much(sent_toks, clause):
+                continue  # "… zählte 4500 Kämpfer und wachse": the figure is no size it grows to
+            elif cls in {"change", "grow"}:
+                if future is None:
+                    future = _clause_to_come(sent_toks, parts, k)
+                done = not future and done_tense(sent_toks, clause)
+                group = "changed" if done else "planned"  # "wurde … auf 5,5 Millionen erhöht": done
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
@@ -813,17 +827,72 @@ def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
 
 
 
-def _current_force(
-    sent_toks: Sequence[_Tok], num_i: int, clause: Clause, chosen: Sequence[tuple[int, str]], status: str
-) -> str:
-    """With a verb of enlarging or reducing, the figure after "von" is the force as it stands:
-    "die Zahl der Truppen von derzeit 4500 um 1000 erhöhen" → 4500 stationed (S2, S5)."""
-    if status != "planned" or not any(t.lemma for t in sent_toks):
+def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: str) -> str:
+    """With a verb of enlarging or reducing, the preposition before the figure tells its role.
+
+    Still to come (S2): after "von" the force as it stands ("die Zahl der Truppen von derzeit
+    4500 um 1000 erhöhen" → 4500 stationed, S5); after "auf" the size aimed at, which for a
+    state's whole armed forces at home is their target size ("die Zahl der Streitkräfte … auf
+    1,15 Millionen erhöhen", S1) and for a force abroad its planned size ("die Truppe in Japan
+    … auf 6.800", S2). Done: "von" and "auf" give the force's size then and after (S1, "wurde
+    die Zahl der Soldaten auf 5,5 Millionen erhöht"), an amount ("um 3.000") is other (S7).
+    """
+    if status not in {"planned", "changed"} or not any(t.lemma for t in sent_toks):
         return status
-    if not any(predicate_class(sent_toks, i, clause) == "change" for i in range(clause.lo, clause.hi)):
-        return status
+    if not any(predicate_class(sent_toks, i, clause) in {"change", "grow"} for i in range(clause.lo, clause.hi)):
+        return "planned" if status == "changed" else status
     k = _word_before(sent_toks, num_i)
-    return "stationed" if k >= 0 and sent_toks[k].low == "von" else status
+    prep = sent_toks[k].low if k >= 0 else ""
+    if status == "changed":
+        return "strength" if prep in {"von", "auf"} else "other"
+    if prep == "von":
+        return "stationed"
+    if prep == "auf" and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
+        return "strength"
+    return status
+
+
+def _says_how_much(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause has "auf" or "um" before a number: by or to how much a force changes."""
+    words = sent_toks[clause.lo : clause.hi]
+    return any(
+        t.low in {"auf", "um"} and any(x.text[:1].isdigit() or x.tag == "CARD" for x in words[k + 1 : k + 4])
+        for k, t in enumerate(words)
+    )
+
+
+def _whole_force(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause names a state's armed forces or one of its services as a whole
+    ("Streitkräfte", "Bundeswehr", "Armee", "Marine")."""
+    return any(_ends_with(t.text, _cue_words("whole_force")) for t in sent_toks[clause.lo : clause.hi] if t.is_cap)
+
+
+def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause places the force somewhere ("in Afghanistan", "in dem Land") or names a
+    contingent or mission: a force abroad."""
+    for k in range(clause.lo, clause.hi):
+        t = sent_toks[k]
+        if t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi):
+            return True
+        if t.is_cap and _ends_with(t.text, _cue_words("contingent")):
+            return True
+    return False
+
+
+def _whole_of_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """The figure is the whole a part is taken from: "70 Prozent seiner 1,1 Millionen
+    Soldaten", "ein Drittel der 1.500 Soldaten": the force's size (S1); what the clause says
+    belongs to the part."""
+    k = _word_before(sent_toks, num_i)
+    if k < 1 or sent_toks[k].low not in POSSESSIVES_AND_ARTICLES:
+        return False
+    return _ends_with(sent_toks[k - 1].text, _cue_words("fraction"))
+
+
+def _exists(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """ "Es gibt bei der Bundeswehr 183.000 Soldaten": an existence statement, a force's size (S1)."""
+    words = sent_toks[clause.lo : clause.hi]
+    return any(t.low == "es" for t in words) and any(t.lemma == "geben" and is_verb(t) for t in words)
 
 
 def _future_passive(sent_toks: Sequence[_Tok], status: str) -> str:
@@ -1726,6 +1795,8 @@ def _figure(
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
     clause = clause_of(_clauses(toks), num_i)  # the figure's clause, for the checks on the status below
+    if _whole_of_part(toks, num_i) and not _cue_hits(list(head.modifiers)):
+        status = "strength"  # "70 Prozent seiner 1,1 Millionen Soldaten … stationiert" (S1)
     if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i, clause):
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
     if status == "strength" and _operation_makeup(toks, clause):
@@ -1738,6 +1809,8 @@ def _figure(
         status = carry.status if prev_troops and carry.status in CASUALTY else "killed_or_wounded"
     elif status == "withdrawn":
         status = "other"  # a completed withdrawal (S7)
+    elif status == "changed":
+        status = "other"  # a completed change the figure is no size of (S7)
     # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
     irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
     # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)

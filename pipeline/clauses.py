@@ -398,7 +398,8 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
 
     A modal of intention or obligation ("soll", "will", "muss"), a future "werden" with an
     infinitive, a conditional ("würde", "könnte" without "bereits"/"derzeit"), a plan word
-    ("plant", "Ziel"), or a zu-infinitive ("… zu entsenden"). A reported past ("sollen …
+    ("plant", "Ziel"; an adverb such as "zusätzlich" only outside a past clause), or a
+    zu-infinitive ("… zu entsenden"). A reported past ("sollen …
     getötet worden sein") is not, nor a zu-infinitive under an ``aspect`` verb ("haben
     damit begonnen, … zu stationieren").
     """
@@ -407,8 +408,13 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     if _perfect_infinitive(seq):
         return False
     epistemic = any(lm in _words("epistemic_adverbs") for lm in lemmas)
+    done = None
     for k, w in enumerate(seq):
         lm = lemmas[k]
+        if predicates().get(lm) == "plan" and w.tag in {"ADJD", "ADJA", "ADV"}:
+            done = _predicate_done(words, clause, lemmas) if done is None else done
+            if done:
+                continue  # "stationierten … zusätzlich": an adverb plans nothing beside a done predicate
         if lm in _words("intention_modals") or predicates().get(lm) == "plan":
             return True
         conditional = w.text.lower() in _words("conditionals") or (
@@ -507,6 +513,16 @@ def done_tense(words: Sequence[Word], clause: Clause) -> bool:
     if any("Tense=Past" in w.morph for w in finite):
         return True
     return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
+
+
+def _predicate_done(words: Sequence[Word], clause: Clause, lemmas: Sequence[str]) -> bool:
+    """A predicate of ``troop_predicates.tsv`` in the clause is an indicative past
+    ("stationierten", "verlegte"), not a verb of saying beside it ("…, sagte Trump")."""
+    seq = words[clause.lo : clause.hi]
+    return any(
+        w.tag == "VVFIN" and "Tense=Past" in w.morph and "Mood=Sub" not in w.morph and predicates().get(lm) is not None
+        for w, lm in zip(seq, lemmas, strict=True)
+    )
 
 
 SUBJUNCTIVE_AUX = frozenset({"würde", "würden", "werde", "sei", "seien", "habe", "hätte", "hätten", "wäre", "wären"})

@@ -311,6 +311,7 @@ class PosFromTag:
         if not len(doc):
             return doc
         self._zu_without_zu(doc)
+        self._weak_preterite(doc)
         arr = doc.to_array([TAG, POS, ENT_TYPE, LEMMA])
         pos = arr[:, 1].copy()
         for i, (tag, old, ent, _) in enumerate(arr.tolist()):
@@ -337,6 +338,19 @@ class PosFromTag:
             tags[wrong] = self.participle
             doc.from_array([TAG], tags.reshape(-1, 1))
 
+    def _weak_preterite(self, doc: Doc) -> None:
+        """A finite weak verb with the preterite's "-te"/"-ten" after its stem ("stationierten",
+        "verlegte", "töteten") is in the past, whatever tense the morphologizer gave it."""
+        for tok in doc:
+            if tok.tag_ != "VVFIN" or "Tense=Pres" not in str(tok.morph):
+                continue
+            lemma = tok.lemma_.lower()
+            if not lemma.endswith("en") or len(lemma) < 5:
+                continue
+            stem = lemma[:-2]
+            if tok.lower_ in {stem + e for e in WEAK_PRETERITE_ENDINGS}:
+                tok.set_morph(str(tok.morph).replace("Tense=Pres", "Tense=Past"))
+
     def _haben(self, doc: Doc, indices: list[int]) -> None:
         """'haben' is an auxiliary only with a participle in its clause ('hat … verlegt'); with an
         object it is the main verb ('hat 300 Soldaten')."""
@@ -353,6 +367,7 @@ class PosFromTag:
 
 # --------------------------------------------------------------------------- clauses
 PARTICIPLES = frozenset({"VVPP", "VAPP", "VMPP"})
+WEAK_PRETERITE_ENDINGS = ("te", "ten", "test", "tet", "ete", "eten", "etest", "etet")
 
 
 def clause_starts(sent: Span) -> list[int]:

@@ -670,6 +670,24 @@ CLAUSE_CASES = [
     ("Die Truppe in Mali soll auf 900 Soldaten verringert werden.", [(900, 900, "exact", None, "planned")]),
     # an intransitive change says nothing about a figure it does not measure
     ("Die Miliz zählte 2000 Kämpfer und wachse weiter.", [(2000, 2000, "exact", None, "strength")]),
+    # a weak verb's preterite is done, whatever an adverb beside it says ("zusätzlich", S5)
+    (
+        "Im Frühjahr stationierten die Briten 900 Soldaten zusätzlich in Estland.",
+        [(900, 900, "exact", "GB", "stationed")],
+    ),
+    # POWs stay POWs when wounded; soldiers exchanged for others are POWs (S6)
+    (
+        "Dabei kamen 40 verwundete Kriegsgefangene im Austausch gegen 25 verwundete ukrainische Soldaten frei.",
+        [(40, 40, "exact", None, "captured"), (25, 25, "exact", "UA", "captured")],
+    ),
+    # injuries beside a verb of dying are the cause of death (S6)
+    ("Drei weitere Soldaten sind im Lazarett ihren Verletzungen erlegen.", [(3, 3, "exact", None, "killed")]),
+    ("Zwölf Soldaten starben an den Folgen ihrer Verwundungen.", [(12, 12, "exact", None, "killed")]),
+    # casualty nouns listed together are one mixed total (S6)
+    (
+        "Bei den Gefechten gab es unter den Soldaten rund 900 Tote, Verwundete und Vermisste.",
+        [(900, 900, "approx", None, "killed_or_wounded")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -416,7 +416,11 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     """Status from the phrase, then from the figure's clause, then from the sentence; None
     when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
-    phrase_groups = {g for _, g in _cue_hits(phrase)} if phrase else set()
+    parts = _clauses(sent_toks)
+    governing = _governing_noun(sent_toks, num_i, parts)
+    if governing == "captured" or (head.noun is not None and "captured" in {g for _, g in _cue_hits([head.noun])}):
+        return "captured"  # "31 verwundete Kriegsgefangene", "im Austausch gegen 15 verwundete Soldaten" (S6)
+    phrase_groups = {g for _, g in _cue_hits(phrase + _listed_casualties(sent_toks, head))} if phrase else set()
     phrase_groups |= {c for c in map(_participle_class, head.modifiers) if c in CASUALTY}  # "freigelassene"
     combined = _combine_casualties(phrase_groups)
     if combined:  # "320 000 russischen Opfern": the phrase itself says casualties
@@ -427,8 +431,6 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     superset = _superset(sent_toks, num_i, others)
     if superset is not None:  # "… 310 Menschen getötet, darunter 120 Soldaten": as the whole
         return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
-    parts = _clauses(sent_toks)
-    governing = _governing_noun(sent_toks, num_i, parts)
     if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
         return governing
     own = {id(t) for t in phrase}
@@ -742,7 +744,20 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
-    return tuple(out)
+    return tuple(_died_of_wounds(sent_toks, parts, out))
+
+
+def _died_of_wounds(
+    sent_toks: Sequence[_Tok], parts: Sequence[Clause], hits: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """An injury noun beside a verb of dying is the cause of death, not a wound of its own:
+    "… sind an den Folgen ihrer Verletzungen gestorben" is killed (S6)."""
+    injury = _cue_words("injury")
+    dying = {clause_of(parts, i) for i, g in hits if g == "killed" and is_verb(sent_toks[i])}
+    return [
+        (i, g) for i, g in hits
+        if not (g == "wounded" and (sent_toks[i].lemma or "").lower() in injury and clause_of(parts, i) in dying)
+    ]
 
 
 def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
@@ -784,7 +799,7 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
     "die Ermordung zweier UN-Soldaten", "der Kampfverlust von rund 50.000 Soldaten"."""
     k = _word_before(sent_toks, num_i)
     genitive = sent_toks[num_i].low.endswith("er") and not sent_toks[num_i].text[:1].isdigit()
-    if k >= 1 and sent_toks[k].low == "von":
+    if k >= 1 and sent_toks[k].low in {"von", "gegen"}:  # "im Austausch gegen 15 Soldaten"
         k -= 1
     elif not genitive:
         return None
@@ -801,6 +816,20 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
     ):
         return "planned"  # "Vorbereitungen für den Einsatz von bis zu 5.000 Soldaten" (S2)
     return None
+
+
+def _listed_casualties(sent_toks: Sequence[_Tok], head: _Head) -> list[_Tok]:
+    """Casualty nouns listed after the figure's own ("10 000 Tote, Verwundete und Vermisste"):
+    one total of them all (S6)."""
+    if head.noun is None or not _is_casualty_noun(head.noun):
+        return []
+    out: list[_Tok] = []
+    after = _after_phrase(sent_toks, head, 8)
+    for a, b in zip(after[::2], after[1::2], strict=False):
+        if a.low not in {",", "und", "oder", "sowie"} or not (b.is_cap and _is_casualty_noun(b)):
+            break
+        out.append(b)
+    return out
 
 
 def _after_phrase(sent_toks: Sequence[_Tok], head: _Head, n: int) -> list[_Tok]:
@@ -1138,7 +1167,8 @@ _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or mu
 
 
 def _rival_phrases(sent_toks: Sequence[_Tok], rivals: Sequence[int]) -> set[int]:
-    """Token indices of the other figures' noun phrases (number, modifiers, noun)."""
+    """Token indices of the other figures' noun phrases (number, modifiers, noun, as the
+    figure's own phrase is read: "25 verwundete ukrainische Soldaten")."""
     owned: set[int] = set()
     for p in rivals:
         owned.add(p)
@@ -1150,6 +1180,10 @@ def _rival_phrases(sent_toks: Sequence[_Tok], rivals: Sequence[int]) -> set[int]
             if sent_toks[k].is_cap:
                 break
             k += 1
+        if p + 1 < len(sent_toks):  # a participle the tagger took for a verb: "25 verwundete ukrainische Soldaten"
+            head = _head(list(sent_toks), p + 1, sent_toks[p].end)
+            end = max([sent_toks[p].end] + [t.end for t in head.modifiers] + ([head.noun.end] if head.noun else []))
+            owned.update(k for k in range(p + 1, len(sent_toks)) if sent_toks[k].end <= end)
     return owned
 
 

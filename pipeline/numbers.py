@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -223,7 +224,11 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
         adjacent = nxt is not None and not text[m.end() : nxt.start()].strip(" \u00a0\u202f")
         nxt_entry = table.get(nxt.group(0).lower()) if adjacent and nxt else None
         nxt_scale = nxt_entry is not None and nxt_entry[1] == "scale"
-        # vague: "mehrere Tausend", "einige hundert", "ein paar Dutzend"
+        # vague: "mehrere Tausend", "einige hundert", "ein paar Dutzend", "mehrere hunderttausend"
+        if entry and entry[1] == "vague_mod" and adjacent and nxt is not None and not nxt_scale:
+            unit = word_value(nxt.group(0))
+            if unit is not None and unit >= 100 and unit == 10 ** round(math.log10(unit)):
+                nxt_scale, nxt_entry = True, (unit, "scale")
         if entry and entry[1] == "vague_mod" and nxt_scale and nxt is not None:
             start = m.start()
             if low == "paar" and i > 0 and words[i - 1].group(0).lower() == "ein":

@@ -29,6 +29,7 @@ EXACT = [
     ("Es sind 30\u202f000 Soldaten im Einsatz.", "30\u202f000", 30000),
     ("Mit 30\u00a0000 Mann rückte die Armee vor.", "30\u00a0000", 30000),
     ("Die Stadt zählt 1.250.000 Einwohner.", "1.250.000", 1250000),
+    ("Er sprach von bis zu einer halben Million Soldaten.", "einer halben Million", 500000),
     ("Der Preis stieg um 2,5 Punkte.", "2,5", 2.5),
     ("Die Armee soll 1,5 Millionen Soldaten umfassen.", "1,5 Millionen", 1500000),
     ("Der Konzern beschäftigt 2 Mio. Menschen weltweit.", "2 Mio.", 2000000),
@@ -106,6 +107,8 @@ VAGUE = [
     ("Einige Hundert Demonstranten blieben.", "Einige Hundert", 100),
     ("Es waren mehrere hundert Polizisten im Einsatz.", "mehrere hundert", 100),
     ("Millionen Menschen sahen zu.", "Millionen", 1000000),
+    ("Im Krieg fielen mehrere hunderttausend Soldaten.", "mehrere hunderttausend", 100000),
+    ("Einige zehntausend Reservisten wurden eingezogen.", "Einige zehntausend", 10000),
 ]
 
 

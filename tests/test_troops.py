@@ -688,6 +688,20 @@ CLAUSE_CASES = [
         "Bei den Gefechten gab es unter den Soldaten rund 900 Tote, Verwundete und Vermisste.",
         [(900, 900, "approx", None, "killed_or_wounded")],
     ),
+    # coordinated figures share the predicate after them, casualties included (S6)
+    (
+        "Zwölf syrische Soldaten und 14 IS-Kämpfer sollen dabei gestorben sein.",
+        [(12, 12, "exact", "SY", "killed"), (14, 14, "exact", None, "killed")],
+    ),
+    # service in a mission: a copula clause naming it, or a contingent's make-up (S4)
+    ("Derzeit sind 600 Soldaten Teil der EU-Mission, die bald enden soll.", [(600, 600, "exact", None, "deployed")]),
+    ("Das Kontingent besteht aus 320 Männern und Frauen.", [(320, 320, "exact", None, "deployed")]),
+    # a hedge before coordinated figures covers each of them (Q4)
+    (
+        "Im Krieg fielen rund 4.100 Kanadier und 1.300 Australier.",
+        [(4100, 4100, "approx", "CA", "killed"), (1300, 1300, "approx", "AU", "killed")],
+    ),
+    ("Rund 450 Soldaten wurden getötet, 1.900 verwundet.", [(450, 450, "approx", None, "killed"), (1900, 1900, "exact", None, "wounded")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

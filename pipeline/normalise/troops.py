@@ -59,6 +59,8 @@ MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a militar
 # STTS tags that end a figure's noun phrase: verbs, subordinators, relative pronouns
 PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
+COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
 POSSESSIVES_AND_ARTICLES = frozenset(
@@ -464,6 +466,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
             return _change_role(sent_toks, num_i, clause, _future_passive(sent_toks, status))
     if _formation_with(sent_toks, num_i):
         return "strength"  # "ein Gefechtsverband mit derzeit etwa 1600 Soldaten" (S1)
+    if _part_of_mission(sent_toks, clause):
+        return "deployed"  # "941 Bundeswehrsoldaten sind derzeit Teil der UN-Mission" (S4)
     if _present_in(sent_toks, clause, end_i):
         if head.noun is not None and _is_irregular(head.noun):
             return "strength"  # "Noch 30.000 IS-Kämpfer in Syrien": a group's fighter count (S1)
@@ -517,9 +521,26 @@ def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     Soldaten", "Die Übung umfasst 5.000 Soldaten"): a noun of operations (class deployed) with
     a verb of make-up."""
     makeup = any((t.lemma or t.low) in _cue_words("makeup") for t in sent_toks[clause.lo : clause.hi])
-    return makeup and any(
-        t.is_cap and predicate_class(sent_toks, i, clause) == "deployed" for i, t in enumerate(sent_toks) if i in clause
+    return makeup and (
+        any(t.is_cap and predicate_class(sent_toks, i, clause) == "deployed" for i, t in enumerate(sent_toks) if i in clause)
+        or _names_mission(sent_toks, clause)  # "Das Kontingent besteht aus 1023 Männern und Frauen"
     )
+
+
+def _names_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause names a contingent or mission ("Kontingent", "UN-Mission", "Schutztruppe")."""
+    return any(
+        t.is_cap and _ends_with(t.text.split("-")[-1], _cue_words("contingent")) for t in sent_toks[clause.lo : clause.hi]
+    )
+
+
+def _part_of_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """A copula clause that places the troops in a mission: "941 Soldaten sind Teil der
+    UN-Mission" (S4, service in a mission)."""
+    words = sent_toks[clause.lo : clause.hi]
+    verbs = [t for t in words if is_verb(t) or t.pos in {"VERB", "AUX"}]
+    copula = bool(verbs) and all((t.lemma or t.low) in {"sein", "bleiben"} for t in verbs)
+    return copula and _names_mission(sent_toks, clause)
 
 
 
@@ -903,9 +924,7 @@ def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
         t = sent_toks[k]
         if t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi):
             return True
-        if t.is_cap and _ends_with(t.text, _cue_words("contingent")):
-            return True
-    return False
+    return _names_mission(sent_toks, clause)
 
 
 def _whole_of_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
@@ -961,13 +980,15 @@ def _casualty_groups(
     A cue right after the figure ("20 Kämpfer getötet und 35 Kämpfer verletzt") is read with
     its list ("tot, verwundet oder gefangen"); otherwise every casualty cue of the sentence
     counts ("800.000 Nordkoreaner und 1,23 Millionen Chinesen verloren ihr Leben oder wurden
-    verletzt"), except those right after another figure.
+    verletzt"), except those right after another figure, unless that figure is coordinated
+    with this one ("Zwölf Soldaten und 13 Kämpfer sollen gestorben sein").
     """
     clusters = _casualty_clusters(sent_toks, hits, frozenset(rivals) | {num_i})
     adjacent = [i for i in sorted(clusters) if num_i - 1 <= i <= end_i + ADJACENT]
     if adjacent:  # "davon starben 105.000 in Gefangenschaft": killed
         return set().union(*(clusters[i] for i in adjacent))
-    taken = {i for i in clusters for p in rivals if p < i <= p + ADJACENT + 1}
+    joined = {p for p in rivals if p > end_i and all(sent_toks[k].low in COORDINATORS for k in range(end_i + 1, p))}
+    taken = {i for i in clusters for p in rivals if p not in joined and p < i <= p + ADJACENT + 1}
     return {g for i in clusters if i not in taken for g in clusters[i]}
 
 
@@ -1689,6 +1710,9 @@ def extract_troop_figures(
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
         if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, _token_at(toks, num.start)):
             fig = dataclasses.replace(fig, status="captured")
+        if fig is not None and out and _shares_hedge(text, out[-1], fig, num):
+            low, high = _bounds(out[-1].qualifier, num)  # "rund 8.700 Australier und 2.800 Neuseeländer" (Q4)
+            fig = dataclasses.replace(fig, qualifier=out[-1].qualifier, low=low, high=high)
         if fig is not None:
             # "die rund 400 Mann starke Truppe soll … stationiert werden" (S1): the figure is
             # the formation's size; what the clause says carries on to the next figures
@@ -1702,6 +1726,18 @@ def extract_troop_figures(
         if head.noun is not None and head.noun.low not in _measure_nouns():
             carry.counted = (sent.idx, num.start, fig is not None)
     return out
+
+
+def _shares_hedge(text: str, before: TroopFigure, fig: TroopFigure, num: NumberMention) -> bool:
+    """Q4: a hedge before coordinated figures covers each ("etwa 640 000 Südkoreaner und
+    37 500 US-Soldaten"): the figure before, in the same sentence, is hedged, this one has no
+    qualifier of its own, and only "und", "sowie", "oder" or a comma stand between them (no verb
+    of its own)."""
+    if before.sent_idx != fig.sent_idx or before.qualifier not in SHARED_HEDGES or fig.qualifier != "exact":
+        return False
+    if num.vague or num.value is None or before.end > fig.start:
+        return False
+    return text[before.end : fig.start].strip().lower() in COORDINATORS
 
 
 def _last_token(toks: Sequence[_Tok], end: int, num_i: int) -> int:

@@ -9,6 +9,7 @@ import pytest
 from pipeline.normalise.names import (
     clean_span,
     fold,
+    gendered_noun,
     genitive_candidates,
     load_aliases,
     looks_genitive,
@@ -184,3 +185,12 @@ def test_coordinated_members(text: str, span: str, others: dict[str, str], expec
     spans.sort()
     index = next(i for i, s in enumerate(spans) if s[2] == "PER")
     assert coordinated(text, index, spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "gendered"),
+    [("Beobachter:innen", True), ("Expert*innen", True), ("Ärzt_innen", True), ("Lehrer*in", True),
+     ("Berlin", False), ("Kerstin", False), ("Martin", False)],
+)
+def test_gendered_noun(word: str, gendered: bool) -> None:
+    assert gendered_noun(word) is gendered

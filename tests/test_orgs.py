@@ -969,7 +969,9 @@ def test_town_named_after_a_body_gives_its_country() -> None:
         ("GRAZ (APA/Kleine Zeitung) - Das Bundesheer übt.", ["APA", "Kleine Zeitung"]),
         ("Neue Kaserne eröffnet\n\nHamburg (epd) - Die Bundeswehr hat …", ["epd"]),
         ("date 2021-03 KABUL (afp/dpa) - Die Taliban …", ["afp", "dpa"]),
-        ("Hannover (dpa/lni) - Text", ["dpa", "lni"]),
+        ("Hannover (dpa/lni) - Text", ["dpa"]),  # dpa's regional desk, not a sender
+        ("München (dpa/lby) - Text", ["dpa"]),
+        ("Stuttgart (dpa/afp) - Text", ["dpa", "afp"]),  # a second agency is a sender
         ("Hannover (dpa/nd) - Text", ["dpa"]),  # a two-letter regional code is no name
         ("Die Armee (rund Mann) - so", []),  # no town before the brackets
         ("Später am Tag sagte er in Berlin (Spree) - ", []),  # not at a line start
@@ -1013,3 +1015,122 @@ def test_coordinated_names_after_an_organisation(text, names):
     anchor = text.index("Siemens") if "Siemens" in text else text.index("Bosch")
     end = anchor + (7 if text[anchor] == "S" else 5)
     assert [text[a:b] for a, b in coordinated_names(text, [(anchor, end)], load_aliases())] == names
+
+
+def test_gender_inclusive_noun_is_no_organisation() -> None:
+    text = "Laut Expert*innen ist die Lage ernst."
+    res = resolve_organisations(text, org_mentions(text, "Expert*innen"))
+    assert res.referents == [] and res.resolutions[0].note == "common_noun"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "event"),
+    [
+        (["Europa", "League"], True),
+        (["der", "Olympischen", "Spiele"], True),
+        (["DFB-Pokals"], True),
+        (["Hallenturnier"], True),
+        (["Bundesliga"], False),  # a league is a body (O1)
+        (["Super", "League"], False),
+    ],
+)
+def test_competitions_are_no_organisations(tokens: list[str], event: bool) -> None:
+    from pipeline.normalise.orgs import is_event
+
+    assert is_event(tokens) is event
+
+
+def test_competition_tagged_org_is_dropped() -> None:
+    text = "Der Klub träumt von der Europa League und vom DFB-Pokal."
+    assert orgs(text, "Europa League", "DFB-Pokal") == []
+
+
+@pytest.mark.parametrize(
+    ("tokens", "short"), [(["SC", "Freiburg"], "SCF"), (["Hamburger", "SV"], "HSV"), (["Stadtwerke", "Ulm"], "")]
+)
+def test_mixed_acronym_keeps_capitals_whole(tokens: list[str], short: str) -> None:
+    from pipeline.normalise.orgs import mixed_acronym
+
+    assert mixed_acronym(tokens) == short
+
+
+def test_club_short_forms_join_the_club() -> None:
+    text = "Der SC Freiburg siegte. Beim SCF war man froh, zwei Tore für Freiburg fielen spät."
+    res = resolve_organisations(text, org_mentions(text, "SC Freiburg", "SCF", "Freiburg"))
+    assert [o.name for o in res.referents] == ["SC Freiburg"]
+
+
+def _relabelled(text: str, spans: dict[str, str]) -> dict[str, str]:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    found: list[EntityMention] = []
+    for span, label in sorted(spans.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?![\w-])", text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(EntityMention(0, m.start(), m.end(), m.group(), label))
+    out = relabel_mentions(text, sorted(found, key=lambda e: e.start))
+    return {f"{m.text}@{m.start}": m.label for m in out}
+
+
+def test_town_of_a_named_club_is_the_club_but_not_after_in() -> None:
+    text = "Der SC Paderborn gewann. Für Paderborn traf Meier, in Paderborn jubelten die Fans."
+    labels = _relabelled(text, {"SC Paderborn": "ORG", "Paderborn": "LOC"})
+    after = text.index("Für")
+    towns = [label for key, label in labels.items() if key.startswith("Paderborn@") and int(key[10:]) > after]
+    assert towns == ["ORG", "LOC"]
+
+
+def test_town_after_a_club_noun_is_the_club() -> None:
+    text = "Am Sonntag empfängt der Zweitligist Heidenheim die Gäste."
+    assert list(_relabelled(text, {"Heidenheim": "LOC"}).values()) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Im Pokal gewann der Klub mit 4:1 gegen Heidenheim.", "ORG"),
+        ("Die Mannschaft fuhr gegen Mittag nach Heidenheim.", "LOC"),  # no score: a place
+        ("Mit 2:0 gewann die Elf gegen Heidenheim und Japan.", "ORG"),
+    ],
+)
+def test_town_after_gegen_with_a_score_is_the_opponent(text: str, label: str) -> None:
+    assert _relabelled(text, {"Heidenheim": "LOC"})[f"Heidenheim@{text.index('Heidenheim')}"] == label
+
+
+def test_country_after_gegen_with_a_score_stays_a_place() -> None:
+    text = "Die Elf gewann 2:0 gegen Japan."
+    assert list(_relabelled(text, {"Japan": "LOC"}).values()) == ["LOC"]
+
+
+def test_institution_noun_and_town_are_one_organisation() -> None:
+    from pipeline.normalise.orgs import institutions_before_places
+
+    text = "Die Landesstiftung Thüringen und die Universität Bremen luden ein, in Bremen."
+    mentions = [
+        EntityMention(0, m.start(), m.end(), m.group(), "LOC") for m in re.finditer(r"Thüringen|Bremen", text)
+    ]
+    spans = [text[a:b] for a, b in institutions_before_places(text, mentions)]
+    assert spans == ["Landesstiftung Thüringen", "Universität Bremen"]
+
+
+def test_noun_after_an_institutions_town_is_cut() -> None:
+    from pipeline.normalise.orgs import org_tokens
+
+    assert org_tokens("Hochschule Bremen Informatik") == ["Hochschule", "Bremen"]
+    assert org_tokens("Universität Bremen") == ["Universität", "Bremen"]
+
+
+def test_name_between_common_nouns_of_a_list_is_no_organisation() -> None:
+    text = "Er studierte Physik, Philosophie und Mathematik in Leipzig."
+    res = resolve_organisations(text, org_mentions(text, "Philosophie"))
+    assert res.referents == [] and res.resolutions[0].note == "common_noun"
+
+
+def test_adjective_agrees_with_the_noun_before_an_apposition() -> None:
+    from pipeline.normalise.org_country import nominative_adjectives
+
+    assert nominative_adjectives(["Deutsche", "Schifffahrtsmuseum", "Bremerhaven"]) == [
+        "Deutsches",
+        "Schifffahrtsmuseum",
+        "Bremerhaven",
+    ]

@@ -512,3 +512,19 @@ def test_place_in_capitals_is_not_a_person() -> None:
 )
 def test_two_names_glued_across_von_keep_the_first(text: str, span: str, name: str) -> None:
     assert resolved(text, labelled(text, PER=span)) == [name]
+
+
+def test_name_glued_to_the_noun_it_owns_keeps_the_name() -> None:
+    text = "Soldaten aus Oberst Ivan Petrovics Spezialeinheit griffen an. Petrovic schwieg."
+    assert set(people(text, "Ivan Petrovics Spezialeinheit", "Petrovic")) == {"Ivan Petrovic"}
+
+
+def test_given_name_in_s_before_a_noun_surname_is_no_genitive() -> None:
+    text = "Der Sprecher Hans Fischer sagte am Montag nichts."
+    assert "Hans Fischer" in people(text, "Hans Fischer")
+
+
+def test_gender_inclusive_noun_is_no_person() -> None:
+    text = "Nach Angaben der Lehrer*innen fiel der Unterricht aus."
+    res = resolve_people(text, mentions(text, "Lehrer*innen"))
+    assert res.referents == [] and res.resolutions[0].note == "common_noun"

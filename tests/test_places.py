@@ -675,3 +675,29 @@ def test_city_district_abroad_does_not_outvote_the_documents_country() -> None:
 def test_compound_name_takes_the_namesake_in_the_documents_country() -> None:
     text = "Spanien jubelt: im Valencia-Stadion siegte der Gastgeber, wie Madrid meldet."
     assert places_of(text, "Spanien", "Valencia-Stadion", "Madrid")["Valencia-Stadion"] == "ES"
+
+
+def test_unknown_place_takes_country_of_the_place_in_brackets() -> None:
+    text = "Die Feier fand in Kleinwurzing (Bezirk Kitzbühel) statt. Israel und Israel und Israel."
+    res = resolve_places(text, loc(text, "Kleinwurzing", "Kitzbühel", "Israel"))
+    by_name = {p.name: p.country for p in res.referents}
+    assert by_name["Kleinwurzing"] == "AT"
+
+
+@pytest.mark.parametrize("word", ["Unaufhaltsam", "Grundlos"])
+def test_adjective_opening_a_sentence_is_no_place(word: str) -> None:
+    text = f"Die Lage in Kiew ist ernst. {word} rückt die Front vor."
+    res = resolve_places(text, loc(text, word, "Kiew"))
+    assert [p.name for p in res.referents] == ["Kiew"]
+
+
+def test_adjective_shaped_place_in_mid_sentence_is_kept() -> None:
+    text = "Wir fuhren nach Kiew. Grundlos war das nicht, sagte er in Kiew über Grundlos."
+    res = resolve_places(text, loc(text, "Grundlos", "Kiew"))
+    assert "Grundlos" in [p.name for p in res.referents]
+
+
+def test_gender_inclusive_noun_is_no_place() -> None:
+    text = "Viele Bürger:innen kamen nach Kiew."
+    res = resolve_places(text, loc(text, "Bürger:innen", "Kiew"))
+    assert [p.name for p in res.referents] == ["Kiew"]

@@ -301,6 +301,16 @@ def is_common_noun(word: str) -> bool:
     return False
 
 
+# Gender-inclusive spellings of person nouns: "Beobachter:innen", "Lehrer*innen", "Ärzt_innen".
+GENDER_MARK = re.compile(r"\w[:*_]in(?:nen)?$")
+
+
+def gendered_noun(word: str) -> bool:
+    """A person noun in gender-inclusive spelling ("Beobachter:innen", "Expert*innen"): a
+    common noun for a group of people, never a name (German writes no name so)."""
+    return bool(GENDER_MARK.search(word.rstrip(".,;!?")))
+
+
 LOWERCASE_WORDS = "lowercase_words.txt.gz"
 
 

@@ -158,7 +158,7 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
     capitalised word that is no adjective ("Ärzte") or is a place ("Jerusalem Post")."""
     if len(tokens) < 2:
         return tokens
-    head = head_index(tokens)
+    head = _agreeing_noun(tokens, head_index(tokens))
     gender = gender_of(tokens[head])
     if gender is None:
         return tokens
@@ -173,6 +173,17 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
             continue
         out[i] = m.group("stem") + STRONG_ENDING[gender]
     return out
+
+
+def _agreeing_noun(tokens: list[str], head: int) -> int:
+    """Index of the noun the opening adjectives agree with: the first word after them, which
+    is the head unless a name follows it in apposition ("Deutsche Burgenmuseum Veste
+    Heldburg" → Burgenmuseum, neuter: "Deutsches Burgenmuseum …")."""
+    for j, tok in enumerate(tokens[:head]):
+        m = OBLIQUE.match(tok)
+        if not (m and (tok[0].islower() or _adjective_stem(m.group("stem")))):
+            return j if j and gender_of(tok) is not None else head
+    return head
 
 
 ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "iv", "ell", "är", "bar", "sam", "los", "haft", "ern", "ent", "ant")

@@ -32,11 +32,13 @@ from pipeline.normalise.names import (
     common_nouns,
     drop_leading_articles,
     fold,
+    gendered_noun,
     is_capitalised,
     is_common_noun,
     load_aliases,
     name_key,
     stable_id,
+    stem_key,
 )
 from pipeline.normalise.org_country import (
     CONTEXT_KINDS,
@@ -94,10 +96,12 @@ FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an
 
 
 @cache
-def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
+def _words_and_heads(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, compound heads) of a word table, lower case: a plain line is a word, a line
+    starting with "-" the head of a compound ("-hersteller", "-museum", "-pokal")."""
     words: set[str] = set()
     heads: list[str] = []
-    for line in read_lines(DESCRIPTOR_TABLE):
+    for line in read_lines(table):
         if line.startswith("-"):
             heads.append(line[1:].lower())
         else:
@@ -105,10 +109,14 @@ def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(heads)
 
 
+def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
+    return _words_and_heads(DESCRIPTOR_TABLE)
+
+
 def _is_descriptor(token: str) -> bool:
     words, heads = _descriptors()
     low = token.lower()
-    forms = {low, re.sub(r"(?:es|s)$", "", low)}
+    forms = {low, re.sub(r"(?:es|s)$", "", low), re.sub(r"(?<=ist)en$", "", low)}  # "Drittligisten"
     return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)
 
 
@@ -158,6 +166,8 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
     ):
         tokens = tokens[1:]
     tokens = strip_descriptor(tokens, aliases) if tokens else []
+    if len(tokens) > 2 and _noun_after_place(tokens[-2], tokens[-1]):
+        tokens = tokens[:-1]  # "Universität Erlangen-Nürnberg [Kunstgeschichte studiert]"
     for i in range(len(tokens) - 1, 0, -1):
         rest, known = tokens[i:], " ".join(tokens[:i])
         if (
@@ -172,6 +182,17 @@ def org_tokens(text: str, aliases: AliasTable | None = None) -> list[str]:
 CREDIT_WORDS = frozenset({"Photo", "Photos", "Foto", "Fotos", "Bild", "Video"})  # "AP Photo" → AP
 
 
+def _noun_after_place(place: str, word: str) -> bool:
+    """A common noun after the town or region that ends an institution's name belongs to
+    the sentence, not the name ("an der Universität Erlangen-Nürnberg Kunstgeschichte
+    studiert"): German names an institution's town last. Not a noun that makes an
+    organisation ("… Zeitung", "… Bank")."""
+    if not is_common_noun(word) or kind_of([word]) != "other" or institution_noun(word):
+        return False
+    rows = match_place_rows(place)
+    return bool(rows) and rows[0].kind in {"city", "region"} and place[:1].isupper()
+
+
 def _person_genitive(word: str) -> tuple[str, ...]:
     return (word[:-1],) if word.endswith(("s", "'", "’")) else ()
 
@@ -179,6 +200,16 @@ def _person_genitive(word: str) -> tuple[str, ...]:
 def acronym(tokens: list[str]) -> str:
     """Initials of the capitalised words: "Bundesamt für Migration und Flüchtlinge" → "BMF"."""
     return "".join(t[0] for t in tokens if t[:1].isupper() and t.lower() not in FUNCTION_WORDS)
+
+
+def mixed_acronym(tokens: list[str]) -> str:
+    """Initials with a short form in capitals kept whole, as clubs and firms abbreviate
+    ("FC St. Gallen" → "FCSG", "Hamburger SV" → "HSV"); "" when no word is in capitals."""
+    if not any(t.isupper() and len(t) > 1 for t in tokens):
+        return ""
+    return "".join(
+        t if t.isupper() else t[0] for t in tokens if t[:1].isupper() and t.lower() not in FUNCTION_WORDS
+    )
 
 
 def _canonical(name: str, aliases: AliasTable) -> str | None:
@@ -209,7 +240,7 @@ def resolve_organisations(
     names: list[str | None] = []
     notes: list[str] = []
     for m, tokens in zip(mentions, token_lists, strict=True):
-        note = _drop_reason(text, m, tokens, aliases)
+        note = _drop_reason(text, m, tokens, aliases) or _listed_with_nouns(text, m, tokens, aliases)
         if note:
             names.append(None)
             notes.append(note)
@@ -494,6 +525,10 @@ def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasT
     (dts) -", "APA/AFP/MUSTAFA ABDI")."""
     if not tokens or all(t.lower() in FUNCTION_WORDS or not _has_letter(t) for t in tokens):
         return "not_a_name"
+    if any(gendered_noun(t) for t in tokens):
+        return COMMON_NOUN  # "Beobachter:innen", "Expert*innen"
+    if is_event(tokens):
+        return "event"  # O5: "Champions League", "DFB-Pokal"
     words = drop_leading_articles(clean_span(m.text).split())
     while len(words) > 1 and words[0].lower() in LEADING_PREPOSITIONS:
         words = words[1:]  # "Samt Polizei, Militärbeobachtern …" at a sentence start
@@ -520,6 +555,42 @@ def _drop_reason(text: str, m: EntityMention, tokens: list[str], aliases: AliasT
 
 
 COMMON_NOUN = "common_noun"  # a name that is also a word, shown to be the word
+LIST_LEFT = re.compile(r"([A-ZÄÖÜ][\w-]*[a-zäöüß])[ \t]*,[ \t]*$")
+LIST_RIGHT = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+([A-ZÄÖÜ][\w-]*[a-zäöüß])(?![\w-])")
+
+
+def _listed_with_nouns(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> str | None:
+    """``common_noun`` for an unknown one-word name between two common nouns of an
+    enumeration: "Kunstgeschichte, Germanistik und Buchwissenschaft" (members of a list are
+    of one kind, as :func:`coordinated_names` reads "Bosch, Grammer und Mahle"); else None."""
+    if len(tokens) != 1 or "-" in tokens[0] or _canonical(tokens[0], aliases):
+        return None
+    left = LIST_LEFT.search(text, max(0, m.start - 40), m.start)
+    right = LIST_RIGHT.match(text, m.end)
+    if left and right and is_common_noun(left.group(1)) and is_common_noun(right.group(1)):
+        return COMMON_NOUN
+    return None
+
+
+EVENT_TABLE = "org_events.txt"
+
+
+@cache
+def _events() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(stem keys of competition names, compound heads) of ``org_events.txt``."""
+    words, heads = _words_and_heads(EVENT_TABLE)
+    return frozenset(stem_key(w) for w in words), heads
+
+
+def is_event(tokens: list[str]) -> bool:
+    """A tournament, competition or event, which O5 counts as no organisation: a listed
+    name in any case form ("der Olympischen Spiele", "Champions League") or a compound on a
+    competition noun ("Fußball-Weltmeisterschaft", "DFB-Pokals", "Hallenturnier")."""
+    names, heads = _events()
+    if not tokens or stem_key(" ".join(tokens)) in names:
+        return bool(tokens)
+    last = tokens[-1].lower().rstrip("'’")
+    return any(last.endswith(h) or last.endswith(h + "s") or last.endswith(h + "es") for h in heads)
 
 
 # An article and an inflected adjective: "der US-geführten Allianz" (not "wie Allianz",
@@ -650,7 +721,8 @@ def _join_bracketed_acronyms(text: str, mentions: Sequence[EntityMention], canon
 
 def _join_short_forms(canon: list[str | None], names: list[str | None], aliases: AliasTable) -> None:
     """Within one document, point short forms at the long form they abbreviate (in place):
-    an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge"), a name
+    an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge", "FCB" …
+    "FC Basel"), a name
     without its country prefix ("Verteidigungsministerium" … "US-Verteidigungsministerium"),
     or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …"), or its last
     words after a modifier ("Task Force North" … "Multinational Task Force North"; not after a
@@ -660,14 +732,19 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
     prefixed: dict[str, str] = {}
     heads: dict[str, str] = {}
     tails: dict[str, str] = {}
+    clubs: dict[str, str] = {}
     for name, c in pairs:
         for form in dict.fromkeys((name, c)):
             words = form.split()
             if len(words) > 2:
                 by_acronym.setdefault(acronym(words).upper(), c)
+            if len(words) > 1 and len(mixed := mixed_acronym(words)) > 2:
+                by_acronym.setdefault(mixed, c)
             for k in range(1, len(words) - 1):
                 if words[k - 1].lower() not in FUNCTION_WORDS and words[k][:1].isupper():
                     tails.setdefault(name_key(" ".join(words[k:])), c)
+            if (town := club_town(form)) is not None:
+                clubs.setdefault(name_key(town), c)  # "Basel" … "FC Basel"
             first, _, rest = form.partition("-")
             if rest and " " not in first and country_for_word(first) and rest[:1].isupper():
                 prefixed.setdefault(name_key(rest), c)
@@ -685,6 +762,8 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
             canon[i] = heads[key]
         elif " " in c and key in tails and tails[key] != c:
             canon[i] = tails[key]
+        elif key in clubs and clubs[key] != c:
+            canon[i] = clubs[key]
 
 
 def _nominative(tokens: list[str], literal: set[str], aliases: AliasTable, genitive: bool = False) -> str:
@@ -801,8 +880,16 @@ def relabel_mentions(
         if lab == "PER" and clean_span(m.text)
     }
     out: list[EntityMention] = []
+    clubs = _club_towns(mentions, labels)
     for m, key, lab in zip(mentions, keys, labels, strict=True):
         new = lab
+        if lab == "LOC" and (
+            (key in clubs and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            or _named_by_descriptor(text, m)
+            or _opponent(text, m)
+        ):
+            out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
+            continue  # L6: "für Basel" after "FC Basel", "den Drittligisten Walenstadt": the club
         words = clean_span(m.text).split()
         if (
             lab in {"ORG", "LOC"}
@@ -839,6 +926,66 @@ def relabel_mentions(
     return out
 
 
+# A club's short form in capitals before its town: "FC Basel", "SC Freiburg", "VfB Stuttgart".
+CLUB_PREFIX = re.compile(r"[A-Z][A-Za-z]{1,3}")
+LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Bb]ei|[Nn]ahe|[Uu]m)[ \t]+$")
+
+
+def club_town(name: str) -> str | None:
+    """The town a sports club is named after: a short form with two or more capitals and a
+    known town ("FC Basel" → Basel, "VfL Wolfsburg 1945" → Wolfsburg); None otherwise."""
+    words = [w for w in drop_leading_articles(clean_span(name).split()) if not w.isdigit()]
+    if len(words) < 2 or not CLUB_PREFIX.fullmatch(words[0]) or sum(c.isupper() for c in words[0]) < 2:
+        return None
+    town = " ".join(words[1:])
+    rows = match_place_rows(town)
+    return town if rows and rows[0].kind == "city" else None
+
+
+DESCRIPTOR_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*[a-zäöüß])[ \t]+$")
+
+
+def _named_by_descriptor(text: str, m: EntityMention) -> bool:
+    """A town right after a noun that introduces an organisation's name is that
+    organisation ("den Drittligisten Walenstadt", "der Verein Lauterach"): the noun is in
+    apposition to a name, as in "der Autobauer Daimler" (countries and regions stay)."""
+    before = DESCRIPTOR_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is None or not _is_descriptor(before.group(1)):
+        return False
+    rows = match_place_rows(m.text)
+    return not rows or rows[0].kind == "city"
+
+
+AGAINST_BEFORE = re.compile(r"(?<![\w-])gegen[ \t]+(?:(?:den|die|das|dem)[ \t]+)?$")
+SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])(?![ \t]*Uhr)")
+SENTENCE_WINDOW = 200
+
+
+def _opponent(text: str, m: EntityMention) -> bool:
+    """A town after "gegen" in a sentence that gives a match score is the opposing club
+    (GUIDELINES L6): "hatte er mit einem 15:0 gegen Rorschach-Goldach begonnen", "gewann
+    3:1 gegen Freiburg"; a country stays a place (its national team, L6)."""
+    if not AGAINST_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return False
+    lo = max(text.rfind(c, max(0, m.start - SENTENCE_WINDOW), m.start) for c in ".!?\n") + 1
+    hi = min((i for i in (text.find(c, m.end, m.end + SENTENCE_WINDOW) for c in ".!?\n") if i >= 0), default=len(text))
+    if not SCORE.search(text, lo, hi):
+        return False
+    rows = match_place_rows(m.text)
+    return not rows or rows[0].kind == "city"
+
+
+def _club_towns(mentions: Sequence[EntityMention], labels: Sequence[str]) -> set[str]:
+    """Folded towns of the sports clubs an article names (:func:`club_town`): the town
+    alone, not after a locative preposition, is the club (GUIDELINES L6: "gegen Freiburg")."""
+    out: set[str] = set()
+    for m, lab in zip(mentions, labels, strict=True):
+        town = club_town(m.text) if lab == "ORG" else None
+        if town:
+            out.add(fold(town))
+    return out
+
+
 def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """Mentions inside a state body's, an operation's or a quoted organisation's name become
     that one ORG mention: LOC "Mühlhausen" in "Landgericht Mühlhausen", MISC "Hamburger" in
@@ -846,6 +993,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     "„United Nations Interim Force in Lebanon“". A mention that crosses the name's edge keeps
     it apart."""
     spans = [(m.start(), m.end()) for m in national_bodies(text)]
+    spans += institutions_before_places(text, mentions)
     spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
     spans += quoted_names(text)
     out = list(mentions)
@@ -859,6 +1007,40 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
         out = [m for m in out if m not in inside]
         out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+INSTITUTION_TABLE = "org_institutions.txt"
+WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+)[ \t]+$")
+
+
+def _institution_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(nouns, compound heads) of ``org_institutions.txt``, lower case."""
+    return _words_and_heads(INSTITUTION_TABLE)
+
+
+def institution_noun(word: str) -> bool:
+    """An institution noun, also inflected or compounded ("Universität", "Kulturstiftung",
+    "Landesmuseums")."""
+    words, heads = _institution_heads()
+    low = word.lower()
+    return any(f in words or f.endswith(heads) for f in (low, re.sub(r"(?:e?s|en|n)$", "", low)))
+
+
+def institutions_before_places(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
+    """Spans of an institution noun and the town or region right after it ("die
+    Kulturstiftung Sachsen-Anhalt teilte mit", "an der Universität Tübingen"): the LOC
+    mention is part of the institution's name."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.label != "LOC":
+            continue
+        before = WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or not institution_noun(before.group(1)):
+            continue
+        rows = match_place_rows(m.text)
+        if rows and rows[0].kind in {"city", "region"}:
+            out.append((before.start(1), m.end))
+    return out
 
 
 def split_person_orgs(
@@ -1074,12 +1256,14 @@ DATELINE_SOURCE = re.compile(
 DATELINE_REACH = 400  # the dateline stands in the first lines (after a headline, if any)
 SOURCE_PIECE = re.compile(r"[^/,]+")
 MIN_SOURCE = 3  # "dpa/bb": a two-letter regional service code is no name
+SERVICE_CODE = re.compile(r"[a-z]{2,3}")  # "dpa/lby", "dpa/lsw": an agency's regional desk
 
 
 def dateline_sources(text: str) -> list[tuple[int, int]]:
     """Spans of the senders named in brackets after the dateline's town, known or not: each
     piece between slashes or commas of at least three characters ("dts Nachrichtenagentur",
-    "OTS", "BMLVS"; not "bb" in "dpa/bb")."""
+    "OTS", "BMLVS"; not "bb" in "dpa/bb"). A short lower-case piece after the first that is
+    no known name is the agency's regional desk ("dpa/lby", "dpa/lsw"), not a sender."""
     m = DATELINE_SOURCE.search(text, 0, DATELINE_REACH)
     if m is None or _place_country(m.group("town").split("/")[0].title()) is None:
         return []  # the town must be a known town or country: "Armee (…) -" is no dateline
@@ -1087,6 +1271,8 @@ def dateline_sources(text: str) -> list[tuple[int, int]]:
     for piece in SOURCE_PIECE.finditer(text, m.start(2), m.end(2)):
         raw = piece.group()
         name = raw.strip(" \t")
+        if found and SERVICE_CODE.fullmatch(name) and known_org(name, load_aliases()) is None:
+            continue
         if len(name) >= MIN_SOURCE and name[:1].isalpha():
             start = piece.start() + len(raw) - len(raw.lstrip(" \t"))
             found.append((start, start + len(name)))

@@ -29,6 +29,7 @@ from pipeline.normalise.names import (
     clean_span,
     coordinated,
     fold,
+    gendered_noun,
     genitive_candidates,
     is_capitalised,
     is_common_noun,
@@ -324,12 +325,15 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     - a compound opening with a place, or a place in capitals: "Wrocław-Strachowice",
       "BERLIN" → ``place_name``;
     - a word German writes in lower case, capitalised only at the sentence start: "Lange
-      wollte der Präsident …" → ``sentence_word``;
+      wollte der Präsident …" → ``sentence_word``; a gender-inclusive person noun
+      ("Expert*innen") → ``common_noun``;
     - a name after a noun that introduces organisations (``org_descriptors.txt``): "die
       Nachrichten-Website Mediazona", "der Autobauer Daimler" → ``organisation``.
     """
     if sentence_word(text, m.start, m.end):
         return "sentence_word"
+    if any(gendered_noun(w) for w in m.text.split()):
+        return "common_noun"  # "Beobachter:innen": a group of people, no name
     before = re.search(r"([A-ZÄÖÜ][\w-]+) $", text[max(0, m.start - 60) : m.start])
     if before and " " not in clean_span(m.text) and org_descriptor(before.group(1)):
         return "organisation"
@@ -401,6 +405,24 @@ def _cut_second_name(name: list[str]) -> list[str]:
     return name
 
 
+def _cut_possessed_noun(name: list[str], text: str) -> list[str]:
+    """A span that runs from a name in the genitive into the noun it owns keeps the name:
+    "Omar Tchianis Eliteeinheit" → Omar Tchiani (a Saxon genitive stands before its head
+    noun). The -s is a genitive by its spelling ("Putins") or because the text writes the
+    name without it ("Tchiani"); "Hans Fischer", "Jens Weber" are no genitives: a given
+    name ending in -s."""
+    if len(name) < 2 or not is_common_noun(name[-1]) or is_role(name[-1]):
+        return name
+    owner = name[-2]
+    if not owner.endswith(("s", "'", "’")) or owner in names_ending_s() or given_name(owner):
+        return name
+    bare = owner.rstrip("'’")
+    bare = bare[:-1] if bare == owner else bare
+    if not looks_genitive(owner) and not re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w'’-])", text):
+        return name
+    return [*name[:-2], bare]
+
+
 def given_name(word: str) -> bool:
     """A given name by the name lists ("Aleksander", "Didier"), not a German common noun."""
     from pipeline.ner_features import LexiconClass, lexicon
@@ -463,7 +485,7 @@ def resolve_people(
             parsed.append(None)
             notes.append(reason)
             continue
-        name = _name_outside(text, m, spans, _cut_second_name(name))
+        name = _name_outside(text, m, spans, _cut_possessed_noun(_cut_second_name(name), text))
         found = [*roles_before(text, m.start), *roles, *roles_after(text, m.end)]
         if (
             not found

@@ -44,6 +44,7 @@ from pipeline.normalise.names import (
     common_nouns,
     drop_leading_articles,
     fold,
+    gendered_noun,
     genitive_candidates,
     stable_id,
     stem_key,
@@ -501,6 +502,8 @@ def resolve_places(
                 country, note = sovereign(adjective), "country_from_name"
             elif town and town.rows[0].country:  # "Justizzentrum Mühlhausen"
                 country, note = sovereign(_choose(town.rows, context).country), "country_from_name"
+            elif bracketed := _bracketed_place(text, mention.end):  # "Götzendorf (Bezirk Bruck)"
+                country, note = sovereign(_choose(bracketed.rows, context).country), "country_from_name"
             else:  # "Europa-Park-Stadion" lies in one country
                 country = context_country(text, mention.start, anchors)
                 note = "country_from_context" if country else "not_in_gazetteer"
@@ -518,6 +521,19 @@ def resolve_places(
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+BRACKETED = re.compile(r"[ \t]*\([ \t]*([A-ZÄÖÜ][^()\n,;]{1,60}?)[ \t]*\)")
+
+
+def _bracketed_place(text: str, end: int) -> _Match | None:
+    """The known place named in brackets right after a place, which German uses to say
+    where a small place lies: "Götzendorf (Bezirk Bruck an der Leitha)", "Hof (Saale)"
+    (a place-type word in front is read as such); None when the brackets hold no known
+    place with a country."""
+    m = BRACKETED.match(text, end)
+    hit = match_place(m.group(1)) if m else None
+    return hit if hit is not None and hit.rows[0].country else None
 
 
 def _other_entity(
@@ -552,7 +568,7 @@ def _other_entity(
             notes[fold(word)] = "organisation"  # "bei Bosch und Mahle"
         elif _sentence_initial_function_word(text, m.start, word) or (
             small and sentence_word(text, m.start, m.end)
-        ):
+        ) or (not known and _sentence_initial_adjective(text, m.start, word)):
             notes[fold(word)] = "not_a_place"  # "Seine Wut …"
     return [notes.get(fold(clean_span(m.text))) for m in mentions]
 
@@ -590,6 +606,22 @@ def _sentence_initial_function_word(text: str, start: int, word: str) -> bool:
     river Seine is written so in mid-sentence only."""
     before = text[max(0, start - 3) : start].rstrip(" \t\"„“»«")
     return word.lower() in _function_words() and (not before or before[-1] in ".!?:\n")
+
+
+# Derivational suffixes of German adjectives: "unbarmherzig", "freundlich", "grundlos".
+ADJECTIVE_SUFFIX = re.compile(r"(?:ig|lich|isch|los|sam|bar|haft)$")
+MIN_ADJECTIVE = 7  # not "Ludwig", "Hedwig"
+
+
+def _sentence_initial_adjective(text: str, start: int, word: str) -> bool:
+    """An unknown word opening a sentence that is built as an adjective and never written
+    capitalised in mid-sentence: "Unbarmherzig gibt es den Blick frei …" (adverbial use)."""
+    if " " in word or len(word) < MIN_ADJECTIVE or not ADJECTIVE_SUFFIX.search(word):
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \t\"„“»«")
+    if before and before[-1] not in ".!?:\n":
+        return False
+    return not re.search(rf"[^.!?:\n\s\"„“»«][ \t]+{re.escape(word)}(?![\w-])", text)
 
 
 # Plural/dative/genitive endings of common nouns: "Lügnern" (Lügner), "Bürgerkriegen".
@@ -638,6 +670,8 @@ def _common_noun_span(name: str, swiss: bool = False) -> bool:
     is an NER error (so is a demonym, "Albanern"); multi-word names are kept."""
     if " " in name:
         return False
+    if gendered_noun(name):
+        return True  # "Beobachter:innen"
     if "-" in name:  # "Trump-Regierung", "Pentagon-Beamte"; the caller keeps "Berlinale-Palast"
         last = name.rsplit("-", 1)[1]
         return len(last) > 1 and last[:1].isupper() and is_inflected_noun(last, swiss=swiss)

@@ -371,18 +371,26 @@ def _is_year(text: str, span: _Span) -> bool:
     prev = _prev_word(text, span.start)
     if prev in _year_cues() or (prev and prev in _months()):
         return True
+    first = _next_word(text, span.end)
+    if first is not None and _is_count_noun(first[0]) and span.value >= 1900:
+        return False  # "seit Kriegsbeginn 1949 Soldaten behandelt": a count right before its noun
     if _after_name(text, span.start) and 1800 <= span.value <= 2099:
         return True  # "die an der Somme 1916 gefallenen Soldaten", "im Kosovo-Krieg 1999"
     if not 1900 <= span.value <= 2099:
         return False
-    nxt = _next_word(text, span.end)
+    nxt = first
     for _ in range(3):  # skip adjectives: "2000 zusätzliche Soldaten", "2009 tote russische Soldaten"
-        if nxt is None or not nxt[0][0].islower():
-            break
+        if nxt is None or not nxt[0][0].islower() or not nxt[0].endswith(ADJECTIVE_ENDINGS):
+            break  # "2024 verlor die Truppe Soldaten": a verb, the number is the year
         nxt = _next_word(text, nxt[2])
-    if nxt is not None and any(nxt[0].lower().endswith(noun) for noun in _count_nouns()):
-        return False
-    return True
+    return not (nxt is not None and _is_count_noun(nxt[0]))
+
+
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _is_count_noun(word: str) -> bool:
+    return any(word.lower().endswith(noun) for noun in _count_nouns())
 
 
 def _classify(text: str, span: _Span) -> _Span:

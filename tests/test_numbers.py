@@ -230,3 +230,19 @@ def test_word_value(word, value):
 def test_deterministic(sentencizer):
     text = "Bis zu 30.000 Soldaten, 5.000 Euro und Tausende Zivilisten am 3. Oktober 2024."
     assert _find(sentencizer, text) == _find(sentencizer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2024 verlor die Truppe viele Soldaten.", "year"),
+        ("Nur 2015 war die Armee kleiner.", "year"),
+        ("Seit Kriegsbeginn sollen 1949 Soldaten behandelt worden sein.", "cardinal"),
+        ("Im Lazarett lagen seit Kriegsbeginn 1949 Soldaten.", "cardinal"),
+        ("Die an der Somme 1916 gefallenen Soldaten wurden geehrt.", "year"),
+    ],
+)
+def test_year_or_count_by_the_word_after(sentencizer, text, kind):
+    """A year-like number right before a count noun counts it; before a verb it is the year."""
+    found = [n for n in _find(sentencizer, text) if n.text[:1].isdigit()]
+    assert [n.kind for n in found] == [kind]

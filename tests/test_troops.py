@@ -702,6 +702,9 @@ CLAUSE_CASES = [
         [(4100, 4100, "approx", "CA", "killed"), (1300, 1300, "approx", "AU", "killed")],
     ),
     ("Rund 450 Soldaten wurden getötet, 1.900 verwundet.", [(450, 450, "approx", None, "killed"), (1900, 1900, "exact", None, "wounded")]),
+    # "über" after a verb of its clause is the verb's preposition, not "more than" (Q2)
+    ("Damals verfügte die Miliz insgesamt über 7.000 Kämpfer.", [(7000, 7000, "exact", None, "strength")]),
+    ("Laut dem Bericht starben über 300 Soldaten.", [(300, None, "more_than", None, "killed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -63,6 +63,7 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
+MAX_VERB_GAP = 8  # lower-case words between a verb and the "über" it governs
 POSSESSIVES_AND_ARTICLES = frozenset(
     {"seiner", "ihrer", "unserer", "eurer", "deren", "dessen", "der", "des", "dieser", "von", "aller"}
 )
@@ -352,8 +353,10 @@ def _ceiling_before(before: str) -> int | None:
 
 
 def _verb_takes_over(before: str) -> bool:
-    """True when "über" belongs to a verb ("verfügt über", "berichtet über"), not to the number."""
-    words = re.findall(r"[^\W\d_]+", before.lower())[-4:]
+    """True when "über" belongs to a verb of its clause ("verfügt über", "verfügte die
+    Wagner-Truppe insgesamt über"), not to the number; a noun ("dem Bericht") takes no "über"."""
+    clause = re.split(r"[,;:–—(]", before)[-1]
+    words = [w for w in re.findall(r"[^\W\d_]+", clause) if w[:1].islower()][-MAX_VERB_GAP:]
     return any(w.startswith(stem) for w in words for stem, _ in _cues("not_over"))
 
 

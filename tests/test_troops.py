@@ -705,6 +705,27 @@ CLAUSE_CASES = [
     # "über" after a verb of its clause is the verb's preposition, not "more than" (Q2)
     ("Damals verfügte die Miliz insgesamt über 7.000 Kämpfer.", [(7000, 7000, "exact", None, "strength")]),
     ("Laut dem Bericht starben über 300 Soldaten.", [(300, None, "more_than", None, "killed")]),
+    # a truncated compound counts what its completing noun names (W1)
+    (
+        "Gefallen sind bisher 14 Kompanie- und 9 Bataillonskommandeure sowie 230 Panzer- und Artilleriesoldaten.",
+        [(14, 14, "exact", None, "killed"), (9, 9, "exact", None, "killed"), (230, 230, "exact", None, "killed")],
+    ),
+    # a generic toll followed by its military part is a mixed total (W2); so is one the same
+    # sentence says does not separate civilians from fighters
+    (
+        "Das Land zählte im Krieg etwa 2,1 Millionen Tote, darunter 900.000 Soldaten.",
+        [(900000, 900000, "exact", None, "killed")],
+    ),
+    ("Die Behörde nannte mehr als 9.000 Tote, wobei nicht zwischen Zivilisten und Kämpfern unterschieden wird.", []),
+    # readiness: troops on stand-by are other (S7), troops still to be put on readiness planned (S2)
+    ("Derzeit stehen 4.000 Soldaten in Bereitschaft.", [(4000, 4000, "exact", None, "other")]),
+    (
+        "Polen wird für die neue Planung der Nato künftig 12.000 Soldaten in hoher Bereitschaft halten.",
+        [(12000, 12000, "exact", "PL", "planned")],
+    ),
+    # troops on their way (S4); commanders are military personnel (W1)
+    ("Im Hochwassergebiet sind 60 Soldaten mit Booten unterwegs.", [(60, 60, "exact", None, "deployed")]),
+    ("Getötet wurden mindestens 20 Bataillonskommandanten.", [(20, None, "at_least", None, "killed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
@@ -830,14 +851,26 @@ def test_troops_brought_home_after_captivity_are_returned_prisoners(nlp, text, e
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
 
 
-def test_a_country_named_in_several_words_is_the_troops_owner(tmp_path):
-    """C1: "die Vereinigten Staaten" as the subject, resolved to the country by the places stage."""
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Vereinigten Staaten wollen ihre Truppen in Syrien bis Ende Juni auf knapp 900 Soldaten verringern.",
+            [(900, "US", "planned")],
+        ),
+        (
+            "Bei dem Angriff sind nach Angaben aus Abu Dhabi 12 Soldaten der Vereinigten Arabischen Emirate getötet worden.",
+            [(12, "AE", "killed")],
+        ),
+    ],
+)
+def test_a_country_named_in_several_words_is_the_troops_owner(tmp_path, text, expected):
+    """C1: "die Vereinigten Staaten" as the subject, "der Vereinigten Arabischen Emirate" after
+    the noun, resolved to the country by the places stage."""
     from pipeline.runner import run
 
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(
-        "Die Vereinigten Staaten wollen ihre Truppen in Syrien bis Ende Juni auf knapp 900 Soldaten verringern."
-    )
+    (tmp_path / "in" / "a.txt").write_text(text)
     run([str(tmp_path / "in")], tmp_path / "out", progress=False)
     rows = pq.read_table(tmp_path / "out" / "troop_figures").to_pylist()
-    assert [(r["low"], r["country"], r["status"]) for r in rows] == [(900, "US", "planned")]
+    assert [(r["low"], r["country"], r["status"]) for r in rows] == expected

@@ -41,14 +41,14 @@ MAX_MODIFIERS = 4  # words between number and noun ("gefallene und verwundete ru
 CASUALTY_WINDOW = 12  # casualty cues this close (in words) outrank every other cue
 CASUALTY = ("killed", "wounded", "killed_or_wounded", "captured", "missing")
 # Status groups from strongest to weakest once in-phrase cues are ruled out.
-STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "changed", "strength", "withdrawn")
+STRONG_STATUS = ("mobilized", "stationed", "deployed", "planned", "changed", "strength", "withdrawn", "standby")
 # Predicate classes of troop_predicates.tsv that are not statuses themselves: a change of a
 # force's size is planned (S2), "changed" when done (see _change_role); a plan word alone is a
 # weak cue (U1).
 PREDICATE_GROUPS = {"change": "planned", "plan": "planned_weak"}
 # Predicate classes whose status depends on tense and modality: still to come → planned (U1,
 # S2), done → this status (S4, S5, S7).
-DONE_STATUS = {"move": "deployed", "station": "stationed", "withdraw": "withdrawn"}
+DONE_STATUS = {"move": "deployed", "station": "stationed", "withdraw": "withdrawn", "ready": "standby"}
 ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
@@ -60,6 +60,7 @@ MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a militar
 PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
 LOOKBACK = 3  # tokens before a figure searched for the country that sends it
@@ -239,7 +240,11 @@ def _head(toks: list[_Tok], i: int, num_end: int) -> _Head:
         if not tok.is_word:
             break
         if tok.is_cap and tok.low not in ARTICLES:
-            return _classify_noun(toks, j, tuple(mods))
+            k = _completing_noun(toks, j)
+            if k == j:
+                return _classify_noun(toks, j, tuple(mods))
+            whole = _classify_noun(toks, k, tuple(mods))  # "183.116 Berufs- und Zeitsoldaten"
+            return _Head(whole.kind, whole.modifiers, whole.noun, toks[j + 1].end)
         if tok.low == "und" and mods:
             mods.append(tok)
             j += 1
@@ -258,6 +263,21 @@ def _head(toks: list[_Tok], i: int, num_end: int) -> _Head:
     cued = {i for i, _ in _cue_hits(mods)}
     mods = mods[: min(set(range(len(mods))) - cued, default=len(mods))]
     return _Head("elided", tuple(mods), None, mods[-1].end if mods else num_end)
+
+
+def _completing_noun(toks: list[_Tok], j: int) -> int:
+    """Index of the noun that completes a truncated compound at ``j`` ("Berufs- und
+    Zeitsoldaten", "elf Brigade-, 37 Bataillons- und 46 Kompaniekommandeure"), else ``j``."""
+    k = j
+    while k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == toks[k].end:
+        k += 2
+        while k < len(toks) and (toks[k].low in TRUNCATION_JOINERS or toks[k].text[:1].isdigit() or not toks[k].is_cap):
+            if not toks[k].is_word and toks[k].low not in TRUNCATION_JOINERS and not toks[k].text[:1].isdigit():
+                return j
+            k += 1
+        if k >= len(toks):
+            return j
+    return k
 
 
 def _is_demonym_adj(tok: _Tok) -> bool:
@@ -1075,8 +1095,8 @@ def _place_countries(
     return {
         res.country
         for ent, res in zip(entities, resolutions, strict=False)
-        if ent.start >= start and ent.end <= end and res.country and ent.label == "LOC"
-    }
+        if start <= ent.start < end and res.country and ent.label == "LOC"
+    }  # "45 Soldaten der Vereinigten Arabischen Emirate": a name may run past the phrase's end
 
 
 def _phrase_country(
@@ -1162,7 +1182,10 @@ def _sentence_country(
     inside = _inside_names(sent_toks, entities, sent)
     quoted = _quoted(tuple(sent_toks))  # a quotation and the narration around it speak of their own
     inside |= {i for i in range(len(sent_toks)) if (i in quoted) != (num_i in quoted)}
-    if any(_is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) for i in scope - owned):
+    if any(
+        _is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) and not _attribute_of_thing(sent_toks, i)
+        for i in scope - owned
+    ):
         return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5); not "in einem Nato-Verband"
     free = [c for c in parts if c != clause and not any(p in c for p in rivals)]
     rest = {i for c in free for i in range(c.lo, c.hi)}
@@ -1188,6 +1211,15 @@ def _is_multinational(tok: _Tok) -> bool:
 
 
 _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)
+
+
+def _attribute_of_thing(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i`` is a genitive attribute of a noun that names no troops ("die Strategie der
+    Nato", "beim Gipfel der EU"): it qualifies that noun, it owns no troops (C5)."""
+    if i < 2 or sent_toks[i - 1].low not in {"der", "des"}:
+        return False
+    noun = sent_toks[i - 2]
+    return noun.is_cap and noun.is_word and not is_military_noun(noun.text) and not _is_formation_noun(noun.text)
 
 
 def _rival_phrases(sent_toks: Sequence[_Tok], rivals: Sequence[int]) -> set[int]:
@@ -1709,8 +1741,10 @@ def extract_troop_figures(
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
-        if fig is not None and head.kind in {"person", "demonym"} and _declared_mixed(sentences, sent):
+        if fig is not None and not _names_military(head) and _declared_mixed(sentences, sent):
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
+        if fig is not None and fig.status in CASUALTY and _toll_with_military_part(toks, head):
+            fig = None  # "6,3 Millionen Tote, darunter fast 5,2 Millionen Soldaten": the total is mixed (W2)
         if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, _token_at(toks, num.start)):
             fig = dataclasses.replace(fig, status="captured")
         if fig is not None and out and _shares_hedge(text, out[-1], fig, num):
@@ -1777,6 +1811,22 @@ def _names_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     """A generic toll ("Menschen", "Tote") in a sentence that also counts civilians, police
     or staff: a mixed toll that does not separate out the soldiers (W2)."""
     return any(t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) for t in toks)
+
+
+def _names_military(head: _Head) -> bool:
+    """The figure's own noun names military personnel ("Soldaten", "Kämpfer", "Reservisten")."""
+    return head.noun is not None and is_military_noun(head.noun.text)
+
+
+def _toll_with_military_part(toks: Sequence[_Tok], head: _Head) -> bool:
+    """A generic toll ("Tote", "Menschen", "Opfer") followed by its military part ("…, darunter
+    5,2 Millionen Soldaten"): the total holds others too, a mixed toll (W2)."""
+    if head.noun is None or _names_military(head):
+        return False
+    after = _after_phrase(toks, head, 6)
+    if len(after) < 3 or after[0].text != "," or after[1].low not in _cue_words("partitive"):
+        return False
+    return any(t.is_cap and is_military_noun(t.text) for t in after[2:])
 
 
 def _declared_mixed(sentences: Sequence[Sentence], sent: Sentence) -> bool:
@@ -1884,6 +1934,8 @@ def _figure(
         status = "other"  # a completed withdrawal (S7)
     elif status == "changed":
         status = "other"  # a completed change the figure is no size of (S7)
+    elif status == "standby":
+        status = "other"  # troops on stand-by (S7)
     # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
     irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
     # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)

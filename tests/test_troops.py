@@ -874,3 +874,9 @@ def test_a_country_named_in_several_words_is_the_troops_owner(tmp_path, text, ex
     run([str(tmp_path / "in")], tmp_path / "out", progress=False)
     rows = pq.read_table(tmp_path / "out" / "troop_figures").to_pylist()
     assert [(r["low"], r["country"], r["status"]) for r in rows] == expected
+
+
+def test_a_noun_of_information_takes_ueber_as_about(nlp):
+    """Q2: "Erkenntnisse über 2.000 Soldaten" is about 2.000 soldiers, not more than 2.000."""
+    found = _troops(nlp, "Sie hätten Erkenntnisse über 2.000 Soldaten aus Belarus in der Region.")
+    assert [(f.low, f.high, f.qualifier) for f in found] == [(2000, 2000, "exact")]

@@ -374,10 +374,14 @@ def _ceiling_before(before: str) -> int | None:
 
 def _verb_takes_over(before: str) -> bool:
     """True when "über" belongs to a verb of its clause ("verfügt über", "verfügte die
-    Wagner-Truppe insgesamt über"), not to the number; a noun ("dem Bericht") takes no "über"."""
+    Wagner-Truppe insgesamt über") or to the noun right before it ("Erkenntnisse über"), not to
+    the number; a noun further off ("Laut dem Bericht starben über 300") takes no "über"."""
     clause = re.split(r"[,;:–—(]", before)[-1]
-    words = [w for w in re.findall(r"[^\W\d_]+", clause) if w[:1].islower()][-MAX_VERB_GAP:]
-    return any(w.startswith(stem) for w in words for stem, _ in _cues("not_over"))
+    words = re.findall(r"[^\W\d_]+", clause)
+    if words and words[-1][:1].isupper() and words[-1].lower().startswith(tuple(_cue_words("not_over_noun"))):
+        return True  # "Erkenntnisse über 3.000 Soldaten": about
+    verbs = [w for w in words if w[:1].islower()][-MAX_VERB_GAP:]
+    return any(w.startswith(stem) for w in verbs for stem, _ in _cues("not_over"))
 
 
 def _bounds(qualifier: str, num: NumberMention) -> tuple[int | None, int | None]:

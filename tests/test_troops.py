@@ -726,6 +726,28 @@ CLAUSE_CASES = [
     # troops on their way (S4); commanders are military personnel (W1)
     ("Im Hochwassergebiet sind 60 Soldaten mit Booten unterwegs.", [(60, 60, "exact", None, "deployed")]),
     ("Getötet wurden mindestens 20 Bataillonskommandanten.", [(20, None, "at_least", None, "killed")]),
+    # a ceiling noun: in a mandate's sentence the ceiling in force (S5) or to come (S2)
+    (
+        "Der Bundestag hat für den Einsatz eine Obergrenze von 900 Soldaten festgelegt.",
+        [(None, 900, "up_to", "DE", "stationed")],
+    ),
+    (
+        "Die Regierung werde ein Mandat beschließen, das eine Personalobergrenze von noch 700 Soldaten festlegt.",
+        [(None, 700, "up_to", None, "planned")],
+    ),
+    # the size a change starts from is the force as it stands (S5)
+    (
+        "Die Mission soll auf maximal 800 statt wie bisher 650 Soldaten wachsen.",
+        [(None, 800, "up_to", None, "planned"), (650, 650, "exact", None, "stationed")],
+    ),
+    # remaining troops are present (S5); a presence "in" a place with an extended attribute
+    ("Nur 120 Soldaten verbleiben zur Ausbildung im Land.", [(120, 120, "exact", None, "stationed")]),
+    ("Damals waren noch 3000 Soldaten in dem vom Krieg zerstörten Land.", [(3000, 3000, "exact", None, "stationed")]),
+    # members of one list share the verb after it (S6)
+    (
+        "Getötet wurden drei Kommandeure der Miliz und zwei ihrer Stellvertreter sowie 40 Kämpfer.",
+        [(3, 3, "exact", None, "killed"), (40, 40, "exact", None, "killed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
@@ -840,6 +862,11 @@ def test_a_toll_the_next_sentence_calls_mixed_is_no_troop_figure(nlp):
             "Der Gefangenenaustausch fand an der Grenze zu Belarus statt. "
             "Im Gegenzug kehrten 80 russische Soldaten nach Russland zurück.",
             [(80, "captured")],
+        ),
+        (
+            "Beide Seiten hatten zuvor über Kriegsgefangene verhandelt. "
+            "Am Montag hat Aserbaidschan 12 armenische Soldaten an Armenien übergeben.",
+            [(12, "captured")],
         ),
         # no captivity spoken of: bringing troops home is a completed withdrawal (S7)
         ("Frankreich hat im vergangenen Jahr 1.500 Soldaten aus Niger zurückgeholt.", [(1500, "other")]),

@@ -368,8 +368,19 @@ def _ceiling_before(before: str) -> int | None:
     """Start of "Obergrenze von", "Mandatsobergrenze liegt bei" right before a number (Q2:
     a ceiling is ``up_to``), else None."""
     stems = "|".join(re.escape(c) for c, _ in _cues("ceiling"))
-    m = re.search(rf"\b\w*(?:{stems})\w*(?:\s+\w+){{0,2}}?\s+(?:von|bei|auf)\s+$", before, re.IGNORECASE)
+    fillers = "|".join(re.escape(c) for c, _ in _cues("filler"))
+    m = re.search(
+        rf"\b\w*(?:{stems})\w*(?:\s+\w+){{0,2}}?\s+(?:von|bei|auf)(?:\s+(?:{fillers}))*\s+$", before, re.IGNORECASE
+    )  # "Personalobergrenze von noch 1350"
     return m.start() if m else None
+
+
+def _mandate_ceiling(text: str, sent: Sentence, num: NumberMention, toks: Sequence[_Tok]) -> bool:
+    """A ceiling noun before the figure ("Obergrenze von 1.400") in a sentence about a mandate
+    or a mission: a mandate's ceiling (S5); a whole force's ceiling is its size (S1)."""
+    if _ceiling_before(text[sent.start : num.start]) is None:
+        return False
+    return any(t.is_cap and _ends_with(t.text.split("-")[-1], _cue_words("mandate")) for t in toks)
 
 
 def _verb_takes_over(before: str) -> bool:
@@ -659,6 +670,9 @@ def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
     Litauen", "in der Region", "in einem Nato-Verband")."""
     while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
         k += 1
+    if k < hi and sent_toks[k - 1].low in ARTICLES and sent_toks[k].low in {"von", "vom"}:
+        # an extended attribute: "in dem von jahrelangen Gefechten zermürbten Land" → Land
+        k = next((j + 1 for j in range(k, hi - 1) if sent_toks[j].tag == "ADJA" and sent_toks[j + 1].is_cap), hi)
     if k >= hi or not sent_toks[k].is_cap or sent_toks[k].tag.startswith(("V", "ADJ")):
         return False
     # "in den kommenden Wochen", "im Juli 2022": a time, not a place
@@ -964,6 +978,13 @@ def _whole_of_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     return _ends_with(sent_toks[k - 1].text, _cue_words("fraction"))
 
 
+def _as_it_stands(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """ "statt wie bisher 1.000 Soldaten", "anstatt wie bisher 1850": the size a change starts
+    from, the force as it stands (S5, as "von derzeit 4500")."""
+    lows = [t.low for t in sent_toks[max(0, num_i - 3) : num_i]]
+    return lows[-2:] == ["wie", "bisher"] and (len(lows) < 3 or lows[0] in {"statt", "anstatt", "als"})
+
+
 def _exists(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """ "Es gibt bei der Bundeswehr 183.000 Soldaten": an existence statement, a force's size (S1)."""
     words = sent_toks[clause.lo : clause.hi]
@@ -1014,9 +1035,19 @@ def _casualty_groups(
     adjacent = [i for i in sorted(clusters) if num_i - 1 <= i <= end_i + ADJACENT]
     if adjacent:  # "davon starben 105.000 in Gefangenschaft": killed
         return set().union(*(clusters[i] for i in adjacent))
-    joined = {p for p in rivals if p > end_i and all(sent_toks[k].low in COORDINATORS for k in range(end_i + 1, p))}
+    joined = {p for p in rivals if p > end_i and _listed_before(sent_toks, end_i, p)}
     taken = {i for i in clusters for p in rivals if p not in joined and p < i <= p + ADJACENT + 1}
     return {g for i in clusters if i not in taken for g in clusters[i]}
+
+
+def _listed_before(sent_toks: Sequence[_Tok], end_i: int, p: int) -> bool:
+    """The figure ending at ``end_i`` and the one at ``p`` are members of one list: only
+    coordinators and noun phrases between them, no verb ("fünf Kommandeure der Brigaden und
+    gleichrangige Kommandeure sowie mehr als 20 Bataillonskommandanten")."""
+    between = sent_toks[end_i + 1 : p]
+    return any(t.low in COORDINATORS for t in between) and all(
+        t.low in COORDINATORS or (t.is_word and not t.tag.startswith(PHRASE_ENDS) and not is_verb(t)) for t in between
+    )
 
 
 def _casualty_clusters(
@@ -1922,6 +1953,8 @@ def _figure(
     rivals = [p for p in positions if p != num_i]
     status = _status(toks, num_i, head, positions)
     clause = clause_of(_clauses(toks), num_i)  # the figure's clause, for the checks on the status below
+    if _as_it_stands(toks, num_i):
+        status = "stationed"  # "auf maximal 1.100 statt wie bisher 1.000 Soldaten": the force now (S5)
     if _whole_of_part(toks, num_i) and not _cue_hits(list(head.modifiers)):
         status = "strength"  # "70 Prozent seiner 1,1 Millionen Soldaten … stationiert" (S1)
     if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i, clause):
@@ -1930,6 +1963,14 @@ def _figure(
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if status == "planned" and qualifier == "up_to" and _permits(toks, clause):
         status = "stationed"  # "Bis zu 1.400 Soldaten können … eingesetzt werden": a mandate's ceiling (S5)
+    if status in {None, "strength", "deployed"} and qualifier == "up_to" and _mandate_ceiling(text, sent, num, toks):
+        parts = _clauses(toks)
+        k = parts.index(clause) if clause in parts else -1
+        # the clause, or the matrix clause of its relative clause ("werde ein Mandat beschließen, das … festlegt")
+        ahead = k >= 0 and (
+            _clause_to_come(toks, parts, k) or (k > 0 and toks[clause.lo].tag == "PRELS" and _clause_to_come(toks, parts, k - 1))
+        )
+        status = "planned" if ahead else "stationed"  # "hat eine Obergrenze von 1.400 Soldaten festgelegt" (S5)
     if status is None:
         status = carry.status if prev_troops and carry.status else "other"
     elif status == GENERAL_CASUALTY:

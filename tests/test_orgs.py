@@ -1134,3 +1134,76 @@ def test_adjective_agrees_with_the_noun_before_an_apposition() -> None:
         "Schifffahrtsmuseum",
         "Bremerhaven",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "sports", "town"),
+    [
+        ("FC Bayern", False, "Bayern"),
+        ("VfL Wolfsburg 1945", False, "Wolfsburg"),
+        ("US Army", True, None),
+        ("Borussia Dortmund", False, None),
+        ("Borussia Dortmund", True, "Dortmund"),
+        ("Eintracht Frankfurt", True, "Frankfurt"),
+        ("Universität Tübingen", True, None),
+        ("Konzern Stuttgart", True, None),
+    ],
+)
+def test_club_town(name: str, sports: bool, town: str | None) -> None:
+    from pipeline.normalise.orgs import club_town
+
+    assert club_town(name, sports) == town
+
+
+def test_club_short_form_year_and_town_are_one_club() -> None:
+    from pipeline.normalise.orgs import join_club_names
+
+    text = "Gegen den SV 1907 Kleinwalden gewann das Team 2:0."
+    sv, town = text.index("SV"), text.index("Kleinwalden")
+    mentions = [EntityMention(0, sv, sv + 2, "SV", "ORG"), EntityMention(0, town, town + 11, "Kleinwalden", "LOC")]
+    assert [(m.text, m.label) for m in join_club_names(text, mentions)] == [("SV 1907 Kleinwalden", "ORG")]
+
+
+def test_town_of_a_named_club_is_the_club_in_a_sports_article() -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Der VfB Stuttgart schlug Eintracht Frankfurt 2:1. Frankfurt bleibt Vierter, in Frankfurt ist man enttäuscht."
+    spans = [("VfB Stuttgart", "ORG"), ("Eintracht Frankfurt", "ORG")]
+    mentions = [EntityMention(0, text.index(s), text.index(s) + len(s), s, lab) for s, lab in spans]
+    first = text.index("Frankfurt bleibt")
+    second = text.index("in Frankfurt") + 3
+    mentions += [EntityMention(0, p, p + 9, "Frankfurt", "LOC") for p in (first, second)]
+    labels = {m.start: m.label for m in relabel_mentions(text, sorted(mentions, key=lambda m: m.start))}
+    assert labels[first] == "ORG" and labels[second] == "LOC"
+    assert orgs(text, "VfB Stuttgart", "Eintracht Frankfurt", "Frankfurt bleibt"[:9]) == [
+        "VfB Stuttgart",
+        "Eintracht Frankfurt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Wie "Kurier" berichtete, wurde niemand verletzt.', "Kurier"),
+        ("Das bestätigte ein Sprecher gegenüber „Radio Tirol“ am Abend.", "Radio Tirol"),
+        ("Laut „Neue Presse“ ist der Plan vom Tisch.", "Neue Presse"),
+        ("Der „Kleinen Zeitung“ zufolge sind drei Straßen gesperrt.", "Kleinen Zeitung"),
+    ],
+)
+def test_quoted_name_that_reports_is_media(text: str, name: str) -> None:
+    from pipeline.normalise.orgs import reported_media
+
+    assert [text[s:e] for s, e in reported_media(text)] == [name]
+
+
+def test_quoted_phrase_without_report_is_no_media() -> None:
+    from pipeline.normalise.orgs import reported_media
+
+    assert reported_media("Er nannte den Plan „Aufbruch“ und ging. Sie sagte: „Wir berichten morgen“.") == []
+
+
+def test_town_council_with_place_adjective_is_an_organisation() -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = "Der Kölner Stadtrat stimmte zu. Danach tagte der Stadtrat erneut."
+    assert [m.text for m in find_known_organisations(text)] == ["Kölner Stadtrat"]

@@ -528,3 +528,28 @@ def test_gender_inclusive_noun_is_no_person() -> None:
     text = "Nach Angaben der Lehrer*innen fiel der Unterricht aus."
     res = resolve_people(text, mentions(text, "Lehrer*innen"))
     assert res.referents == [] and res.resolutions[0].note == "common_noun"
+
+
+def test_given_name_alone_joins_the_known_full_name() -> None:
+    text = "Die Botschaft an (Russlands Präsident Wladimir, Anm.) Putin war deutlich."
+    assert list(people(text, "Wladimir", "Putin")) == ["Wladimir Putin"]
+
+
+def test_short_given_name_joins_the_person_it_shortens() -> None:
+    text = "Mikaela Shiffrin gewann. „Ich habe Mika fahren gesehen“, sagte Anna Weber."
+    assert sorted(people(text, "Mikaela Shiffrin", "Mika", "Anna Weber")) == ["Anna Weber", "Mikaela Shiffrin"]
+
+
+def test_short_given_name_of_two_people_stays_apart() -> None:
+    text = "Mikaela Berg und Mikael Stern kamen. Mika lachte."
+    assert sorted(people(text, "Mikaela Berg", "Mikael Stern", "Mika")) == ["Mika", "Mikael Stern", "Mikaela Berg"]
+
+
+def test_surname_that_is_a_noun_is_a_person_after_a_verb_of_saying() -> None:
+    text = "„Das war knapp“, sagte Stern. Danach fuhr Stern heim."
+    assert list(people(text, "Stern")) == ["Stern"]
+
+
+def test_inflected_nouns_in_a_list_are_no_people() -> None:
+    text = "Zu Ehren des Dichters, Zeichners und Lehrers Hans Mayer gibt es ein Fest."
+    assert list(people(text, "Zeichners", "Hans Mayer")) == ["Hans Mayer"]

@@ -701,3 +701,55 @@ def test_gender_inclusive_noun_is_no_place() -> None:
     text = "Viele Bürger:innen kamen nach Kiew."
     res = resolve_places(text, loc(text, "Bürger:innen", "Kiew"))
     assert [p.name for p in res.referents] == ["Kiew"]
+
+
+@pytest.mark.parametrize(("word", "head"), [("Grenzdorf", "dorf"), ("Nachbarstadt", "stadt"), ("Heimatgemeinde", "gemeinde")])
+def test_compound_of_a_place_type_word_is_a_type_word(word: str, head: str) -> None:
+    from pipeline.normalise.places import type_head
+
+    assert type_head(word) == head
+
+
+@pytest.mark.parametrize("word", ["Supermarkt", "Sport", "Dorf", "Kreisverkehr"])
+def test_other_compounds_are_no_type_words(word: str) -> None:
+    from pipeline.normalise.places import type_head
+
+    assert type_head(word) is None
+
+
+def test_unknown_place_after_a_compound_type_word_drops_it() -> None:
+    text = "Granaten trafen das Bergdorf Kafr Zibad nahe der Grenze zu Syrien."
+    res = resolve_places(text, loc(text, "Bergdorf Kafr Zibad", "Syrien"))
+    assert "Kafr Zibad" in [p.name for p in res.referents]
+
+
+def test_known_place_after_a_compound_type_word() -> None:
+    hit = match_place("Nachbarstadt Kehl")
+    assert hit is not None and hit.surface == "Kehl" and hit.rows[0].country == "DE"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Der Unfall geschah in Köln-Porz am Rhein.", "Köln-Porz"),
+        ("Die Wahl in Berlin-Spandau ging knapp aus.", "Berlin-Spandau"),
+        ("Der Zug Hamburg-Berlin fiel aus.", "Hamburg"),
+        ("Der Berlin-Besuch des Kanzlers war kurz.", "Berlin"),
+    ],
+)
+def test_town_and_district_are_one_place(text: str, found: str) -> None:
+    from pipeline.normalise.places import extend_place_mentions
+
+    first = found.split("-")[0]
+    start = text.index(first)
+    spans = extend_place_mentions(text, [EntityMention(0, start, start + len(first), first, "LOC")])
+    assert [m.text for m in spans] == [found]
+
+
+def test_club_town_in_a_match_report_is_no_place() -> None:
+    from pipeline.normalise.places import find_known_places
+
+    text = "Der FC Bayern siegte 3:1. Die Bayern führen nun, in Bayern jubeln die Fans."
+    fc = text.index("FC Bayern")
+    found = find_known_places(text, [EntityMention(0, fc, fc + 9, "FC Bayern", "ORG")])
+    assert [(m.start, m.text) for m in found] == [(text.index("in Bayern") + 3, "Bayern")]

@@ -733,6 +733,7 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
     heads: dict[str, str] = {}
     tails: dict[str, str] = {}
     clubs: dict[str, str] = {}
+    sports = any(club_town(form) for pair in pairs for form in pair)
     for name, c in pairs:
         for form in dict.fromkeys((name, c)):
             words = form.split()
@@ -743,7 +744,7 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
             for k in range(1, len(words) - 1):
                 if words[k - 1].lower() not in FUNCTION_WORDS and words[k][:1].isupper():
                     tails.setdefault(name_key(" ".join(words[k:])), c)
-            if (town := club_town(form)) is not None:
+            if (town := club_town(form, sports)) is not None:
                 clubs.setdefault(name_key(town), c)  # "Basel" … "FC Basel"
             first, _, rest = form.partition("-")
             if rest and " " not in first and country_for_word(first) and rest[:1].isupper():
@@ -852,6 +853,7 @@ def relabel_mentions(
 
     aliases = aliases if aliases is not None else load_aliases()
     mentions = extend_known_organisations(text, split_person_orgs(mentions, aliases), aliases)
+    mentions = join_club_names(text, mentions)
     mentions = absorb_into_bodies(text, mentions)
     mentions = extend_place_mentions(text, mentions)
     labels = [relabel(m, aliases) for m in mentions]
@@ -931,15 +933,74 @@ CLUB_PREFIX = re.compile(r"[A-Z][A-Za-z]{1,3}")
 LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ii]m|[Nn]ach|[Aa]us|[Bb]ei|[Nn]ahe|[Uu]m)[ \t]+$")
 
 
-def club_town(name: str) -> str | None:
+def club_town(name: str, sports: bool = False) -> str | None:
     """The town a sports club is named after: a short form with two or more capitals and a
-    known town ("FC Basel" → Basel, "VfL Wolfsburg 1945" → Wolfsburg); None otherwise."""
+    known town or state ("FC Basel" → Basel, "VfL Wolfsburg 1945" → Wolfsburg, "FC Bayern"
+    → Bayern); in an article that names such a club (``sports``), also one name word before
+    a known town ("Borussia Dortmund", "Werder Bremen": German clubs put a Latin or club
+    name before the town). None otherwise."""
     words = [w for w in drop_leading_articles(clean_span(name).split()) if not w.isdigit()]
-    if len(words) < 2 or not CLUB_PREFIX.fullmatch(words[0]) or sum(c.isupper() for c in words[0]) < 2:
+    if len(words) < 2:
         return None
     town = " ".join(words[1:])
-    rows = match_place_rows(town)
-    return town if rows and rows[0].kind == "city" else None
+    if _club_short_form(words[0]):
+        rows = match_place_rows(town)
+        return town if rows and rows[0].kind in {"city", "region"} else None
+    if sports and len(words) == 2 and _club_name_word(words[0]):
+        rows = match_place_rows(town)
+        return town if rows and rows[0].kind == "city" else None
+    return None
+
+
+CLUB_GAP = re.compile(r"[ \t]+(?:\d{2,4}[ \t]+)?")
+
+
+def join_club_names(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """A club's short form and the place after it, with a founding year between or not, are
+    one ORG mention: "TSG 1899 Hoffenheim", "FSV 05 Mainz" when the model tagged "TSG" ORG
+    and "Hoffenheim" LOC (German club names put the short form first, :func:`club_town`);
+    a country after it stays a place ("die UN Syrien")."""
+    out: list[EntityMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.label == "ORG"
+            and nxt.label == "LOC"
+            and _club_short_form(clean_span(m.text))
+            and CLUB_GAP.fullmatch(text, m.end, nxt.start)
+            and not _is_country(nxt.text)
+        ):
+            out.append(EntityMention(m.sent_idx, m.start, nxt.end, text[m.start : nxt.end], "ORG"))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _club_short_form(word: str) -> bool:
+    """A club's short form: up to four letters, two or more of them capitals ("FC", "VfB",
+    "TSG", "SpVgg" is longer and not meant)."""
+    return bool(CLUB_PREFIX.fullmatch(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _club_name_word(word: str) -> bool:
+    """A word that may open a club's name before its town: capitalised, the rest lower case
+    ("Borussia", "Werder", "Eintracht"); no institution ("Universität"), organisation
+    descriptor ("Konzern"), state body, generic force or nationality adjective."""
+    return (
+        len(word) > 3
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and not institution_noun(word)
+        and not _is_descriptor(word)
+        and not _bare_body(word)
+        and country_for_word(word) is None
+    )
 
 
 DESCRIPTOR_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*[a-zäöüß])[ \t]+$")
@@ -978,12 +1039,9 @@ def _opponent(text: str, m: EntityMention) -> bool:
 def _club_towns(mentions: Sequence[EntityMention], labels: Sequence[str]) -> set[str]:
     """Folded towns of the sports clubs an article names (:func:`club_town`): the town
     alone, not after a locative preposition, is the club (GUIDELINES L6: "gegen Freiburg")."""
-    out: set[str] = set()
-    for m, lab in zip(mentions, labels, strict=True):
-        town = club_town(m.text) if lab == "ORG" else None
-        if town:
-            out.add(fold(town))
-    return out
+    names = [m.text for m, lab in zip(mentions, labels, strict=True) if lab == "ORG"]
+    sports = any(club_town(n) for n in names)
+    return {fold(town) for n in names if (town := club_town(n, sports))}
 
 
 def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
@@ -1189,6 +1247,7 @@ def find_known_organisations(
         *dateline_sources(text),
         *descriptor_appositions(text, aliases),
         *quoted_names(text),
+        *reported_media(text),
     ]
     orgs += found
     found += coordinated_names(text, orgs, aliases)
@@ -1377,6 +1436,30 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
         if is_generic("", words) or (len(words) == 1 and is_common_noun(words[0])):
             continue
         out.append((m.start(1), m.end(1)))
+    return out
+
+
+MEDIA_VERBS = "berichtet|berichtete|berichteten|meldet|meldete|schreibt|schrieb|zufolge"
+REPORTED_MEDIA = re.compile(
+    r"(?:(?<![\w-])(?:gegenüber|[Ll]aut)[ \t]+(?:(?:der|dem|den|des)[ \t]+)?[„\"“»]"
+    r"(?P<a>[A-ZÄÖÜ][^\"„“”»«\n]{0,40}?)[“\"”«]"
+    r"|[„\"“»](?P<b>[A-ZÄÖÜ][^\"„“”»«\n]{0,40}?)[“\"”«][ \t]*(?:" + MEDIA_VERBS + r")(?![\w-]))"
+)
+MAX_MEDIA_WORDS = 4
+
+
+def reported_media(text: str) -> list[tuple[int, int]]:
+    """Quoted names that report or are told something, which German press writes for
+    newspapers, broadcasters and websites: "„Heute“ berichtete", "wie „Kurier“ meldet",
+    "sagte sie gegenüber „Heute“", "laut „Spiegel“", "der „Zeit“ zufolge" (a person's name
+    is never quoted so). Up to four words, each capitalised or a function word."""
+    out: list[tuple[int, int]] = []
+    for m in REPORTED_MEDIA.finditer(text):
+        group = "a" if m.group("a") is not None else "b"
+        words = m.group(group).split()
+        if len(words) > MAX_MEDIA_WORDS or not all(w[:1].isupper() or w in FUNCTION_WORDS for w in words):
+            continue
+        out.append((m.start(group), m.end(group)))
     return out
 
 

@@ -40,6 +40,7 @@ from pipeline.normalise.names import (
     sentence_word,
     stable_id,
 )
+from pipeline.normalise.places import is_inflected_noun
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
 from pipeline.resources import read_lines
 
@@ -351,7 +352,7 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
         if members.count("ORG") >= MIN_LIST_EVIDENCE:
             return "organisation"
         words = [w for w in members if w not in {"PER", "LOC", "ORG", "MISC"}]
-        nouns = [w for w in words if is_common_noun(w)]
+        nouns = [w for w in words if _noun_form(w)]
         if len(words) >= MIN_LIST_EVIDENCE and 2 * len(nouns) >= len(words) and not any(map(given_name, words)):
             return "common_noun"
     quoted = text[m.start - 1 : m.start] in QUOTE_CHARS and text[m.end : m.end + 1] in QUOTE_CHARS
@@ -367,6 +368,14 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     if one_word and clean_span(m.text).isupper() and _is_place(clean_span(m.text).title()):
         return "place_name"  # a dateline: "BERLIN. Die Kanzlerin …"
     return None
+
+
+def _noun_form(word: str) -> bool:
+    """A common noun as an enumeration writes it, also inflected or closing a hyphenated
+    compound ("des Malers, Zeichners und …": Malers → Maler; "Trump-Berater"), by the places
+    module's noun test (plural, dative and genitive endings)."""
+    last = word.rsplit("-", 1)[-1]
+    return is_common_noun(word) or (len(last) > 1 and last[:1].isupper() and is_inflected_noun(last))
 
 
 @cache
@@ -531,6 +540,8 @@ def resolve_people(
             if role not in cluster.roles:
                 cluster.roles.append(role)
 
+    _merge_given_names(clusters, member, aliases)
+    clusters = [c for c in clusters if c.count]
     nouns = {id(c) for c in clusters if _only_common_nouns(c, aliases, text)}
     for i in [i for i, c in member.items() if id(c) in nouns]:
         del member[i]
@@ -566,6 +577,8 @@ def _attach(
             for c in clusters:
                 if _canonical(c.longest, aliases) == canon:
                     return c, cand
+    if len(tokens) == 1 and (hit := _given_name_of(tokens[0], clusters, aliases)) is not None:
+        return hit, tokens
     if len(tokens) > 1 and is_common_noun(tokens[-1]):
         # "hatte Kim Waffen geliefert": a noun glued to a known name by the NER model.
         hit = _match(tokens[:-1], clusters)
@@ -574,6 +587,48 @@ def _attach(
     if len(candidates) > 1 and _is_genitive(tokens, candidates[1][-1], text, aliases):
         return None, candidates[1]
     return None, candidates[0]
+
+
+def _merge_given_names(clusters: list[_Cluster], member: dict[int, _Cluster], aliases: AliasTable) -> None:
+    """A person known only by a given name joins the one person of the article whose full
+    name opens with it (:func:`_given_name_of`), whichever was met first: "(Russlands
+    Präsident Wladimir, Anm.) Putin" → Wladimir Putin. The emptied cluster keeps count 0."""
+    for c in clusters:
+        if not c.count or len(c.forms) != 1 or len(c.forms[0]) != 1:
+            continue
+        target = _given_name_of(c.forms[0][0], [o for o in clusters if o is not c and o.count], aliases)
+        if target is None:
+            continue
+        target.forms.extend(f for f in c.forms if f not in target.forms)
+        target.roles.extend(r for r in c.roles if r not in target.roles)
+        target.count += c.count
+        c.count = 0
+        for i, m in member.items():
+            if m is c:
+                member[i] = target
+
+
+MIN_SHORT_GIVEN = 3  # "Mika" for Mikaela, "Alex" for Alexander; not "Al"
+
+
+def _given_name_of(word: str, clusters: list[_Cluster], aliases: AliasTable) -> _Cluster | None:
+    """The one person a given name alone stands for (H1: one person per article): the
+    person whose full name, as written or as the alias table completes it, opens with that
+    given name ("Wladimir" beside "Putin" → Wladimir Putin) or with a longer given name it
+    shortens ("Mika" beside "Mikaela Shiffrin": German and English short forms cut the
+    given name's end). None when no person or several fit."""
+    if not given_name(word):
+        return None
+    key = name_key(word)
+    fits = []
+    for c in clusters:
+        full = (_canonical(c.longest, aliases)).split()
+        if len(full) < 2:
+            continue
+        first = name_key(full[0])
+        if first == key or (len(key) >= MIN_SHORT_GIVEN and first.startswith(key) and len(first) > len(key)):
+            fits.append(c)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTable) -> bool:
@@ -643,7 +698,19 @@ def _only_common_nouns(c: _Cluster, aliases: AliasTable, text: str) -> bool:
             before = TOKEN.findall(text[max(0, m.start() - 30) : m.start()])
             if before and (is_role(before[-1]) or _is_address(before[-1])):
                 return False
+            if _speaker_after_verb().search(text, max(0, m.start() - 20), m.start()) and SPEAKER_END.match(text, m.end()):
+                return False  # "sagte Schild.": who speaks is a person
     return True
+
+
+SPEAKER_END = re.compile(r"[ \t]*[.,;:!?]")
+
+
+@cache
+def _speaker_after_verb() -> re.Pattern[str]:
+    """A verb of saying (``speech_verbs.txt``) right before its subject ("…“, sagte Schild.")."""
+    verbs = "|".join(re.escape(w) for w in read_lines("speech_verbs.txt"))
+    return re.compile(rf"(?<![\w-])(?:{verbs})[ \t]+$")
 
 
 def _all_caps(tokens: list[str]) -> bool:

@@ -204,10 +204,36 @@ def type_words() -> dict[str, str | None]:
 
 
 def _strip_type_word(tokens: list[str]) -> tuple[list[str], str | None]:
+    """A leading place-type word and the kind it gives: "Region Kursk" → (["Kursk"],
+    "region"), also a compound of one ("Grenzdorf Adajseh", "Nachbarstadt Kehl", :func:`type_head`)."""
     words = type_words()
     if len(tokens) > 1 and tokens[0].lower() in words:
         return tokens[1:], words[tokens[0].lower()]
+    if len(tokens) > 1 and tokens[1][:1].isupper() and (head := type_head(tokens[0])):
+        return tokens[1:], words[head]
     return tokens, None
+
+
+MIN_TYPE_HEAD = 4  # "-dorf", "-stadt"; not "-ort" ("Sport", "Export")
+MIN_TYPE_MODIFIER = 3
+NO_SETTLEMENT_HEADS = frozenset({"markt"})  # "Supermarkt", "Binnenmarkt": a market, no town
+
+
+def type_head(word: str) -> str | None:
+    """The settlement or territory noun heading a compound ("Grenzdorf" → dorf,
+    "Nachbarstadt" → stadt, "Heimatgemeinde" → gemeinde): German compounds name the kind
+    of place by their last noun, so the compound before a name is a type word too."""
+    low = word.lower()
+    for head, kind in type_words().items():
+        if (
+            kind in {"city", "region"}
+            and len(head) >= MIN_TYPE_HEAD
+            and head not in NO_SETTLEMENT_HEADS
+            and low.endswith(head)
+            and len(low) - len(head) >= MIN_TYPE_MODIFIER
+        ):
+            return head
+    return None
 
 
 def _variants(tokens: list[str]) -> list[str]:
@@ -332,12 +358,35 @@ def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
     tail = NAME_TAIL.match(text, end)
     if tail and full_name_rows(text[start : tail.end()]):
         end = tail.end()
+    end = _district_end(text, start, end)
     head = NAME_HEAD.search(text[max(0, start - HEAD_WINDOW) : start])
     if head and head.group(1).lower() not in ARTICLES:
         new_start = start - len(head.group(0))
         if full_name_rows(text[new_start:end], type_word=False):
             start = new_start
     return start, end
+
+
+DISTRICT_TAIL = re.compile(r"-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+DISTRICT_DEGREES = 0.3  # a district lies within its town: some 30 km at most
+
+
+def _district_end(text: str, start: int, end: int) -> int:
+    """The end of "Town-District" when the span stops at the hyphen and the part after it is
+    a known place within the town: "Wien|-Favoriten", "Berlin|-Spandau" (German names a
+    town's district so); "Berlin-Besuch" stays a compound (L3) and "Hamburg-Berlin" two
+    towns."""
+    tail = DISTRICT_TAIL.match(text, end)
+    if not tail:
+        return end
+    town, district = match_place(text[start:end]), match_place(tail.group(1))
+    if town is None or district is None or town.rows[0].kind != "city":
+        return end
+    a, b = town.rows[0], district.rows[0]
+    if None in (a.lat, a.lon, b.lat, b.lon) or a.country != b.country:
+        return end
+    near = abs(a.lat - b.lat) <= DISTRICT_DEGREES and abs(a.lon - b.lon) <= DISTRICT_DEGREES
+    return tail.end() if near and b.population < a.population else end
 
 
 def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
@@ -478,6 +527,7 @@ def resolve_places(
             continue
         if match is None or row is None:
             name = _unresolved_name(mention.text, _after_genitive_article(text, mention.start))
+            name = " ".join(_strip_type_word(name.split())[0])  # "Grenzdorf Adajseh" → Adajseh
             named = _named_compound(name)
             if (
                 not name
@@ -989,7 +1039,11 @@ def find_known_places(
     if compounds:
         spans += [(m.start(1), m.end(1)) for m in CITY_COMPOUND.finditer(text) if _compound_city(m)]
     spans += [(m.start(1), m.end(1)) for m in _ambiguous_after_article().finditer(text)]
+    clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
+        if clubs and _is_club_town(text, start, end, clubs):
+            continue
+        end = _district_end(text, start, end)
         i = bisect.bisect_left(taken, (end, -1))
         if any(s < end and start < e for s, e in taken[max(0, i - 2) : i + 1]):
             continue
@@ -997,6 +1051,29 @@ def find_known_places(
         out.append(EntityMention(sent, start, end, text[start:end], "LOC"))
         taken = sorted([*taken, (start, end)])
     return out
+
+
+def club_towns(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]:
+    """Folded towns and states that name a sports club among the article's ORG mentions
+    ("FC Bayern", "Borussia Dortmund" → bayern, dortmund; GUIDELINES L6)."""
+    from pipeline.normalise.orgs import club_town
+
+    names = [m.text for m in mentions if m.label == "ORG"]
+    if not any(club_town(n) for n in names):
+        return frozenset()
+    return frozenset(fold(t) for n in names if (t := club_town(n, sports=True)))
+
+
+def _is_club_town(text: str, start: int, end: int, clubs: frozenset[str]) -> bool:
+    """A club's town found by name in an article about the club is the club, not a place
+    ("Die Bayern bestimmten die Partie", "den zweiten Bayern-Treffer"), unless a locative
+    preposition makes it the place ("in Bayern", "nach Dortmund")."""
+    from pipeline.normalise.orgs import LOCATIVE_BEFORE
+
+    word = text[start:end]
+    if not any(fold(c) in clubs for c in genitive_candidates(word)):
+        return False
+    return not LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
 
 
 # A city opening a hyphenated compound: "Dayton-Abkommen", "Minsk-Prozess".

@@ -748,6 +748,16 @@ CLAUSE_CASES = [
         "Getötet wurden drei Kommandeure der Miliz und zwei ihrer Stellvertreter sowie 40 Kämpfer.",
         [(3, 3, "exact", None, "killed"), (40, 40, "exact", None, "killed")],
     ),
+    # a list after a place: each member counts and takes its own origin (C4)
+    (
+        "In Litauen sind es 500 Soldaten aus Kanada, in Lettland 400 aus den USA und in Estland 300 aus mehreren Ländern.",
+        [(500, 500, "exact", "CA", "stationed"), (400, 400, "exact", "US", "stationed"), (300, 300, "exact", None, "stationed")],
+    ),
+    # civilians denied in the sentence make no mixed toll (W2)
+    (
+        "Unter den 80 Getöteten waren nach Angaben der Armee nur Soldaten, keine Zivilisten.",
+        [(80, 80, "exact", None, "killed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -60,6 +60,7 @@ MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a militar
 PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
 QUOTES = frozenset('"„“”«»‹›\'‚‘’')
@@ -1844,8 +1845,17 @@ def _shared_head(toks: list[_Tok], after: int, head: _Head) -> _Head:
 
 def _names_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     """A generic toll ("Menschen", "Tote") in a sentence that also counts civilians, police
-    or staff: a mixed toll that does not separate out the soldiers (W2)."""
-    return any(t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) for t in toks)
+    or staff: a mixed toll that does not separate out the soldiers (W2); not where the
+    civilians are denied ("…, nicht um Zivilisten")."""
+    return any(
+        t.is_word and t is not head.noun and _ends_with(t.text, _civilian_nouns()) and not _negated(toks, k)
+        for k, t in enumerate(toks)
+    )
+
+
+def _negated(toks: Sequence[_Tok], k: int) -> bool:
+    """A negation within the three words before word ``k`` ("nicht um Zivilisten", "keine Zivilisten")."""
+    return any(t.low in NEGATIONS for t in toks[max(0, k - 3) : k])
 
 
 def _names_military(head: _Head) -> bool:
@@ -1929,7 +1939,7 @@ def _figure(
         return None, head
     if head.kind == "elided":
         head = _shared_head(toks, after, head)  # "zwischen 7000 und 15 000 Soldaten"
-    if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i):
+    if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i) and not _after_place(toks, num_i):
         return None, head
     if head.kind in {"demonym", "person"} and not military_text:
         return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
@@ -1986,12 +1996,14 @@ def _figure(
     # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)
     irregular = irregular or len({country_for_word(t.text) for t in head.modifiers} - {None}) > 1
     moving = _moves(toks, num_i)
+    origin = _elided_origin(toks, num_i, head)
     country = (
         _phrase_country(text, num, head, toks, entities, resolutions, moving)
         or _formation_country(toks, num_i)
+        or (origin or None)
     ) or (
         None
-        if irregular
+        if origin is not None or irregular
         else _sender_country(toks, min(q_start, num.start))
         or (carry.country if carry.sent_idx == sent.idx and _continues(toks, num_i, head, positions) else None)
         or _sentence_country(
@@ -2032,6 +2044,24 @@ def _blocks(prev: _Tok, num_i: int) -> bool:
         and prev.low not in _qualifier_words()
         and num_i > 1
     )
+
+
+def _elided_origin(toks: Sequence[_Tok], num_i: int, head: _Head) -> str | None:
+    """For a figure without a noun, the origin after it: "900 aus den USA" → US; "" when
+    "aus" names no one country ("3.300 aus Ländern wie …"); None when there is no "aus"."""
+    if head.kind != "elided" or num_i + 1 >= len(toks) or toks[num_i + 1].low != "aus":
+        return None
+    k = num_i + 2
+    while k < len(toks) and toks[k].low in ARTICLES:
+        k += 1
+    code = country_for_word(toks[k].text) if k < len(toks) and toks[k].is_cap else None
+    return code or ""
+
+
+def _after_place(toks: Sequence[_Tok], num_i: int) -> bool:
+    """The number follows a place in a locative phrase, a list's member: "…, in Bulgarien 900
+    aus den USA und in Rumänien 3.300 …" (C4), not a label like "Artikel 5"."""
+    return num_i >= 2 and toks[num_i - 2].low in {"in", "im", "nach"} and toks[num_i - 1].is_cap
 
 
 def _is_unit_noun(word: str) -> bool:

@@ -758,6 +758,17 @@ CLAUSE_CASES = [
         "Unter den 80 Getöteten waren nach Angaben der Armee nur Soldaten, keine Zivilisten.",
         [(80, 80, "exact", None, "killed")],
     ),
+    # the state a relative clause's subject pronoun stands for; a commanding organ with a
+    # country prefix opening the sentence (C1); not an intelligence service reporting on others
+    (
+        "Als wichtigster Partner gilt Frankreich, das 1.500 Soldaten in die Region entsandt hat.",
+        [(1500, 1500, "exact", "FR", "deployed")],
+    ),
+    ("US-Verteidigungsminister Austin ordnete die Verlegung von 800 Soldaten nach Polen an.", [(800, 800, "exact", "US", "planned")]),
+    ("Ein US-Geheimdienst meldete, dass 300 Soldaten getötet wurden.", [(300, 300, "exact", None, "killed")]),
+    # two forces' troops in one phrase have no one country (C5); working in a mission (S4)
+    ("Rebellen töteten Dutzende malische Soldaten und russische Söldner.", [(12, None, "vague", None, "killed")]),
+    ("Derzeit sind 16 Bundeswehrsoldaten in dem Krisenland tätig.", [(16, 16, "exact", "DE", "deployed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

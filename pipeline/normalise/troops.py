@@ -288,6 +288,12 @@ def _is_demonym_adj(tok: _Tok) -> bool:
 def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
     noun = toks[j]
     end = noun.end
+    # "malische Soldaten und russische Söldner": one phrase of two forces' troops
+    if (
+        j + 3 < len(toks) and toks[j + 1].low == "und" and _is_demonym_adj(toks[j + 2]) and toks[j + 3].is_cap
+        and is_military_noun(noun.text) and is_military_noun(toks[j + 3].text)
+    ):  # fmt: skip
+        return _tailed("military", (*mods, toks[j + 2]), noun, toks, j + 4, toks[j + 3].end)
     # "Soldatinnen und Soldaten", "Frauen und Männer": one phrase
     if j + 2 < len(toks) and toks[j + 1].low == "und" and toks[j + 2].is_cap:
         pair = f"{noun.low} und {toks[j + 2].low}"
@@ -1333,6 +1339,9 @@ def _countries_in(
             strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
             continue
         if "-" in tok.text:
+            if (i == 0 or (i == 1 and prev in ARTICLES)) and _ends_with(tok.text.split("-", 1)[1], _cue_words("commanding_organ")):
+                weak.add(code)  # "US-Verteidigungsminister Austin ordnete die Entsendung … an" (C1)
+                subject = code
             continue  # "US-Geheimdienst": an institution, not the troops' nationality
         if prev == "aus":
             weak.add(code)
@@ -2001,6 +2010,7 @@ def _figure(
         _phrase_country(text, num, head, toks, entities, resolutions, moving)
         or _formation_country(toks, num_i)
         or (origin or None)
+        or _antecedent_country(toks, clause)
     ) or (
         None
         if origin is not None or irregular
@@ -2044,6 +2054,16 @@ def _blocks(prev: _Tok, num_i: int) -> bool:
         and prev.low not in _qualifier_words()
         and num_i > 1
     )
+
+
+def _antecedent_country(toks: Sequence[_Tok], clause: Clause) -> str | None:
+    """The state a relative clause's subject pronoun stands for: "Russland, das 2.000
+    Friedenssoldaten … geschickt hat" → RU (C1, the state that sends)."""
+    lo = clause.lo
+    if lo < 2 or toks[lo].tag != "PRELS" or toks[lo - 1].text != "," or "Case=Nom" not in toks[lo].morph:
+        return None
+    before = toks[lo - 2]
+    return country_for_word(before.text) if is_country_name(before.text) else None
 
 
 def _elided_origin(toks: Sequence[_Tok], num_i: int, head: _Head) -> str | None:

@@ -1207,3 +1207,70 @@ def test_town_council_with_place_adjective_is_an_organisation() -> None:
 
     text = "Der Kölner Stadtrat stimmte zu. Danach tagte der Stadtrat erneut."
     assert [m.text for m in find_known_organisations(text)] == ["Kölner Stadtrat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "span", "expected"),
+    [
+        # a court, prosecutor or prison named by a compound of its kind and a town (O3)
+        ("Der Prozess vor dem Bezirksgericht Linz begann.", "Linz", "Bezirksgericht Linz", "Bezirksgericht Linz"),
+        ("Die Anklage des Landesgerichts Innsbruck liegt vor.", "Innsbruck", "Landesgerichts Innsbruck", "Landesgericht Innsbruck"),
+        ("Er sitzt in der Justizanstalt Graz ein.", "Graz", "Justizanstalt Graz", "Justizanstalt Graz"),
+    ],
+)
+def test_courts_and_prisons_named_with_a_town(text: str, town: str, span: str, expected: str) -> None:
+    labels = _relabelled(text, {town: "LOC"})
+    assert [k.split("@")[0] for k, v in labels.items()] == [span]
+    assert list(labels.values()) == ["ORG"]
+    assert orgs(text, span) == [expected]
+
+
+def test_court_tied_to_a_country_by_von() -> None:
+    from pipeline.normalise.orgs import national_bodies
+
+    text = "Die Urteile des Verfassungsgerichts von Bosnien-Herzegowina gelten weiter."
+    spans = [m.group() for m in national_bodies(text)]
+    assert spans == ["Verfassungsgerichts von Bosnien-Herzegowina"]
+    assert orgs(text, spans[0]) == ["Verfassungsgericht von Bosnien-Herzegowina"]
+
+
+def test_bare_court_noun_is_no_body() -> None:
+    from pipeline.normalise.orgs import national_bodies
+
+    assert national_bodies("Das Gericht vertagte sich, das Landesgericht schwieg.") == []
+
+
+def test_organisation_run_on_into_a_person_is_cut() -> None:
+    # a person's genitive before the organisation, a person after its name
+    text = (
+        "Olaf Brenner führt die Partei. Brenners Partei NFD gewann. Die Miliz Harakat al-Nur "
+        "kämpft. Später hat die Miliz Harakat al-Nur Brenner kritisiert."
+    )
+    labels = _relabelled(
+        text,
+        {"Olaf Brenner": "PER", "Brenners Partei NFD": "ORG", "Harakat al-Nur": "ORG", "Harakat al-Nur Brenner": "ORG"},
+    )
+    assert {k.split("@")[0]: v for k, v in labels.items()} == {
+        "Olaf Brenner": "PER",
+        "Brenners": "PER",
+        "Partei NFD": "ORG",
+        "Harakat al-Nur": "ORG",
+        "Brenner": "PER",
+    }
+    assert orgs(text, "Partei NFD") == ["NFD"]  # "Partei" introduces the name (descriptor)
+
+
+def test_organisation_span_shaped_like_a_person_is_a_person() -> None:
+    text = "Die Allianz zitierte ihren Sprecher, Karim Abdel Nasser, am Montag. Ali al-Hadi sprach, Al-Hadi schwieg."
+    labels = _relabelled(text, {"Karim Abdel Nasser": "ORG", "Ali al-Hadi": "PER", "Al-Hadi": "ORG"})
+    assert {k.split("@")[0]: v for k, v in labels.items()} == {
+        "Karim Abdel Nasser": "PER",
+        "Ali al-Hadi": "PER",
+        "Al-Hadi": "PER",
+    }
+
+
+def test_founder_named_company_with_legal_form_stays_an_organisation() -> None:
+    text = "Die Karl Mayer GmbH baut Maschinen."
+    labels = _relabelled(text, {"Karl Mayer GmbH": "ORG"})
+    assert list(labels.values()) == ["ORG"]

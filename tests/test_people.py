@@ -553,3 +553,8 @@ def test_surname_that_is_a_noun_is_a_person_after_a_verb_of_saying() -> None:
 def test_inflected_nouns_in_a_list_are_no_people() -> None:
     text = "Zu Ehren des Dichters, Zeichners und Lehrers Hans Mayer gibt es ein Fest."
     assert list(people(text, "Zeichners", "Hans Mayer")) == ["Hans Mayer"]
+
+
+def test_surname_without_its_arabic_article_joins_the_full_name() -> None:
+    text = "Präsident Baschir al-Hadi trat zurück. Später hieß es, Hadi sei ausgereist."
+    assert list(people(text, "Baschir al-Hadi", "Hadi")) == ["Baschir al-Hadi"]

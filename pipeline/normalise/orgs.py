@@ -852,7 +852,8 @@ def relabel_mentions(
     from pipeline.normalise.places import extend_place_mentions
 
     aliases = aliases if aliases is not None else load_aliases()
-    mentions = extend_known_organisations(text, split_person_orgs(mentions, aliases), aliases)
+    mentions = split_person_edges(split_person_orgs(mentions, aliases), aliases)
+    mentions = extend_known_organisations(text, mentions, aliases)
     mentions = join_club_names(text, mentions)
     mentions = absorb_into_bodies(text, mentions)
     mentions = extend_place_mentions(text, mentions)
@@ -902,7 +903,9 @@ def relabel_mentions(
             and match_place_rows(m.text) is None
         ):
             new = "PER"  # "Ilkay Gündogan" tagged ORG, "Gündogan" tagged PER elsewhere
-        if key and " " not in key:
+        elif lab == "ORG" and _person_shaped(words, aliases):
+            new = "PER"  # "den Sprecher der Allianz, Hassan Abdel Ghani,"
+        if key and " " not in clean_span(m.text):  # also "Al-Sharaa" (key "al sharaa")
             stripped = {key, key[:-1] if key.endswith("s") else key}
             if lab != "PER" and stripped & person_words and not _is_country(m.text):
                 new = "PER"
@@ -1126,6 +1129,39 @@ def split_person_orgs(
             org_start = m.start + cut
             out.append(EntityMention(m.sent_idx, m.start, m.start + len(head), head, "PER"))
             out.append(EntityMention(m.sent_idx, org_start, org_start + len(last), last, "ORG"))
+        else:
+            out.append(m)
+    return out
+
+
+def split_person_edges(
+    mentions: Sequence[EntityMention], aliases: AliasTable | None = None
+) -> list[EntityMention]:
+    """An ORG span run on into a person the document names is cut at the person: a person's
+    genitive in front ("von Dodiks Partei SNSD dominiert" → PER "Dodiks" + ORG "Partei SNSD")
+    and a person after the name when the rest is an organisation of the document or of the
+    alias table ("die Organisation Hayat Tahrir al-Sham Assad gestürzt" → ORG "Hayat Tahrir
+    al-Sham" + PER "Assad"). German puts a possessor's genitive before the noun it owns and
+    an object after the subject; neither belongs to the organisation's name."""
+    aliases = aliases if aliases is not None else load_aliases()
+    surnames = {fold(w[-1]) for m in mentions if m.label == "PER" and (w := clean_span(m.text).split())}
+    org_keys = {_surface_key(m.text) for m in mentions if m.label == "ORG"}
+    out: list[EntityMention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 2:
+            out.append(m)
+            continue
+        first, last = words[0], words[-1].strip(",;:.")
+        rest = m.text[: m.text.rfind(last)].rstrip()
+        if first.endswith(("s", "'", "’")) and fold(first[:-1]) in surnames and not _canonical(m.text, aliases):
+            org_start = m.start + m.text.index(words[1], len(first))
+            out.append(EntityMention(m.sent_idx, m.start, m.start + len(first), first, "PER"))
+            out.append(EntityMention(m.sent_idx, org_start, m.end, m.text[org_start - m.start :], "ORG"))
+        elif fold(last) in surnames and (_surface_key(rest) in org_keys or _canonical(rest, aliases)):
+            per_start = m.start + m.text.rfind(last)
+            out.append(EntityMention(m.sent_idx, m.start, m.start + len(rest), rest, "ORG"))
+            out.append(EntityMention(m.sent_idx, per_start, per_start + len(last), last, "PER"))
         else:
             out.append(m)
     return out
@@ -1360,6 +1396,22 @@ def _name_like(words: list[str], aliases: AliasTable) -> bool:
     return match_place_rows(name) is None and aliases.canonical(name, "PER") is None
 
 
+MAX_PERSON_WORDS = 3
+
+
+def _person_shaped(words: list[str], aliases: AliasTable) -> bool:
+    """Two or three capitalised words opened by a given name, none a common noun, a legal
+    form or a place, and no known organisation: a person's name ("Hassan Abdel Ghani",
+    "Jesper Nielsen"). German organisations named after a founder carry a head or a legal
+    form ("Robert Bosch GmbH") or are in the alias table ("Hugo Boss")."""
+    if not 2 <= len(words) <= MAX_PERSON_WORDS or not all(is_capitalised(w) for w in words):
+        return False
+    if not _given_name(words[0]) or any(is_common_noun(w) or w in LEGAL_FORMS for w in words[1:]):
+        return False
+    name = " ".join(words)
+    return not _canonical(name, aliases) and match_place_rows(name) is None and kind_of(words) == "other"
+
+
 def _given_name(word: str) -> bool:
     """A given name of the name lists that is no organisation word ("Jesper", "Friedrich")."""
     from pipeline.ner_features import LexiconClass, lexicon
@@ -1481,12 +1533,35 @@ BODY_TABLE = "org_bodies.txt"
 
 @cache
 def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words, heads = _words_and_heads(BODY_TABLE)
     nouns = sorted(read_lines(BODY_TABLE), key=lambda w: (-len(w), w))
-    noun = "(?:" + "|".join(re.escape(n) for n in nouns) + ")(?:es|s)?"
+    plain = [re.escape(n) for n in nouns if not n.startswith("-")]
+    compounds = [rf"[A-ZÄÖÜ][a-zäöüß]+{re.escape(h)}" for h in sorted(heads, key=lambda h: (-len(h), h))]
+    noun = "(?:" + "|".join([*plain, *compounds]) + ")(?:es|s)?"
+    place = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     return (
         re.compile(rf"(?<![\w-])(?P<adj>[A-Za-zÄÖÜäöüß]+)[ \t]+(?P<noun>{noun})(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?P<noun>{noun})[ \t]+(?:(?:der|des)[ \t]+)?(?P<gen>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?P<noun>{noun})[ \t]+(?:(?P<tie>der|des|von)[ \t]+)?(?P<gen>{place})(?![\w-])"),
     )
+
+
+def body_noun(word: str) -> str | None:
+    """The nominative of a state body's noun of ``org_bodies.txt``, also inflected or as a
+    compound of a listed head ("Landesgerichts" → Landesgericht, "Justizanstalt"); None for
+    other words. German names a court or prison by a compound of its kind: "Landesgericht",
+    "Bezirksgericht", "Verfassungsgericht", "Justizvollzugsanstalt"."""
+    words, heads = _words_and_heads(BODY_TABLE)
+    for form in (word, word[:-1], word[:-2]):
+        low = form.lower()
+        if low in words or any(low.endswith(h) and len(low) > len(h) for h in heads):
+            return form
+    return None
+
+
+def _tied_place(word: str) -> bool:
+    """A country or town that ties a body noun to one state or city ("Litauens", "Ried",
+    "Bosnien-Herzegowina")."""
+    return bool(country_genitive(word) or _is_city(word) or ("-" in word and _is_country(word)))
 
 
 def _compound_prefix(tokens: list[str], aliases: AliasTable) -> str | None:
@@ -1529,12 +1604,15 @@ def _genitive_body_name(tokens: list[str]) -> str | None:
     the place as written ("des Grenzschutzes Lettlands" → Grenzschutz Lettlands, "der
     Staatsanwaltschaft Ulm" → Staatsanwaltschaft Ulm); None for other names."""
     m = _body_patterns()[1].fullmatch(" ".join(tokens))
-    if not m or not (country_genitive(m.group("gen")) or _is_city(m.group("gen"))):
+    if not m or not _tied_place(m.group("gen")):
         return None
     nouns = {n.lower(): n for n in read_lines(BODY_TABLE)}
     word = m.group("noun")
-    noun = next((nouns[f.lower()] for f in (word, word[:-1], word[:-2]) if f.lower() in nouns), word)
-    return " ".join([noun, *tokens[-1:]]) if len(tokens) == 2 else f"{noun} der {tokens[-1]}"
+    noun = next((nouns[f.lower()] for f in (word, word[:-1], word[:-2]) if f.lower() in nouns), None)
+    noun = noun or body_noun(word) or word
+    if len(tokens) == 2:
+        return " ".join([noun, tokens[-1]])
+    return f"{noun} {'von' if m.group('tie') == 'von' else 'der'} {tokens[-1]}"
 
 
 def national_bodies(text: str) -> list[re.Match[str]]:
@@ -1547,7 +1625,7 @@ def national_bodies(text: str) -> list[re.Match[str]]:
     out += [
         m
         for m in genitive.finditer(text)
-        if (country_genitive(m.group("gen")) or _is_city(m.group("gen")))
+        if _tied_place(m.group("gen"))
         and not any(o.start() < m.end() and m.start() < o.end() for o in out)
     ]
     return sorted(out, key=lambda m: m.start())

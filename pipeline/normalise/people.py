@@ -273,11 +273,21 @@ def _match(tokens: list[str], clusters: list[_Cluster]) -> _Cluster | None:
             if ck[-1] == keys[-1] and _subsequence(keys, ck):
                 return c
         return None
-    surname = [c for c in clusters if len(c.keys()) > 1 and c.keys()[-1] == keys[0]]
+    surname = [c for c in clusters if len(c.keys()) > 1 and keys[0] in {c.keys()[-1], _without_article(c.keys()[-1])}]
     if surname:
         return surname[0]
     given = [c for c in clusters if len(c.keys()) > 1 and c.keys()[0] == keys[0]]
     return given[0] if given else None
+
+
+ARABIC_ARTICLE_KEY = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar) (?=\w{3})")
+
+
+def _without_article(key: str) -> str:
+    """A surname's key without the Arabic article German glues to it with a hyphen: the
+    press writes "Baschar al-Assad" and then "Assad", "Abdel Fattah el-Sisi" and "Sisi"
+    ("al assad" → "assad")."""
+    return ARABIC_ARTICLE_KEY.sub("", key)
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

@@ -769,6 +769,9 @@ CLAUSE_CASES = [
     # two forces' troops in one phrase have no one country (C5); working in a mission (S4)
     ("Rebellen töteten Dutzende malische Soldaten und russische Söldner.", [(12, None, "vague", None, "killed")]),
     ("Derzeit sind 16 Bundeswehrsoldaten in dem Krisenland tätig.", [(16, 16, "exact", "DE", "deployed")]),
+    # "haben" as an auxiliary says nothing of a force's size; a reported existence is one (S1)
+    ("Die 3.000 Soldaten der Mission haben sich in ihrer Basis verschanzt.", [(3000, 3000, "exact", None, "other")]),
+    ("Vor dem Krieg soll es rund 20.000 Kämpfer gegeben haben.", [(20000, 20000, "approx", None, "strength")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

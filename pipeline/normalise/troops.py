@@ -424,8 +424,10 @@ def _int(x: float | None) -> int | None:
 
 
 def _cue_hits(sent_toks: Sequence[_Tok]) -> list[tuple[int, str]]:
-    """(token index, status group) for every status cue in the tokens."""
-    return list(_cue_hits_in(tuple(t.low.rsplit("-", 1)[-1] for t in sent_toks)))
+    """(token index, status group) for every status cue in the tokens; "haben" as an
+    auxiliary ("haben … die Arbeit aufgenommen") says nothing of a force's size."""
+    hits = _cue_hits_in(tuple(t.low.rsplit("-", 1)[-1] for t in sent_toks))
+    return [(i, g) for i, g in hits if not (g == "strength_weak" and sent_toks[i].pos == "AUX")]
 
 
 @lru_cache(maxsize=4096)
@@ -522,10 +524,10 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
     for chosen in (mine, surface):
         status = _pick_status(chosen, own_distance, casualties)
-        if status:
+        if status and (status != "planned" or not _exists(sent_toks, clause)):
             return _future_passive(sent_toks, status)
     if _exists(sent_toks, clause):
-        return "strength"  # "Derzeit gibt es bei der Bundeswehr 183.000 Soldaten" (S1)
+        return "strength"  # "Derzeit gibt es bei der Bundeswehr 183.000 Soldaten", "soll es … gegeben haben" (S1)
     return None
 
 

@@ -772,6 +772,12 @@ CLAUSE_CASES = [
     # "haben" as an auxiliary says nothing of a force's size; a reported existence is one (S1)
     ("Die 3.000 Soldaten der Mission haben sich in ihrer Basis verschanzt.", [(3000, 3000, "exact", None, "other")]),
     ("Vor dem Krieg soll es rund 20.000 Kämpfer gegeben haben.", [(20000, 20000, "approx", None, "strength")]),
+    # released POWs (S6); a call-up to military service (S3)
+    ("Im Gegenzug kamen 40 ukrainische Soldaten frei.", [(40, 40, "exact", "UA", "captured")]),
+    (
+        "Mit dem Erlass werden bis Dezember 90.000 Männer zum Wehrdienst gerufen, teilte das Ministerium mit.",
+        [(90000, 90000, "exact", None, "mobilized")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -778,6 +778,13 @@ CLAUSE_CASES = [
         "Mit dem Erlass werden bis Dezember 90.000 Männer zum Wehrdienst gerufen, teilte das Ministerium mit.",
         [(90000, 90000, "exact", None, "mobilized")],
     ),
+    # evacuees are civilians (W2); a generic toll beside its named military part is mixed (W2)
+    ("Insgesamt wurden 3200 Menschen ausgeflogen, darunter 400 Deutsche und 2000 Afghanen.", []),
+    ("Die Armee hat 300 verletzte Soldaten evakuiert.", [(300, 300, "exact", None, "wounded")]),
+    (
+        "Bei dem Anschlag mit 90 Toten waren auch 11 britische Soldaten getötet und 15 verletzt worden.",
+        [(11, 11, "exact", "GB", "killed"), (15, 15, "exact", "GB", "wounded")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

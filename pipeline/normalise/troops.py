@@ -1790,6 +1790,10 @@ def extract_troop_figures(
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
         if fig is not None and not _names_military(head) and _declared_mixed(sentences, sent):
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
+        if fig is not None and not _names_military(head) and _moves(toks, _token_at(toks, num.start), ("evacuate",)):
+            fig = None  # "5347 Menschen ausgeflogen, darunter 500 Deutsche": evacuees are civilians (W2)
+        if fig is not None and head.noun is not None and not _names_military(head) and _military_part_named(toks, positions, num):
+            fig = None  # "Bei dem Anschlag mit 110 Toten waren auch 13 Soldaten getötet worden" (W2)
         if fig is not None and fig.status in CASUALTY and _toll_with_military_part(toks, head):
             fig = None  # "6,3 Millionen Tote, darunter fast 5,2 Millionen Soldaten": the total is mixed (W2)
         if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, _token_at(toks, num.start)):
@@ -1870,8 +1874,25 @@ def _negated(toks: Sequence[_Tok], k: int) -> bool:
 
 
 def _names_military(head: _Head) -> bool:
-    """The figure's own noun names military personnel ("Soldaten", "Kämpfer", "Reservisten")."""
-    return head.noun is not None and is_military_noun(head.noun.text)
+    """The figure's own noun names military personnel or fighters ("Soldaten", "Kämpfer",
+    "Reservisten", "Terroristen")."""
+    return head.noun is not None and (is_military_noun(head.noun.text) or _is_irregular(head.noun))
+
+
+def _military_part_named(toks: Sequence[_Tok], positions: Sequence[int], num: NumberMention) -> bool:
+    """Another figure of the sentence names soldiers as a part ("auch 13 amerikanische
+    Soldaten", "darunter 40 Soldaten"): a figure without a military noun beside it is the
+    mixed whole (W2)."""
+    own = _token_at(list(toks), num.start)
+    for p in positions:
+        if p == own or p < 1:
+            continue
+        k = _word_before(toks, p)
+        part = k >= 0 and (toks[k].low in _cue_words("partitive") or toks[k].low == "auch")
+        head = _head(list(toks), p + 1, toks[p].end)
+        if part and _names_military(head):
+            return True
+    return False
 
 
 def _toll_with_military_part(toks: Sequence[_Tok], head: _Head) -> bool:

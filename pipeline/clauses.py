@@ -98,7 +98,7 @@ def _known_lemma(lemma: str, form: str) -> str:
         if candidate in participles():
             return participles()[candidate]
     dictionary = _dictionary_lemma(form).lower()
-    if dictionary in table:
+    if dictionary in table or f"sich {dictionary}" in table:  # "eingeschrieben" → (sich) einschreiben
         return dictionary
     return _separable_lemma(form.lower(), table) or lemma
 

@@ -785,6 +785,14 @@ CLAUSE_CASES = [
         "Bei dem Anschlag mit 90 Toten waren auch 11 britische Soldaten getötet und 15 verletzt worden.",
         [(11, 11, "exact", "GB", "killed"), (15, 15, "exact", "GB", "wounded")],
     ),
+    # a completed change of a force abroad: its presence before and after (S5)
+    (
+        "Die Zahl der britischen Soldaten in der Region ist von 4000 auf 2500 gesunken.",
+        [(4000, 4000, "exact", "GB", "stationed"), (2500, 2500, "exact", "GB", "stationed")],
+    ),
+    # enlisting is recruitment (S3); peacekeepers are troops (W1)
+    ("Eingeschrieben haben sich im Mai nur 3100 Rekruten.", [(3100, 3100, "exact", None, "mobilized")]),
+    ("Derzeit sind 280 Peacekeeper in der Pufferzone im Einsatz.", [(280, 280, "exact", None, "deployed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

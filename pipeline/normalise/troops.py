@@ -935,7 +935,8 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
     state's whole armed forces at home is their target size ("die Zahl der Streitkräfte … auf
     1,15 Millionen erhöhen", S1) and for a force abroad its planned size ("die Truppe in Japan
     … auf 6.800", S2). Done: "von" and "auf" give the force's size then and after (S1, "wurde
-    die Zahl der Soldaten auf 5,5 Millionen erhöht"), an amount ("um 3.000") is other (S7).
+    die Zahl der Soldaten auf 5,5 Millionen erhöht"; for a force abroad its presence, S5: "ist
+    in der Region von 5000 auf 3000 gesunken"), an amount ("um 3.000") is other (S7).
     """
     if status not in {"planned", "changed"} or not any(t.lemma for t in sent_toks):
         return status
@@ -943,8 +944,8 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
         return "planned" if status == "changed" else status
     k = _word_before(sent_toks, num_i)
     prep = sent_toks[k].low if k >= 0 else ""
-    if status == "changed":
-        return "strength" if prep in {"von", "auf"} else "other"
+    if status == "changed":  # a force abroad is present at that size (S5), a state's forces have it (S1)
+        return ("stationed" if _abroad(sent_toks, clause) else "strength") if prep in {"von", "auf"} else "other"
     if prep == "von":
         return "stationed"
     if prep == "auf" and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):

@@ -194,3 +194,33 @@ def test_coordinated_members(text: str, span: str, others: dict[str, str], expec
 )
 def test_gendered_noun(word: str, gendered: bool) -> None:
     assert gendered_noun(word) is gendered
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Fregatte", True),
+        ("Fregatten", True),
+        ("US-Flugzeugträger", True),
+        ("Kriegsschiffe", True),
+        ("U-Boot", True),
+        ("des Einsatzgruppenversorgers".split()[1], True),
+        ("Preisträger", False),
+        ("Energieversorger", False),
+        ("Bote", False),
+    ],
+)
+def test_vessel_nouns(word: str, expected: bool) -> None:
+    from pipeline.normalise.names import vessel_noun
+
+    assert vessel_noun(word) is expected
+
+
+def test_vessel_mentions() -> None:
+    from pipeline.normalise.names import vessel_mention, vessel_names
+
+    text = "Die Fregatte „Sachsen“ fuhr los. Die „Sachsen“ liegt nun vor Sachsen? Nein, vor Rostock."
+    ships = vessel_names(text)
+    assert ships == frozenset({"sachsen"})
+    spots = [i for i in range(len(text)) if text.startswith("Sachsen", i)]
+    assert [vessel_mention(text, i, i + 7, ships) for i in spots] == [True, True, False]

@@ -1274,3 +1274,49 @@ def test_founder_named_company_with_legal_form_stays_an_organisation() -> None:
     text = "Die Karl Mayer GmbH baut Maschinen."
     labels = _relabelled(text, {"Karl Mayer GmbH": "ORG"})
     assert list(labels.values()) == ["ORG"]
+
+
+def test_dateline_town_in_capitals_cut_by_the_model_is_no_organisation() -> None:
+    """ "LOS ANGELES (AP) -" where the model tagged only "SANTA CRUZ" of a longer town."""
+    text = "SANTA CRUZ DE TENERIFE (AP) - Auf der Insel brannte es am Montag erneut."
+    assert orgs(text, "SANTA CRUZ") == []
+
+
+def test_swiss_dateline_with_canton_code_names_its_senders() -> None:
+    """A Swiss dateline writes the canton after the town: "Brugg AG (sda/awp) -"."""
+    from pipeline.normalise.orgs import dateline_sources
+
+    text = "Winterthur ZH (Presseagentur Nord/Keystone) - Der Stadtrat hat am Montag entschieden."
+    assert [text[a:b] for a, b in dateline_sources(text)] == ["Presseagentur Nord", "Keystone"]
+    assert dateline_sources("Die Armee ZH (Nord) - Text") == []  # no town, no dateline
+
+
+def test_office_noun_before_its_name_is_no_organisation_of_its_own() -> None:
+    """ "die US-Umweltbehörde EPA": the office noun describes the named body (apposition)."""
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = "Das Gutachten der US-Umweltbehörde EPA liegt vor. Die Gesundheitsbehörde widersprach."
+    have = [EntityMention(0, text.index("EPA"), text.index("EPA") + 3, "EPA", "ORG")]
+    found = find_known_organisations(text, have)
+    assert [m.text for m in found] == ["Gesundheitsbehörde"]
+
+
+def test_office_noun_after_a_demonstrative_points_back() -> None:
+    """ "Diese Aufsichtsbehörde …": a back-reference to a body the text has named."""
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = "Die Finanzaufsicht Bafin prüft. Diese Aufsichtsbehörde verlangte Unterlagen."
+    assert [m.text for m in find_known_organisations(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die SP-Nationalrätin aus Bern forderte mehr Geld.", ["SP"]),
+        ("GLP-Präsident Jürg Brunner und die SVP-Fraktion stimmten zu.", ["GLP", "SVP"]),
+    ],
+)
+def test_swiss_party_as_compound_prefix(text: str, expected: list[str]) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    assert [m.text for m in find_known_organisations(text)] == expected

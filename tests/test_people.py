@@ -558,3 +558,25 @@ def test_inflected_nouns_in_a_list_are_no_people() -> None:
 def test_surname_without_its_arabic_article_joins_the_full_name() -> None:
     text = "Präsident Baschir al-Hadi trat zurück. Später hieß es, Hadi sei ausgereist."
     assert list(people(text, "Baschir al-Hadi", "Hadi")) == ["Baschir al-Hadi"]
+
+
+def test_ship_named_after_a_person_is_no_person() -> None:
+    text = "Der US-Flugzeugträger «Gerald Ford» kreuzt im Mittelmeer, sagte Admiral Hans Berger."
+    assert list(people(text, "Gerald Ford", "Hans Berger")) == ["Hans Berger"]
+
+
+def test_saxon_genitive_before_a_quoted_title() -> None:
+    """ "Bertolt Brechts „Dreigroschenoper“": the name in the nominative."""
+    text = "Gestern lief Bertolt Brechts „Dreigroschenoper“ im Stadttheater."
+    assert list(people(text, "Bertolt Brechts")) == ["Bertolt Brecht"]
+
+
+def test_one_word_names_listed_among_common_nouns_are_nouns() -> None:
+    """Crops the model took for people: "mit Weizen, Mais, Soja, Raps oder Wein"."""
+    text = "Auf 500 Hektar mit Weizen, Mais, Soja, Hafer oder Wein fiel Hagel, sagte Anna Maier."
+    assert list(people(text, "Soja", "Hafer", "Anna Maier")) == ["Anna Maier"]
+
+
+def test_people_listed_together_stay_people() -> None:
+    text = "Zur Feier kamen Müller, Schneider, Weber und Petra Lang."
+    assert set(people(text, "Müller", "Schneider", "Weber", "Petra Lang")) == {"Müller", "Schneider", "Weber", "Petra Lang"}

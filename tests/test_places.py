@@ -753,3 +753,46 @@ def test_club_town_in_a_match_report_is_no_place() -> None:
     fc = text.index("FC Bayern")
     found = find_known_places(text, [EntityMention(0, fc, fc + 9, "FC Bayern", "ORG")])
     assert [(m.start, m.text) for m in found] == [(text.index("in Bayern") + 3, "Bayern")]
+
+
+def test_austrian_district_named_after_its_town_is_one_place() -> None:
+    """ "Linz-Land", "Graz-Umgebung": the district, not the town (the town is no place here)."""
+    text = "Schwere Unwetter trafen die Bezirke Linz-Land und Innsbruck-Land am Abend."
+    ms = [m for m in loc(text, "Linz", "Innsbruck")]
+    from pipeline.normalise.places import extend_place_mentions
+
+    wide = extend_place_mentions(text, ms)
+    assert [m.text for m in wide] == ["Linz-Land", "Innsbruck-Land"]
+    found = resolve_places(text, wide).referents
+    assert [(p.name, p.country) for p in found] == [("Linz-Land", "AT"), ("Innsbruck-Land", "AT")]
+    assert match_place("Linz-Land") is None  # not Linz
+
+
+def test_town_on_a_river_written_with_a_slash() -> None:
+    """Austrian short form "Bruck/Leitha" = Bruck an der Leitha; two towns "Wien/Graz" stay apart."""
+    from pipeline.normalise.places import extend_place_mentions
+
+    text = "Die Feuerwehr rückte in Bruck/Leitha und Wien/Graz aus."
+    wide = extend_place_mentions(text, loc(text, "Leitha", "Wien", "Graz"))
+    assert [m.text for m in wide] == ["Bruck/Leitha", "Wien", "Graz"]
+    found = resolve_places(text, wide[:1]).referents
+    assert [(p.name, p.country) for p in found] == [("Bruck/Leitha", "AT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Korvette „Magdeburg“ lief am Morgen aus Kiel aus.",
+        "Das Kriegsschiff Hamburg erreichte den Hafen von Kiel.",
+        "Über die Fahrt der „Magdeburg“ und des Flottenversorgers „Magdeburg“ schwieg man in Kiel.",
+    ],
+)
+def test_ship_named_after_a_town_is_no_place(text: str) -> None:
+    found = resolve_places(text, loc(text, "Magdeburg", "Hamburg", "Kiel")).referents
+    assert [p.name for p in found] == ["Kiel"]
+
+
+def test_town_after_a_non_vessel_noun_stays_a_place() -> None:
+    text = "Der Preisträger Hamburg? Nein: Die Delegation reiste nach „Magdeburg“ und Kiel."
+    found = resolve_places(text, loc(text, "Hamburg", "Magdeburg", "Kiel")).referents
+    assert [p.name for p in found] == ["Hamburg", "Magdeburg", "Kiel"]

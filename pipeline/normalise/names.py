@@ -404,3 +404,57 @@ def coordinated(text: str, index: int, spans: list[tuple[int, int, str]]) -> lis
             continue
         break
     return out
+
+
+# --- ship names ----------------------------------------------------------------------------
+
+VESSEL_TABLE = "vessel_nouns.txt"
+VESSEL_INFLECTION = ("es", "en", "e", "s", "n")  # "des Einsatzgruppenversorgers", "Kriegsschiffe"
+VESSEL_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]*[a-zäöüß])[ \t]+[„\"»«‚‘“]?$")
+# a vessel noun and the name after it, quoted or one capitalised word: die Fregatte
+# „Baden-Württemberg“, der US-Flugzeugträger «Harry Truman», Fregatte Hamburg
+VESSEL_NAME = re.compile(
+    r"(?<![\w-])(?P<noun>[A-ZÄÖÜ][\w-]*[a-zäöüß])(?=[ \t]+"  # only the noun is consumed: "Die Fregatte …"
+    r"(?:[„\"»«‚‘“](?P<quoted>[A-ZÄÖÜ][^„“”\"«»‚‘’\n]{0,60}?)[“”\"«»‘’]|(?P<word>[A-ZÄÖÜ][\w-]*\w)))"
+)
+
+
+@cache
+def _vessel_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(nouns, compound heads) of ``vessel_nouns.txt``, lower case."""
+    lines = read_lines(VESSEL_TABLE)
+    words = frozenset(ln.lower() for ln in lines if not ln.startswith("-"))
+    return words, tuple(ln[1:].lower() for ln in lines if ln.startswith("-"))
+
+
+def vessel_noun(word: str) -> bool:
+    """A noun for a ship or boat, also inflected, compounded or after a prefix ("Fregatte",
+    "des Einsatzgruppenversorgers", "Kriegsschiff", "US-Flugzeugträger", "U-Boot")."""
+    words, heads = _vessel_nouns()
+    low = word.rsplit("-", 1)[-1].lower()
+    forms = {low, *(low[: -len(e)] for e in VESSEL_INFLECTION if low.endswith(e) and len(low) > len(e) + 3)}
+    return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)
+
+
+@lru_cache(maxsize=8)
+def vessel_names(text: str) -> frozenset[str]:
+    """Folded names that ``text`` gives a ship or boat, right after its type noun
+    ("die Fregatte „Baden-Württemberg“" → baden-wurttemberg)."""
+    return frozenset(
+        fold(m.group("quoted") or m.group("word")) for m in VESSEL_NAME.finditer(text) if vessel_noun(m.group("noun"))
+    )
+
+
+def vessel_mention(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """True when the span ``text[start:end]`` names a ship, not the place or person it is
+    named after: right after a vessel noun ("Fregatte Baden-Württemberg"), or in quotation
+    marks when the text names that ship after a vessel noun elsewhere ("die Route der
+    „Baden-Württemberg“"). ``names`` is :func:`vessel_names` of the text."""
+    name = fold(clean_span(text[start:end]))
+    if name not in names:
+        return False
+    noun = VESSEL_BEFORE.search(text[max(0, start - 40) : start])
+    if noun and vessel_noun(noun.group(1)):
+        return True
+    quoted = text[start - 1 : start] in QUOTE_CHARS or text[start : start + 1] in QUOTE_CHARS
+    return quoted and (text[end : end + 1] in QUOTE_CHARS or text[end - 1 : end] in QUOTE_CHARS)

@@ -616,6 +616,16 @@ CAPS_NAME_MIN = 5  # a credit's name has a word this long; acronyms ("IG BAU", "
 CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*")
 CREDIT_BEFORE = re.compile(r"(?:/|©|Foto:?|Bild:?)[ \t]*$")
 DATELINE_AFTER = re.compile(r"[ \t]*(?:\(|/|[-–—][ \t])")
+# the rest of a town written in capitals before the dateline's bracket or dash: the model may
+# take only the first words of "SCHARM EL SCHEICH (dpa) -" or "LOS ANGELES (AP) -"
+CAPS_TOWN_REST = re.compile(r"(?:[ \t]+[A-ZÄÖÜ]{2,}(?:-[A-ZÄÖÜ]{2,})*)*")
+
+
+def _dateline_follows(text: str, end: int) -> bool:
+    """True when the dateline's bracket or dash follows ``end``, perhaps after more ALL-CAPS
+    words of the town ("SCHARM EL| SCHEICH (dpa-AFX) -")."""
+    rest = CAPS_TOWN_REST.match(text, end)
+    return DATELINE_AFTER.match(text, rest.end() if rest else end) is not None
 
 
 def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTable) -> bool:
@@ -631,7 +641,7 @@ def _caps_line(text: str, m: EntityMention, tokens: list[str], aliases: AliasTab
     line_start = text.rfind("\n", 0, m.start) + 1
     lead = text[line_start : m.start].strip()
     at_start = not lead or bool(re.fullmatch(r"date \d{4}-\d{2}(?:-\d{2})?", lead))
-    placed = (at_start and DATELINE_AFTER.match(text, m.end) is not None) or bool(
+    placed = (at_start and _dateline_follows(text, m.end)) or bool(
         CREDIT_BEFORE.search(text[line_start : m.start])
     )
     if (
@@ -1257,7 +1267,13 @@ def find_known_organisations(
     prefix = _ambiguous_prefix_pattern(aliases.names("ORG"))
     if prefix is not None:
         hits += [m for m in prefix.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
-    hits += [m for m in INSTITUTION.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
+    hits += [
+        m
+        for m in INSTITUTION.finditer(text)
+        if not any(h.start() <= m.start() < h.end() for h in hits)
+        and not _before_name(text, m.end(), mentions, aliases)
+        and not _after_demonstrative(text, m.start())
+    ]
     hits += [
         m
         for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE)
@@ -1296,6 +1312,13 @@ def find_known_organisations(
 
 
 NEXT_WORD = re.compile(r"[ \t]+([A-ZÄÖÜ][\w-]*)")
+DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Dd]ies|[Jj]en)(?:e|er|es|em|en)[ \t]+$")
+
+
+def _after_demonstrative(text: str, start: int) -> bool:
+    """True after "diese"/"jene" ("Diese Anklagebehörde verdächtigt …"): the noun points back
+    to a body the text has named ("die Staatsanwaltschaft Trient") and names none itself."""
+    return DEMONSTRATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _before_name(text: str, end: int, mentions: Sequence[EntityMention], aliases: AliasTable) -> bool:
@@ -1343,9 +1366,11 @@ def credit_agencies(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
 
 
 # "BAMAKO (dts Nachrichtenagentur) -", "Wien (OTS/BMLVS) -": the town that opens an article and,
-# in brackets, who sent it (one or more agencies or offices, split by "/" or ",")
+# in brackets, who sent it (one or more agencies or offices, split by "/" or ","); Swiss
+# datelines add the canton's two-letter code to the town ("Gerlafingen SO (awp/sda) -")
 DATELINE_SOURCE = re.compile(
-    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?P<town>[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*)[ \t]*\(([^()\n\d]{1,60})\)[ \t]*[-–—]",
+    r"^[ \t]*(?:date[ \t]+\S+[ \t]+)?(?P<town>[A-ZÄÖÜ][\w.-]*(?:/[A-ZÄÖÜ][\w.-]*)*)(?:[ \t]+[A-Z]{2})?"
+    r"[ \t]*\(([^()\n\d]{1,60})\)[ \t]*[-–—]",
     re.MULTILINE,
 )
 DATELINE_REACH = 400  # the dateline stands in the first lines (after a headline, if any)

@@ -39,6 +39,8 @@ from pipeline.normalise.names import (
     names_ending_s,
     sentence_word,
     stable_id,
+    vessel_mention,
+    vessel_names,
 )
 from pipeline.normalise.places import is_inflected_noun
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
@@ -333,6 +335,8 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     - a title in quotation marks, after a noun or among other titles: den Flugzeugträger
       "Harry S. Truman", Filme wie „Undine“ und „Barbara“ → ``title`` (H1: works and
       fictional characters are not people);
+    - a ship's name, after a vessel noun or quoted as the ship named so elsewhere: der
+      US-Flugzeugträger «Harry Truman» → ``ship``;
     - a compound opening with a place, or a place in capitals: "Wrocław-Strachowice",
       "BERLIN" → ``place_name``;
     - a word German writes in lower case, capitalised only at the sentence start: "Lange
@@ -358,13 +362,18 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     ):
         return "organisation"  # not "Foto: REUTERS Cristiano Ronaldo"
     members = coordinated(text, i, spans)
+    words = [w for w in members if w not in {"PER", "LOC", "ORG", "MISC"}]
+    nouns = [w for w in words if _noun_form(w)]
+    noun_list = len(words) >= MIN_LIST_EVIDENCE and 2 * len(nouns) >= len(words) and not any(map(given_name, words))
     if "PER" not in members:
         if members.count("ORG") >= MIN_LIST_EVIDENCE:
             return "organisation"
-        words = [w for w in members if w not in {"PER", "LOC", "ORG", "MISC"}]
-        nouns = [w for w in words if _noun_form(w)]
-        if len(words) >= MIN_LIST_EVIDENCE and 2 * len(nouns) >= len(words) and not any(map(given_name, words)):
+        if noun_list:
             return "common_noun"
+    elif one_word and noun_list and len(nouns) >= MIN_LIST_EVIDENCE:
+        return "common_noun"  # "Getreide, Mais, Soja, Kürbis oder Wein": each one-word "name" is a noun too
+    if vessel_mention(text, m.start, m.end, vessel_names(text)):
+        return "ship"  # der Flugzeugträger «Harry Truman»: a ship named after a person
     quoted = text[m.start - 1 : m.start] in QUOTE_CHARS and text[m.end : m.end + 1] in QUOTE_CHARS
     if quoted:
         before = TOKEN.findall(text[max(0, m.start - 40) : m.start - 1])
@@ -641,6 +650,11 @@ def _given_name_of(word: str, clusters: list[_Cluster], aliases: AliasTable) -> 
     return fits[0] if len(fits) == 1 else None
 
 
+# the noun a Saxon genitive stands before, also a quoted title: "Putins Krieg", "Hugo von
+# Hofmannsthals „Jedermann“"
+SAXON_HEAD = re.compile(r"[ \t]+[„\"»«‚]?[A-ZÄÖÜ][a-zäöüß]")
+
+
 def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTable) -> bool:
     """Decide "Putins" → Putin vs "Sanders" → Sanders when no other mention tells.
 
@@ -662,8 +676,8 @@ def _is_genitive(tokens: list[str], stripped: str, text: str, aliases: AliasTabl
         return True
     if looks_genitive(word):
         for m in re.finditer(rf"(?<!\w){re.escape(full)}(?!\w)", text):
-            if re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]):
-                return True  # "Putins Krieg"
+            if SAXON_HEAD.match(text, m.end()):
+                return True  # "Putins Krieg", "Brechts „Dreigroschenoper“"
             before = TOKEN.findall(text[max(0, m.start() - 40) : m.start()])
             if (
                 len(before) >= 2

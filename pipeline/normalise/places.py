@@ -48,6 +48,8 @@ from pipeline.normalise.names import (
     genitive_candidates,
     stable_id,
     stem_key,
+    vessel_mention,
+    vessel_names,
 )
 from pipeline.records import EntityMention, Place, Resolution, ResolvedEntities
 from pipeline.resources import ResourceError, read_lines, read_text, read_tsv
@@ -264,8 +266,12 @@ def match_place(text: str) -> _Match | None:
             rows = gaz.lookup(stem_key(cand))
             if rows:
                 return _Match(_surface(cand, rows[0]), rows, kind_hint)
+    if len(tokens) == 1 and (slash := slash_town_rows(tokens[0])):
+        return _Match(tokens[0], slash, None)  # "Bruck/Mur": Bruck an der Mur
     if len(tokens) == 1 and "-" in tokens[0]:
         first, last = tokens[0].split("-", 1)[0], tokens[0].rsplit("-", 1)[1]
+        if district_tail(last):
+            return None  # "Graz-Umgebung": a district of its own, not Graz (country from its town)
         # "Berlin-Kreuzberg", "Hannover-Langenhagen" → try the last part.
         if last and last[0].isupper():
             for cand in _variants([last]):
@@ -350,11 +356,47 @@ def full_name_rows(candidate: str, type_word: bool = True) -> list[GazetteerRow]
     return [r for r in gazetteer().lookup(stem_key(name)) if any(fold(n) == name for n in r.names)]
 
 
+# Austrian short form of a town on a river: "Bruck/Mur" for Bruck an der Mur, "Neumarkt/Raab"
+SLASH_NAME = re.compile(r"([A-ZÄÖÜ][\w.-]*\w)/([A-ZÄÖÜ][\w-]*\w)")
+SLASH_LINKS = ("an der", "am", "an")
+
+
+def slash_town_rows(name: str) -> list[GazetteerRow]:
+    """Gazetteer rows of a town written "Town/River", which stands for "Town an der River"
+    or "Town am River" ("Bruck/Mur" → Bruck an der Mur); [] for any other span
+    ("Kiew/Moskau" names two places: no town is called "Kiew an der Moskau")."""
+    m = SLASH_NAME.fullmatch(clean_span(name))
+    if m is None:
+        return []
+    for link in SLASH_LINKS:
+        rows = full_name_rows(f"{m.group(1)} {link} {m.group(2)}")
+        if rows:
+            return rows
+    return []
+
+
+SLASH_BEFORE = re.compile(r"(?<![\w/-])[A-ZÄÖÜ][\w.-]*\w/$")
+SLASH_AFTER = re.compile(r"/[A-ZÄÖÜ][\w-]*\w(?![\w/-])")
+
+
+def _slash_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole "Town/River" around a span that holds one half of it (the model tags the
+    river of "Bruck/Mur"), when the gazetteer knows the town on that river."""
+    before = SLASH_BEFORE.search(text, max(0, start - 40), start)
+    if before and slash_town_rows(text[before.start() : end]):
+        return before.start(), end
+    after = SLASH_AFTER.match(text, end)
+    if after and slash_town_rows(text[start : after.end()]):
+        return start, after.end()
+    return start, end
+
+
 def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the full place name around ``text[start:end]`` when the gazetteer knows
     the longer form: a tail ("Pfaffenhofen" → "Pfaffenhofen an der Ilm", "Halle" →
     "Halle (Saale)") and/or one word before it ("Petersburg" → "St. Petersburg").
     Returns the offsets unchanged when no longer form is known."""
+    start, end = _slash_span(text, start, end)
     tail = NAME_TAIL.match(text, end)
     if tail and full_name_rows(text[start : tail.end()]):
         end = tail.end()
@@ -371,6 +413,20 @@ DISTRICT_TAIL = re.compile(r"-([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 DISTRICT_DEGREES = 0.3  # a district lies within its town: some 30 km at most
 
 
+DISTRICT_TAILS = "place_district_tails.txt"
+
+
+@cache
+def _district_tails() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines(DISTRICT_TAILS))
+
+
+def district_tail(word: str) -> bool:
+    """A second part that names the district of the town before the hyphen ("Graz-Umgebung",
+    "Linz-Land"), from ``place_district_tails.txt``."""
+    return word.lower() in _district_tails()
+
+
 def _district_end(text: str, start: int, end: int) -> int:
     """The end of "Town-District" when the span stops at the hyphen and the part after it is
     a known place within the town: "Wien|-Favoriten", "Berlin|-Spandau" (German names a
@@ -379,6 +435,8 @@ def _district_end(text: str, start: int, end: int) -> int:
     tail = DISTRICT_TAIL.match(text, end)
     if not tail:
         return end
+    if district_tail(tail.group(1)) and match_place(text[start:end]) is not None:
+        return tail.end()  # "Graz-Umgebung", "Linz-Land": the district named after its town
     town, district = match_place(text[start:end]), match_place(tail.group(1))
     if town is None or district is None or town.rows[0].kind != "city":
         return end
@@ -620,7 +678,11 @@ def _other_entity(
             small and sentence_word(text, m.start, m.end)
         ) or (not known and _sentence_initial_adjective(text, m.start, word)):
             notes[fold(word)] = "not_a_place"  # "Seine Wut …"
-    return [notes.get(fold(clean_span(m.text))) for m in mentions]
+    ships = vessel_names(text)
+    return [
+        "ship" if ships and vessel_mention(text, m.start, m.end, ships) else notes.get(fold(clean_span(m.text)))
+        for m in mentions
+    ]
 
 
 def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:

@@ -109,6 +109,7 @@ VAGUE = [
     ("Millionen Menschen sahen zu.", "Millionen", 1000000),
     ("Im Krieg fielen mehrere hunderttausend Soldaten.", "mehrere hunderttausend", 100000),
     ("Einige zehntausend Reservisten wurden eingezogen.", "Einige zehntausend", 10000),
+    ("Sie üben mit einigen Hundert dänischen Soldaten.", "einigen Hundert", 100),
 ]
 
 

@@ -793,6 +793,13 @@ CLAUSE_CASES = [
     # enlisting is recruitment (S3); peacekeepers are troops (W1)
     ("Eingeschrieben haben sich im Mai nur 3100 Rekruten.", [(3100, 3100, "exact", None, "mobilized")]),
     ("Derzeit sind 280 Peacekeeper in der Pufferzone im Einsatz.", [(280, 280, "exact", None, "deployed")]),
+    # a list of soldiers with police and civilians is a mixed total (W2); an apposition is no list
+    ("Derzeit sind rund 90 000 Soldaten, Polizisten und Zivilisten im Einsatz.", []),
+    ("Es gab 40 Missionen mit mehr als 200.000 Soldaten und zivilen Mitarbeitern.", []),
+    (
+        "80.000 deutsche Soldaten, viele davon halbe Kinder, standen ihnen gegenüber.",
+        [(80000, 80000, "exact", "DE", "deployed")],
+    ),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

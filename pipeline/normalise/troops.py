@@ -1928,15 +1928,24 @@ WORD = re.compile(r"[^\W\d_]+")
 
 
 def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
-    """The figure's noun is coordinated with a civilian noun that shares the number: "200
-    Soldaten und Zivilisten", "Soldaten sowie Zivilisten" (W2: a mixed total)."""
-    after = _after_phrase(toks, head, 2)
-    return (
-        len(after) == 2
-        and after[0].low in {"und", "sowie", "oder"}
-        and after[1].is_cap
-        and _ends_with(after[1].text, _civilian_nouns())
-    )
+    """The figure's noun is coordinated with civilians that share the number: "200 Soldaten
+    und Zivilisten", "Soldaten, Polizisten und Zivilisten", "Soldaten und zivilen Mitarbeitern"
+    (W2: a mixed total)."""
+    after = _after_phrase(toks, head, 8)
+    k = 0
+    while k + 1 < len(after) and after[k].low in COORDINATORS:
+        comma = after[k].low == ","
+        k += 1
+        while not comma and k < len(after) and not after[k].is_cap and after[k].is_word:
+            if after[k].low.startswith("zivil"):
+                return True  # "und zivilen Mitarbeitern"
+            k += 1
+        if k >= len(after) or not after[k].is_cap:
+            return False  # ", viele davon halbe Kinder": an apposition, no list
+        if _ends_with(after[k].text, _civilian_nouns()):
+            return True
+        k += 1
+    return False
 
 
 @cache

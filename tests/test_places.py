@@ -796,3 +796,74 @@ def test_town_after_a_non_vessel_noun_stays_a_place() -> None:
     text = "Der Preisträger Hamburg? Nein: Die Delegation reiste nach „Magdeburg“ und Kiel."
     found = resolve_places(text, loc(text, "Hamburg", "Magdeburg", "Kiel")).referents
     assert [p.name for p in found] == ["Hamburg", "Magdeburg", "Kiel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "country"),
+    [
+        (
+            "Der Föhnsturm deckte in Villach, Klagenfurt und Feldkirchen zahlreiche Dächer ab.",
+            ("Villach", "Klagenfurt", "Feldkirchen"),
+            "AT",
+        ),
+        (
+            "Die S-Bahn zwischen München, Rosenheim und Feldkirchen fiel am Montag aus.",
+            ("München", "Rosenheim", "Feldkirchen"),
+            "DE",
+        ),
+        (
+            "Die Gemeinden Bern, Luzern und Freiburg melden volle Spitalbetten.",
+            ("Bern", "Luzern", "Freiburg"),
+            "CH",
+        ),
+        (
+            "Zwischen Stuttgart, Karlsruhe und Freiburg stand der Verkehr still.",
+            ("Stuttgart", "Karlsruhe", "Freiburg"),
+            "DE",
+        ),
+    ],
+)
+def test_namesake_in_the_country_the_article_is_about(
+    text: str, spans: tuple[str, ...], country: str
+) -> None:
+    """A town with namesakes in several countries lies where the article's other places lie."""
+    found = resolve_places(text, loc(text, *spans)).referents
+    assert {p.name: p.country for p in found}[spans[-1]] == country
+
+
+def test_document_country_needs_a_majority() -> None:
+    from pipeline.normalise.places import document_country, match_place
+
+    assert document_country([match_place("Graz"), match_place("Salzburg"), None]) == "AT"
+    assert document_country([match_place("Linz"), match_place("Salzburg")]) is None  # Linz am Rhein too
+    assert document_country([match_place("Kairo"), match_place("Graz")]) is None  # one place each
+    assert document_country([match_place("Bern")]) is None
+    assert document_country([match_place("Bern")], swiss=True) == "CH"  # "Strasse": Swiss spelling
+
+
+@pytest.mark.parametrize(
+    ("official", "short"),
+    [
+        ("Feldkirchen in Kärnten", "Feldkirchen"),
+        ("Spielberg bei Knittelfeld", "Spielberg"),
+        ("Sankt Johann im Pongau", "Sankt Johann"),
+        ("Bad Ischl", None),
+        ("Halle (Saale)", None),
+    ],
+)
+def test_located_short_name(official: str, short: str | None) -> None:
+    from pipeline.normalise.places import located_short_name
+
+    assert located_short_name(official) == short
+
+
+def test_town_known_by_its_short_name() -> None:
+    text = "Beim Grand Prix in Spielberg jubelten die Fans auf den Tribünen in Judenburg und Knittelfeld."
+    found = resolve_places(text, loc(text, "Spielberg", "Judenburg", "Knittelfeld")).referents
+    assert {p.name: p.country for p in found}["Spielberg"] == "AT"
+
+
+def test_country_written_as_one_word() -> None:
+    text = "Die Delegation aus Saudiarabien traf am Abend in Genf ein."
+    found = resolve_places(text, loc(text, "Saudiarabien", "Genf")).referents
+    assert [(p.name, p.country) for p in found] == [("Saudiarabien", "SA"), ("Genf", "CH")]

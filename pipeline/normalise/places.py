@@ -107,6 +107,13 @@ class Gazetteer:
             lines[i] = fields  # the match keys live in the index only
             for key in keys.split("|"):
                 index.setdefault(key, []).append(i)
+            name, country, kind = fields.split("\t", 3)[:3]
+            if kind == "country":  # "Saudiarabien" (Swiss) for "Saudi-Arabien"
+                for key in {k.replace(" ", "") for k in keys.split("|")} - set(keys.split("|")):
+                    index.setdefault(key, []).append(i)
+            short = located_short_name(name) if country in HOME_COUNTRIES and kind == "city" else None
+            if short and i not in index.get(stem_key(short), ()):
+                index.setdefault(stem_key(short), []).append(i)  # "Feldkirchen" for "Feldkirchen in Kärnten"
         # A bare int for the (usual) single-row key keeps the index small.
         self._index = {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}
 
@@ -140,6 +147,18 @@ class Gazetteer:
     def country_row(self, code: str) -> GazetteerRow | None:
         """The country row of an ISO code ("RU" → Russland)."""
         return _country_rows().get(code)
+
+
+def located_short_name(name: str) -> str | None:
+    """The name a German-speaking town goes by when its official name locates it with a
+    lower-case word and a river or region: "Feldkirchen in Kärnten" → "Feldkirchen",
+    "Spielberg bei Knittelfeld" → "Spielberg", "Sankt Johann im Pongau" → "Sankt Johann";
+    None for other names ("Bad Ischl")."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k and w[:1].islower()), None)
+    if cut is None or not words[-1][:1].isupper():
+        return None
+    return " ".join(words[:cut])
 
 
 @cache
@@ -541,6 +560,23 @@ def _choose(rows: list[GazetteerRow], context: set[str]) -> GazetteerRow:
     return (in_context or rows)[0]
 
 
+def document_country(matches: Sequence[_Match | None], swiss: bool = False) -> str | None:
+    """The country a German article is about, from its places that lie in one country
+    only: the one most of those distinct places lie in, once at least two do and no other
+    country has as many; Swiss spelling (:func:`swiss_spelling`) counts as one more Swiss
+    place. "Hagel in Leibnitz, Klagenfurt und Feldkirchen" → AT, so the Carinthian
+    Feldkirchen is meant, not the Bavarian one."""
+    places: dict[str, str] = {"swiss spelling": "CH"} if swiss else {}
+    for match in matches:
+        countries = {sovereign(r.country) for r in match.rows} if match else set()
+        if len(countries) == 1 and None not in countries:
+            places[match.rows[0].key] = countries.pop()
+    ranked = Counter(places.values()).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def resolve_places(
     text: str, mentions: Sequence[EntityMention], *, context: Sequence[EntityMention] = ()
 ) -> ResolvedEntities:
@@ -564,7 +600,8 @@ def resolve_places(
     others = _other_entity(text, mentions, context)
     matches = [None if o else m for m, o in zip(matches, others, strict=True)]
     context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
-    rows = [_choose(m.rows, context) if m else None for m in matches]
+    home = document_country(matches, swiss)
+    rows = [_choose(m.rows, context | ({home} if home else set())) if m else None for m in matches]
     matches, rows = _join_first_words(matches, rows)
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]

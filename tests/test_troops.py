@@ -800,6 +800,9 @@ CLAUSE_CASES = [
         "80.000 deutsche Soldaten, viele davon halbe Kinder, standen ihnen gegenüber.",
         [(80000, 80000, "exact", "DE", "deployed")],
     ),
+    # fighters of an armed group named in the genitive have no state, whoever reports them (C1)
+    ("Die Armee hat mindestens 40 Kämpfer der Terrorgruppe al-Shabaab getötet.", [(40, None, "at_least", None, "killed")]),
+    ("Dabei seien mehr als 90 Kämpfer der afghanischen Taliban getötet worden.", [(90, None, "more_than", None, "killed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

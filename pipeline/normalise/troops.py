@@ -1717,6 +1717,15 @@ def _armed_groups() -> frozenset[str]:
     return frozenset(r["name"].lower() for r in read_tsv("org_countries.tsv") if r.get("kind") == "armed_group")
 
 
+def _group_tail(head: _Head) -> bool:
+    """The noun phrase's genitive names a non-state armed group ("der Terrorgruppe Boko
+    Haram", "der Taliban", "der Miliz"): its fighters have no state (C1)."""
+    return any(
+        t.is_cap and (_is_irregular(t) or t.low in _armed_groups() or _ends_with(t.text, _cue_words("armed_group_noun")))
+        for t in head.tail
+    )
+
+
 def _non_troop_tail(head: _Head) -> bool:
     """ "40.000 Einsatzkräfte der Feuerwehr": the genitive names a civil body."""
     return bool(head.tail) and any(_is_non_troop(t.text) for t in head.tail)
@@ -2035,12 +2044,16 @@ def _figure(
         status = "other"  # troops on stand-by (S7)
     # fighters of a non-state group, a multinational force: only its own phrase says (C1, C5)
     irregular = head.noun is not None and (_is_irregular(head.noun) or _is_multinational(head.noun))
+    # "50 Kämpfer der Terrorgruppe Boko Haram", "Kämpfer der afghanischen Taliban": a group's fighters (C1)
+    group_tail = _group_tail(head)
+    irregular = irregular or group_tail
     # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)
     irregular = irregular or len({country_for_word(t.text) for t in head.modifiers} - {None}) > 1
     moving = _moves(toks, num_i)
     origin = _elided_origin(toks, num_i, head)
+    phrase_head = _Head(head.kind, head.modifiers, head.noun, head.end) if group_tail else head  # the tail is the group's
     country = (
-        _phrase_country(text, num, head, toks, entities, resolutions, moving)
+        _phrase_country(text, num, phrase_head, toks, entities, resolutions, moving)
         or _formation_country(toks, num_i)
         or (origin or None)
         or _antecedent_country(toks, clause)

@@ -803,6 +803,12 @@ CLAUSE_CASES = [
     # fighters of an armed group named in the genitive have no state, whoever reports them (C1)
     ("Die Armee hat mindestens 40 Kämpfer der Terrorgruppe al-Shabaab getötet.", [(40, None, "at_least", None, "killed")]),
     ("Dabei seien mehr als 90 Kämpfer der afghanischen Taliban getötet worden.", [(90, None, "more_than", None, "killed")]),
+    # a nationality's losses make the sentence's tolls that side's (W1); a disaster's dead are not troops
+    (
+        "Die britischen Verluste wurden mit 240 Toten und knapp 800 Verwundeten angegeben.",
+        [(240, 240, "exact", "GB", "killed"), (800, 800, "approx", "GB", "wounded")],
+    ),
+    ("Bei dem Erdbeben gab es 300 Tote.", []),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

@@ -1657,11 +1657,23 @@ def _context(toks: list[_Tok], head: _Head) -> str:
     others = [t for t in toks if t.is_word and id(t) not in own]
     if any(is_military_noun(t.text) or _has_cue(t.text, "forces") for t in others):
         return "forces"
+    if _side_losses(others):
+        return "forces"  # "Die russischen Verluste … mit insgesamt 1.173 Toten" (W1: one side's toll)
     if any(g in ACTION_STATUS for _, g in _cue_hits(others)):
         return "action"
     if any(_has_cue(t.text, "military") for t in others):
         return "military"
     return "none"
+
+
+def _side_losses(toks: Sequence[_Tok]) -> bool:
+    """A nationality adjective before a noun of losses ("die russischen Verluste"): the
+    sentence's toll is one armed side's (W1); not "auf israelischer Seite", where civilians
+    count too."""
+    return any(
+        _is_adjective(a.text) and country_for_word(a.text) and b.is_cap and _ends_with(b.text, _cue_words("loss_noun"))
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
 
 
 def _accepts(

@@ -809,6 +809,12 @@ CLAUSE_CASES = [
         [(240, 240, "exact", "GB", "killed"), (800, 800, "approx", "GB", "wounded")],
     ),
     ("Bei dem Erdbeben gab es 300 Tote.", []),
+    # joining armed forces is recruitment (S3), and the state it happens in calls up (C2)
+    (
+        "In Belarus sind in diesem Jahr mehr als 20.000 Männer in die Armee eingetreten.",
+        [(20000, None, "more_than", "BY", "mobilized")],
+    ),
+    ("Tausende Menschen schlossen sich den Protesten an.", []),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",

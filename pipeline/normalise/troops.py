@@ -801,6 +801,10 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "planned" if future or announced else DONE_STATUS[cls]
                 if group == "stationed" and _begun(sent_toks, parts, k):
                     group = "deployed"  # "haben damit begonnen, 4.000 Soldaten … zu stationieren" (S4)
+            elif cls == "join":
+                if not any(_has_cue(t.text, "forces") for t in sent_toks[clause.lo : clause.hi]):
+                    continue  # "schlossen sich den Protesten an": no armed force joined
+                group = "mobilized"  # "mehr als eine Million Menschen sind in die Armee eingetreten" (S3)
             elif cls == "grow" and not _says_how_much(sent_toks, clause):
                 continue  # "… zählte 4500 Kämpfer und wachse": the figure is no size it grows to
             elif cls in {"change", "grow"}:
@@ -1352,6 +1356,8 @@ def _countries_in(
         if _after_preposition(sent_toks, i):
             if i >= 2 and prev == "in" and _is_state_organ(sent_toks[i - 2].text):
                 source.add(code)  # "die Regierung in Kiew" (C2)
+            elif mobilized and prev in {"in", "im"} and is_country_name(tok.text):
+                weak.add(code)  # "In Nordkorea sind … in die Armee eingetreten": the state that calls up (C2)
             continue
         determined = prev in ARTICLES or sent_toks[i - 1].tag == "ADJA"  # "die (kämpfenden) Nordkoreaner"
         if _is_demonym_noun(tok.text) and not (i > 0 and determined and tok.low.endswith(("en", "er", "n"))):

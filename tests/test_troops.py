@@ -815,6 +815,10 @@ CLAUSE_CASES = [
         [(20000, None, "more_than", "BY", "mobilized")],
     ),
     ("Tausende Menschen schlossen sich den Protesten an.", []),
+    # an armed force named with the country in the genitive (C1); a multinational actor in
+    # another part of the sentence (C5)
+    ("Die Streitkräfte Polens zählen 200.000 Soldaten.", [(200000, 200000, "exact", "PL", "strength")]),
+    ("Die Nato probt mit 20.000 Soldaten die Verteidigung Finnlands.", [(20000, 20000, "exact", None, "deployed")]),
     # a war named in a compound is no nationality of the troops (C1)
     (
         "Seit Beginn des Syrien-Krieges sollen dort 5.000 Soldaten ums Leben gekommen sein.",
@@ -974,3 +978,10 @@ def test_a_noun_of_information_takes_ueber_as_about(nlp):
     """Q2: "Erkenntnisse über 2.000 Soldaten" is about 2.000 soldiers, not more than 2.000."""
     found = _troops(nlp, "Sie hätten Erkenntnisse über 2.000 Soldaten aus Belarus in der Region.")
     assert [(f.low, f.high, f.qualifier) for f in found] == [(2000, 2000, "exact")]
+
+
+def test_a_multinational_actor_beyond_the_figures_clause_gives_no_country(nlp):
+    """C5: in "Mit 20.000 Soldaten: Nato probt die Verteidigung Finnlands" the Nato acts; the
+    country named as the object's owner is not the troops' nationality."""
+    found = _troops(nlp, "Mit 20.000 Soldaten: Nato probt die Verteidigung Finnlands")
+    assert [(f.low, f.country) for f in found] == [(20000, None)]

@@ -1231,14 +1231,13 @@ def _sentence_country(
     inside = _inside_names(sent_toks, entities, sent)
     quoted = _quoted(tuple(sent_toks))  # a quotation and the narration around it speak of their own
     inside |= {i for i in range(len(sent_toks)) if (i in quoted) != (num_i in quoted)}
-    if any(
-        _is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) and not _attribute_of_thing(sent_toks, i)
-        for i in scope - owned
-    ):
+    if any(_multinational_actor(sent_toks, i) for i in scope - owned):
         return None  # "Während die Nato mit 50.000 Soldaten übt": multinational (C5); not "in einem Nato-Verband"
     free = [c for c in parts if c != clause and not any(p in c for p in rivals)]
     rest = {i for c in free for i in range(c.lo, c.hi)}
     for indices in (scope, rest, set(range(len(sent_toks)))):
+        if indices is not scope and any(_multinational_actor(sent_toks, i) for i in indices - owned):
+            return None  # "Mit 30.000 Soldaten: Nato probt Verteidigung Norwegens" (C5)
         found = _countries_in(sent_toks, sorted(indices - owned - inside), entities, resolutions, sent, mobilized, leaving)
         if found is not _UNSAID:
             return found
@@ -1260,6 +1259,12 @@ def _is_multinational(tok: _Tok) -> bool:
 
 
 _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)
+
+
+def _multinational_actor(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i`` names a multinational body as an actor, not after a preposition ("in einem
+    Nato-Verband") nor as a thing's attribute ("die Strategie der Nato") (C5)."""
+    return _is_multinational(sent_toks[i]) and not _after_preposition(sent_toks, i) and not _attribute_of_thing(sent_toks, i)
 
 
 def _attribute_of_thing(sent_toks: Sequence[_Tok], i: int) -> bool:
@@ -1344,6 +1349,9 @@ def _countries_in(
             continue
         if _names_force(tok.text):
             strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
+            continue
+        if i > 0 and is_country_name(tok.text) and sent_toks[i - 1].is_cap and _has_cue(sent_toks[i - 1].text, "forces"):
+            strong.add(code)  # "in der Armee Taiwans", "die Streitkräfte Polens": the force named (C1)
             continue
         if "-" in tok.text:
             if (i == 0 or (i == 1 and prev in ARTICLES)) and _ends_with(tok.text.split("-", 1)[1], _cue_words("commanding_organ")):

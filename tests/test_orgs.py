@@ -825,6 +825,8 @@ def test_units_described_by_a_nationality_are_generic(text: str, span: str) -> N
         ("Das Geld floss an das sogenannte „Sonnenkartell“.", []),  # one ordinary compound: too weak
         ("Er sprach von einer „Friedenstruppe“ für die Region.", []),
         ("Der Film „Die große Flut“ läuft im Kino.", []),
+        # a quoted sentence ending in an organisation noun is no name
+        ("„Polen ist der Kern der Mission“, sagte eine Sprecherin.", []),
     ],
 )
 def test_quoted_names_with_an_organisation_head(text: str, expected: list[str]) -> None:

@@ -1504,7 +1504,8 @@ MAX_QUOTED_WORDS = 8
 def quoted_names(text: str) -> list[tuple[int, int]]:
     """Spans of quoted names whose head noun makes them an organisation ("„Volksverteidigungs-
     kräfte“", "„United Nations Interim Force in Lebanon“"): a kind other than ``other`` by the
-    head's ending, no generic force and no single ordinary noun ("„Friedenstruppe“")."""
+    head's ending, no generic force, no single ordinary noun ("„Friedenstruppe“") and no
+    quoted sentence (a lower-case word other than a function word)."""
     out: list[tuple[int, int]] = []
     for m in QUOTED.finditer(text):
         words = m.group(1).split()
@@ -1512,6 +1513,8 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
             continue
         if is_generic("", words) or (len(words) == 1 and is_common_noun(words[0])):
             continue
+        if any(w[:1].islower() and w.lower() not in FUNCTION_WORDS for w in words):
+            continue  # „Österreich ist das Rückgrat der Mission“: a quoted sentence, no name
         out.append((m.start(1), m.end(1)))
     return out
 

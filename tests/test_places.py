@@ -867,3 +867,17 @@ def test_country_written_as_one_word() -> None:
     text = "Die Delegation aus Saudiarabien traf am Abend in Genf ein."
     found = resolve_places(text, loc(text, "Saudiarabien", "Genf")).referents
     assert [(p.name, p.country) for p in found] == [("Saudiarabien", "SA"), ("Genf", "CH")]
+
+
+def test_swiss_cantons_are_regions_of_switzerland() -> None:
+    """L4/L5: cantons whose names no town shares (Thurgau, Wallis, Graubünden) are Swiss regions;
+    "Tessin" and "Jura" are the cantons, not a German village or a Hungarian city."""
+    text = "Unwetter trafen den Thurgau, das Wallis, Graubünden, das Tessin und den Jura."
+    found = resolve_places(text, loc(text, "Thurgau", "Wallis", "Graubünden", "Tessin", "Jura")).referents
+    assert {(p.name, p.country, p.kind) for p in found} == {
+        ("Thurgau", "CH", "region"),
+        ("Wallis", "CH", "region"),
+        ("Graubünden", "CH", "region"),
+        ("Tessin", "CH", "region"),
+        ("Jura", "CH", "region"),
+    }

@@ -420,17 +420,23 @@ VESSEL_NAME = re.compile(
 
 
 @cache
-def _vessel_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(nouns, compound heads) of ``vessel_nouns.txt``, lower case."""
-    lines = read_lines(VESSEL_TABLE)
-    words = frozenset(ln.lower() for ln in lines if not ln.startswith("-"))
-    return words, tuple(ln[1:].lower() for ln in lines if ln.startswith("-"))
+def words_and_heads(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, compound heads) of a word table, lower case: a plain line is a word, a line
+    starting with "-" the head of a compound ("-hersteller", "-museum", "-schiff")."""
+    words: set[str] = set()
+    heads: list[str] = []
+    for line in read_lines(table):
+        if line.startswith("-"):
+            heads.append(line[1:].lower())
+        else:
+            words.add(line.lower())
+    return frozenset(words), tuple(heads)
 
 
 def vessel_noun(word: str) -> bool:
     """A noun for a ship or boat, also inflected, compounded or after a prefix ("Fregatte",
     "des Einsatzgruppenversorgers", "Kriegsschiff", "US-Flugzeugträger", "U-Boot")."""
-    words, heads = _vessel_nouns()
+    words, heads = words_and_heads(VESSEL_TABLE)
     low = word.rsplit("-", 1)[-1].lower()
     forms = {low, *(low[: -len(e)] for e in VESSEL_INFLECTION if low.endswith(e) and len(low) > len(e) + 3)}
     return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)

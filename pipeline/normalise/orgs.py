@@ -39,6 +39,7 @@ from pipeline.normalise.names import (
     name_key,
     stable_id,
     stem_key,
+    words_and_heads,
 )
 from pipeline.normalise.org_country import (
     CONTEXT_KINDS,
@@ -95,22 +96,8 @@ TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
 FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an of the and".split())
 
 
-@cache
-def _words_and_heads(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words, compound heads) of a word table, lower case: a plain line is a word, a line
-    starting with "-" the head of a compound ("-hersteller", "-museum", "-pokal")."""
-    words: set[str] = set()
-    heads: list[str] = []
-    for line in read_lines(table):
-        if line.startswith("-"):
-            heads.append(line[1:].lower())
-        else:
-            words.add(line.lower())
-    return frozenset(words), tuple(heads)
-
-
 def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
-    return _words_and_heads(DESCRIPTOR_TABLE)
+    return words_and_heads(DESCRIPTOR_TABLE)
 
 
 def _is_descriptor(token: str) -> bool:
@@ -578,7 +565,7 @@ EVENT_TABLE = "org_events.txt"
 @cache
 def _events() -> tuple[frozenset[str], tuple[str, ...]]:
     """(stem keys of competition names, compound heads) of ``org_events.txt``."""
-    words, heads = _words_and_heads(EVENT_TABLE)
+    words, heads = words_and_heads(EVENT_TABLE)
     return frozenset(stem_key(w) for w in words), heads
 
 
@@ -1086,7 +1073,7 @@ WORD_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+)[ \t]+$")
 
 def _institution_heads() -> tuple[frozenset[str], tuple[str, ...]]:
     """(nouns, compound heads) of ``org_institutions.txt``, lower case."""
-    return _words_and_heads(INSTITUTION_TABLE)
+    return words_and_heads(INSTITUTION_TABLE)
 
 
 def institution_noun(word: str) -> bool:
@@ -1561,7 +1548,7 @@ BODY_TABLE = "org_bodies.txt"
 
 @cache
 def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words, heads = _words_and_heads(BODY_TABLE)
+    words, heads = words_and_heads(BODY_TABLE)
     nouns = sorted(read_lines(BODY_TABLE), key=lambda w: (-len(w), w))
     plain = [re.escape(n) for n in nouns if not n.startswith("-")]
     compounds = [rf"[A-ZÄÖÜ][a-zäöüß]+{re.escape(h)}" for h in sorted(heads, key=lambda h: (-len(h), h))]
@@ -1578,7 +1565,7 @@ def body_noun(word: str) -> str | None:
     compound of a listed head ("Landesgerichts" → Landesgericht, "Justizanstalt"); None for
     other words. German names a court or prison by a compound of its kind: "Landesgericht",
     "Bezirksgericht", "Verfassungsgericht", "Justizvollzugsanstalt"."""
-    words, heads = _words_and_heads(BODY_TABLE)
+    words, heads = words_and_heads(BODY_TABLE)
     for form in (word, word[:-1], word[:-2]):
         low = form.lower()
         if low in words or any(low.endswith(h) and len(low) > len(h) for h in heads):

@@ -41,6 +41,7 @@ from pipeline.normalise.names import (
     stable_id,
     vessel_mention,
     vessel_names,
+    words_and_heads,
 )
 from pipeline.normalise.places import is_inflected_noun
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
@@ -397,23 +398,10 @@ def _noun_form(word: str) -> bool:
     return is_common_noun(word) or (len(last) > 1 and last[:1].isupper() and is_inflected_noun(last))
 
 
-@cache
-def _org_descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(descriptor words, compound heads) of ``org_descriptors.txt``, lower case."""
-    words: set[str] = set()
-    heads: list[str] = []
-    for line in read_lines(DESCRIPTORS):
-        if line.startswith("-"):
-            heads.append(line[1:].lower())
-        else:
-            words.add(line.lower())
-    return frozenset(words), tuple(heads)
-
-
 def org_descriptor(word: str) -> bool:
     """A noun that introduces an organisation's name ("Konzern", "Nachrichten-Website",
     "Autozulieferer"), also inflected (genitive -s/-es, dative -n)."""
-    words, heads = _org_descriptors()
+    words, heads = words_and_heads(DESCRIPTORS)
     low = word.lower()
     for form in {low, low[:-1], low[:-2]} if len(low) > 4 else {low}:
         if form in words or any(form.endswith(h) and len(form) > len(h) for h in heads):

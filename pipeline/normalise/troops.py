@@ -60,6 +60,7 @@ MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a militar
 PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
+COPULA = frozenset({"sein", "bleiben"})
 NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
@@ -387,7 +388,7 @@ def _mandate_ceiling(text: str, sent: Sentence, num: NumberMention, toks: Sequen
     or a mission: a mandate's ceiling (S5); a whole force's ceiling is its size (S1)."""
     if _ceiling_before(text[sent.start : num.start]) is None:
         return False
-    return any(t.is_cap and _ends_with(t.text.split("-")[-1], _cue_words("mandate")) for t in toks)
+    return _names_noun(toks, "mandate")
 
 
 def _verb_takes_over(before: str) -> bool:
@@ -576,18 +577,29 @@ def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 
 def _names_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause names a contingent or mission ("Kontingent", "UN-Mission", "Schutztruppe")."""
-    return any(
-        t.is_cap and _ends_with(t.text.split("-")[-1], _cue_words("contingent")) for t in sent_toks[clause.lo : clause.hi]
-    )
+    return _names_noun(sent_toks[clause.lo : clause.hi], "contingent")
+
+
+def _names_noun(words: Sequence[_Tok], kind: str) -> bool:
+    """A capitalised word among ``words`` is, or ends in, a noun of cue ``kind`` (compounds
+    included: "UN-Mission", "Mandatsobergrenze", "Effektivbestand")."""
+    return any(t.is_cap and _ends_with(t.text, _cue_words(kind)) for t in words)
 
 
 def _part_of_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """A copula clause that places the troops in a mission: "941 Soldaten sind Teil der
     UN-Mission" (S4, service in a mission)."""
-    words = sent_toks[clause.lo : clause.hi]
-    verbs = [t for t in words if is_verb(t) or t.pos in {"VERB", "AUX"}]
-    copula = bool(verbs) and all((t.lemma or t.low) in {"sein", "bleiben"} for t in verbs)
-    return copula and _names_mission(sent_toks, clause)
+    verbs = _clause_verbs(sent_toks, clause)
+    return bool(verbs) and _only_copula(verbs) and _names_mission(sent_toks, clause)
+
+
+def _clause_verbs(sent_toks: Sequence[_Tok], clause: Clause) -> list[_Tok]:
+    return [t for t in sent_toks[clause.lo : clause.hi] if is_verb(t) or t.pos in {"VERB", "AUX"}]
+
+
+def _only_copula(verbs: Sequence[_Tok]) -> bool:
+    """Every verb is "sein" or "bleiben": the clause states a state, no action."""
+    return all((t.lemma or t.low) in COPULA for t in verbs)
 
 
 
@@ -611,9 +623,15 @@ def _moves(sent_toks: Sequence[_Tok], num_i: int, classes: Collection[str] = ("m
     ``classes``: the predicate classes asked for."""
     if not any(t.lemma for t in sent_toks):
         return False
-    parts = _clauses(sent_toks)
-    clause = clause_of(parts, num_i)
-    return any(predicate_class(sent_toks, i, clause) in classes for i in range(clause.lo, clause.hi))
+    clause = clause_of(_clauses(sent_toks), num_i)
+    return not _clause_classes(tuple(sent_toks), clause).isdisjoint(classes)
+
+
+@lru_cache(maxsize=512)
+def _clause_classes(sent_toks: tuple[_Tok, ...], clause: Clause) -> frozenset[str | None]:
+    """The predicate classes of the clause's words (``troop_predicates.tsv``), read once for
+    the several questions asked of one figure's clause."""
+    return frozenset(predicate_class(sent_toks, i, clause) for i in range(clause.lo, clause.hi))
 
 
 def _returned_prisoners(sentences: Sequence[Sentence], sent: Sentence, toks: Sequence[_Tok], num_i: int) -> bool:
@@ -662,7 +680,7 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
     by "in <Ort>" in a clause without a verb of its own ("über 3.000 Soldaten in Russland")."""
     if not any(t.lemma for t in sent_toks):
         return False
-    verbs = [t for t in sent_toks[clause.lo : clause.hi] if is_verb(t) or t.pos in {"VERB", "AUX"}]
+    verbs = _clause_verbs(sent_toks, clause)
     located = any(
         t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi)
         for k, t in enumerate(sent_toks[clause.lo : clause.hi], start=clause.lo)
@@ -670,8 +688,7 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
     )
     if not located:
         return False
-    copula = {"sein", "bleiben"}
-    return all((t.lemma or t.low) in copula for t in verbs)
+    return _only_copula(verbs)
 
 
 def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
@@ -969,7 +986,7 @@ def _says_how_much(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 def _whole_force(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause names a state's armed forces or one of its services as a whole
     ("Streitkräfte", "Bundeswehr", "Armee", "Marine")."""
-    return any(_ends_with(t.text, _cue_words("whole_force")) for t in sent_toks[clause.lo : clause.hi] if t.is_cap)
+    return _names_noun(sent_toks[clause.lo : clause.hi], "whole_force")
 
 
 def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -1161,7 +1178,7 @@ def _phrase_country(
     "US-Soldaten"), or "aus Nordkorea" after the noun, unless the troops are being moved or
     withdrawn, when "aus Lettland" is the place they leave (C5)."""
     words = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
-    own = [code for code in map(country_for_word, (t.text for t in words)) if code]
+    own = _nationalities(words)
     if len(set(own)) > 1:
         return None  # "russische und ukrainische Soldaten": several states (C5)
     if own:
@@ -1176,6 +1193,11 @@ def _phrase_country(
     if len(codes) == 1:  # "aus Nordkorea"; "aus Großbritannien, Kanada und …" says no one country
         return codes.pop()
     return None
+
+
+def _nationalities(words: Sequence[_Tok]) -> list[str]:
+    """The countries the words name by adjective, demonym or prefix, in order."""
+    return [code for code in (country_for_word(t.text) for t in words) if code]
 
 
 def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
@@ -1824,15 +1846,16 @@ def extract_troop_figures(
             sent_cache[sent.start] = (sent, toks, positions)
         sent, toks, positions = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
+        num_i = _token_at(toks, num.start)
         if fig is not None and not _names_military(head) and _declared_mixed(sentences, sent):
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
-        if fig is not None and not _names_military(head) and _moves(toks, _token_at(toks, num.start), ("evacuate",)):
+        if fig is not None and not _names_military(head) and _moves(toks, num_i, ("evacuate",)):
             fig = None  # "5347 Menschen ausgeflogen, darunter 500 Deutsche": evacuees are civilians (W2)
-        if fig is not None and head.noun is not None and not _names_military(head) and _military_part_named(toks, positions, num):
+        if fig is not None and head.noun is not None and not _names_military(head) and _military_part_named(toks, positions, num_i):
             fig = None  # "Bei dem Anschlag mit 110 Toten waren auch 13 Soldaten getötet worden" (W2)
         if fig is not None and fig.status in CASUALTY and _toll_with_military_part(toks, head):
             fig = None  # "6,3 Millionen Tote, darunter fast 5,2 Millionen Soldaten": the total is mixed (W2)
-        if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, _token_at(toks, num.start)):
+        if fig is not None and fig.status not in CASUALTY and _returned_prisoners(sentences, sent, toks, num_i):
             fig = dataclasses.replace(fig, status="captured")
         if fig is not None and out and _shares_hedge(text, out[-1], fig, num):
             low, high = _bounds(out[-1].qualifier, num)  # "rund 8.700 Australier und 2.800 Neuseeländer" (Q4)
@@ -1915,11 +1938,10 @@ def _names_military(head: _Head) -> bool:
     return head.noun is not None and (is_military_noun(head.noun.text) or _is_irregular(head.noun))
 
 
-def _military_part_named(toks: Sequence[_Tok], positions: Sequence[int], num: NumberMention) -> bool:
+def _military_part_named(toks: Sequence[_Tok], positions: Sequence[int], own: int) -> bool:
     """Another figure of the sentence names soldiers as a part ("auch 13 amerikanische
-    Soldaten", "darunter 40 Soldaten"): a figure without a military noun beside it is the
-    mixed whole (W2)."""
-    own = _token_at(list(toks), num.start)
+    Soldaten", "darunter 40 Soldaten"): a figure without a military noun (at token ``own``)
+    beside it is the mixed whole (W2)."""
     for p in positions:
         if p == own or p < 1:
             continue
@@ -2074,7 +2096,7 @@ def _figure(
     group_tail = _group_tail(head)
     irregular = irregular or group_tail
     # "246 russische und ukrainische Soldaten": troops of several states are no one state's (C5)
-    irregular = irregular or len({country_for_word(t.text) for t in head.modifiers} - {None}) > 1
+    irregular = irregular or len(set(_nationalities(head.modifiers))) > 1
     moving = _moves(toks, num_i)
     origin = _elided_origin(toks, num_i, head)
     phrase_head = _Head(head.kind, head.modifiers, head.noun, head.end) if group_tail else head  # the tail is the group's

@@ -128,6 +128,16 @@ def word_value(word: str) -> float | None:
         return None
 
 
+def money_after_amount(previous_word: str, word: str) -> bool:
+    """True for a currency word (``currencies.tsv``) right after an amount: a digit string, a
+    number word or a scale ("105 Franken", "drei Millionen Franken", "zwei Mrd. Dollar")."""
+    if word not in _currencies() or not previous_word:
+        return False
+    low = previous_word.lower().rstrip(".")
+    entry = _number_words().get(low)
+    return previous_word[0].isdigit() or word_value(previous_word) is not None or bool(entry and entry[1] == "scale")
+
+
 def _clean(value: float | None) -> float | None:
     if value is None:
         return None

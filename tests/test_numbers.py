@@ -247,3 +247,21 @@ def test_year_or_count_by_the_word_after(sentencizer, text, kind):
     """A year-like number right before a count noun counts it; before a verb it is the year."""
     found = [n for n in _find(sentencizer, text) if n.text[:1].isdigit()]
     assert [n.kind for n in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("previous", "word", "money"),
+    [
+        ("105", "Franken", True),
+        ("Millionen", "Franken", True),
+        ("Mio.", "Franken", True),
+        ("drei", "Dollar", True),
+        ("in", "Franken", False),
+        ("Millionen", "Menschen", False),
+        ("", "Euro", False),
+    ],
+)
+def test_money_after_amount(previous: str, word: str, money: bool) -> None:
+    from pipeline.numbers import money_after_amount
+
+    assert money_after_amount(previous, word) is money

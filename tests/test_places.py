@@ -881,3 +881,49 @@ def test_swiss_cantons_are_regions_of_switzerland() -> None:
         ("Tessin", "CH", "region"),
         ("Jura", "CH", "region"),
     }
+
+
+# --- names back to the nominative; currency words are no places ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Der Staatsempfang fand im Neuen Schloss statt.", "Neuen Schloss", "Neues Schloss"),
+        ("Die Premiere auf dem Grünen Hügel war ausverkauft.", "Grünen Hügel", "Grüner Hügel"),
+        ("Wanderer verirrten sich in der Fränkischen Schweiz.", "Fränkischen Schweiz", "Fränkische Schweiz"),
+        ("Der Stau reichte bis zum Großen Deutschen Eck.", "Großen Deutschen Eck", "Großes Deutsches Eck"),
+        ("Am Ufer des Weißen Meeres lagen Boote.", "Weißen Meeres", "Weißes Meer"),
+        ("Lawinengefahr herrscht in den Hohen Tauern.", "Hohen Tauern", "Hohe Tauern"),
+        ("Touristen fotografierten auf dem Roten Platz.", "Roten Platz", "Roter Platz"),
+    ],
+)
+def test_unknown_place_name_gets_its_adjectives_in_the_nominative(text: str, span: str, name: str) -> None:
+    assert name in places_of(text, span)
+
+
+def test_place_name_without_a_known_head_gender_keeps_its_adjective() -> None:
+    text = "Die Schiffe kreuzten vor der Unteren Hafenkante."
+    assert "Unteren Hafenkante" in places_of(text, "Unteren Hafenkante")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bund beteiligt sich mit drei Millionen Franken an den Kosten.",
+        "Die Aktie fiel von 105 Franken auf unter 90 Franken.",
+        "Der Konzern zahlte 2 Mio. Franken Busse.",
+    ],
+)
+def test_currency_after_an_amount_is_no_place(text: str) -> None:
+    spans = [m.group() for m in re.finditer("Franken", text)]
+    assert places_of(text, *spans[:1]) == {}
+
+
+def test_region_and_currency_of_one_name_in_one_article() -> None:
+    text = "In Franken wird gespart. Die Gemeinde zahlte 40 Franken pro Kopf."
+    mentions = loc(text, "Franken")  # the first "Franken": the region
+    second = text.index("Franken", text.index("40"))
+    mentions.append(EntityMention(sent_idx=1, start=second, end=second + len("Franken"), text="Franken", label="LOC"))
+    res = resolve_places(text, mentions, context=[])
+    assert [(p.name, p.country, p.mentions) for p in res.referents] == [("Franken", "DE", 1)]

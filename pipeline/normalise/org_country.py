@@ -187,8 +187,12 @@ def _agreeing_noun(tokens: list[str], head: int) -> int:
 
 
 ADJECTIVE_SUFFIXES = ("isch", "lich", "ig", "al", "iv", "ell", "är", "bar", "sam", "los", "haft", "ern", "ent", "ant")
-# Short adjectives that open organisation names and have no derivational suffix.
-PLAIN_ADJECTIVES = frozenset("neu alt rot weiß grün schwarz blau frei groß hoch vereint oberst deutsch".split())
+# Short adjectives that open organisation and place names and have no derivational suffix
+# ("Hohen" is the inflected stem of "hoch": "in den Hohen Tauern").
+PLAIN_ADJECTIVES = frozenset(
+    "neu alt rot weiß grün schwarz blau frei groß hoch hoh vereint oberst deutsch nah fern klein ober unter nieder mittler"
+    .split()
+)
 
 
 def _adjective_stem(stem: str) -> bool:

@@ -51,6 +51,8 @@ from pipeline.normalise.names import (
     vessel_mention,
     vessel_names,
 )
+from pipeline.normalise.org_country import gender_of, nominative_adjectives
+from pipeline.numbers import money_after_amount
 from pipeline.records import EntityMention, Place, Resolution, ResolvedEntities
 from pipeline.resources import ResourceError, read_lines, read_text, read_tsv
 
@@ -717,9 +719,18 @@ def _other_entity(
             notes[fold(word)] = "not_a_place"  # "Seine Wut …"
     ships = vessel_names(text)
     return [
-        "ship" if ships and vessel_mention(text, m.start, m.end, ships) else notes.get(fold(clean_span(m.text)))
+        "ship" if ships and vessel_mention(text, m.start, m.end, ships)
+        else "currency" if _money(text, m)  # "mit drei Millionen Franken": money, not Franconia
+        else notes.get(fold(clean_span(m.text)))
         for m in mentions
     ]
+
+
+def _money(text: str, mention: EntityMention) -> bool:
+    """The mention is a currency word after an amount; decided per mention, as the same
+    article may name the Swiss franc and Franconia."""
+    before = text[: mention.start].split()
+    return money_after_amount(before[-1] if before else "", clean_span(mention.text))
 
 
 def _surnames(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
@@ -1013,8 +1024,11 @@ def _unresolved_name(span: str, genitive: bool = False) -> str:
     if last.endswith(("'", "’")):
         last = last[:-1]
     elif genitive and last.endswith("s") and len(last) > 4:
-        last = last[:-2] if last.endswith(("es",)) and last[-3] in "stzß" else last[:-1]
-    return " ".join([*tokens[:-1], last])
+        # -es after a sibilant ("des Kreises") or on a masculine or neuter head ("des Meeres")
+        strong = last.endswith("es") and (last[-3] in "stzß" or gender_of(last[:-2]) in {"m", "n"})
+        last = last[:-2] if strong else last[:-1]
+    # "im Neuen Schloss" → Neues Schloss, "in der Schwäbischen Alb" → Schwäbische Alb
+    return " ".join(nominative_adjectives([*tokens[:-1], last], lambda word: match_place(word) is not None))
 
 
 def _place(key: str, members: list[tuple[str, GazetteerRow | None, str | None, str | None]]) -> Place:

@@ -580,3 +580,21 @@ def test_one_word_names_listed_among_common_nouns_are_nouns() -> None:
 def test_people_listed_together_stay_people() -> None:
     text = "Zur Feier kamen Müller, Schneider, Weber und Petra Lang."
     assert set(people(text, "Müller", "Schneider", "Weber", "Petra Lang")) == {"Müller", "Schneider", "Weber", "Petra Lang"}
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "roles"),
+    [
+        ("Pirmin Bischof", ["Pirmin", "Bischof"], []),
+        ("Senator Pirmin Bischof", ["Pirmin", "Bischof"], ["Senator"]),
+        ("Anna Schreiber", ["Anna", "Schreiber"], []),
+        ("Bischof Georg Bätzing", ["Georg", "Bätzing"], ["Bischof"]),
+        ("der Präsident", [], ["Präsident"]),
+    ],
+)
+def test_role_word_ending_the_span_after_a_given_name_is_a_surname(span: str, name: list[str], roles: list[str]) -> None:
+    """German puts a role before the name; after it only in apposition ("Franziskus, der
+    Bischof"), so a role word that ends a PER span right after a given name is a surname."""
+    from pipeline.normalise.people import split_roles
+
+    assert split_roles(span) == (name, roles)

@@ -142,7 +142,8 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
         bare = tok.strip(",;:")
         if not bare:
             continue
-        if is_role(bare) and (not name or not _looks_like_name_part(bare)):
+        surname = idx == len(tokens) - 1 and len(name) == 1 and is_capitalised(name[0]) and given_name(name[0])
+        if is_role(bare) and (not name or not (surname or _looks_like_name_part(bare))):
             roles.append(bare)
             if (
                 len(name) == 1
@@ -178,7 +179,9 @@ def _name_like(token: str) -> bool:
 
 
 def _looks_like_name_part(token: str) -> bool:
-    # After a given name, words like "Kaiser", "König" are surnames rather than roles.
+    # After a given name, words like "Kaiser", "König" are surnames rather than roles. A role
+    # word that ends the span right after a given name is a surname too ("Pirmin Bischof"):
+    # German puts a role before the name, or after it only in apposition ("Franziskus, der Bischof").
     return token[:1].isupper() and token.lower() in {
         "kaiser",
         "könig",

@@ -598,3 +598,16 @@ def test_role_word_ending_the_span_after_a_given_name_is_a_surname(span: str, na
     from pipeline.normalise.people import split_roles
 
     assert split_roles(span) == (name, roles)
+
+
+@pytest.mark.parametrize(
+    ("span", "name", "roles"),
+    [
+        ("Ständerat Pirmin Bischof", ["Pirmin", "Bischof"], ["Ständerat"]),
+        ("SP-Nationalrätin Franziska Roth", ["Franziska", "Roth"], ["SP-Nationalrätin"]),
+        ("Landesrätin Martina Berthold", ["Martina", "Berthold"], ["Landesrätin"]),
+        ("FDP-Regierungsrat Hans Wicki", ["Hans", "Wicki"], ["FDP-Regierungsrat"]),
+    ],
+)
+def test_swiss_and_austrian_council_titles_are_roles(span: str, name: list[str], roles: list[str]) -> None:
+    assert split_roles(span) == (name, roles)

@@ -8,11 +8,12 @@ import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from training.scripts import assemble, meta, pretrain
+from training.scripts import assemble, distil, heldout, meta, pretrain
 from training.scripts import corpora as conversion
 from training.scripts import train as training
 from training.scripts.paths import DEFAULT_CONFIG, TRAINING_DIR
@@ -364,10 +365,11 @@ def _project() -> dict:
 
 def test_project_workflow_runs_every_step_once_in_an_order_whose_inputs_exist() -> None:
     """Each dep of a step is an asset, a file of the project, or an output of an earlier step,
-    so `spacy project run all` never reaches a step before what it needs."""
+    so `spacy project run all` (then `distil`, the experiment that needs its model) never
+    reaches a step before what it needs; every command belongs to one workflow."""
     project = _project()
     commands = {cmd["name"]: cmd for cmd in project["commands"]}
-    workflow = project["workflows"]["all"]
+    workflow = project["workflows"]["all"] + project["workflows"]["distil"]
     assert sorted(workflow) == sorted(commands) and len(set(workflow)) == len(workflow)
     assets = {asset["dest"] for asset in project["assets"]}
     made: set[str] = set()
@@ -553,3 +555,100 @@ def test_spacy_project_runs_the_whole_recipe_and_skips_finished_steps(tmp_path: 
     assert second.returncode == 0, second.stdout[-3000:]
     for name in ("corpus", "vectors", "pretrain", "train-main", "assemble", "evaluate"):
         assert f"Skipping '{name}': nothing changed" in second.stdout
+
+
+# --- distillation transfer set and the Europarl held-out figure -----------------------------
+
+
+def test_transfer_sentences_are_cut_at_sentence_ends_not_at_abbreviations() -> None:
+    tokens = "Herr Dr. Schäuble sprach . Danach kam „ Nein “ ! Ende".split()
+    assert distil.split_sentences(tokens) == [
+        ["Herr", "Dr.", "Schäuble", "sprach", "."],
+        ["Danach", "kam", "„", "Nein", "“", "!"],
+        ["Ende"],
+    ]
+    assert distil.split_sentences(["am", "3.", "Mai", "."]) == [["am", "3.", "Mai", "."]]
+
+
+def test_sentences_without_entities_are_kept_at_a_stable_small_rate() -> None:
+    sentences = [f"Satz Nummer {i} ohne Namen .".split() for i in range(2000)]
+    kept = [distil.keep_empty(s) for s in sentences]
+    assert kept == [distil.keep_empty(s) for s in sentences]  # deterministic
+    assert 0.05 < sum(kept) / len(kept) < 0.15
+
+
+def test_transfer_set_stops_teaching_an_entity_it_has_seen_often() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    nlp = spacy.blank("de")
+
+    def doc(words: list[str], *ents: tuple[int, int, str]) -> Doc:
+        d = Doc(nlp.vocab, words=words)
+        d.ents = [Span(d, *e) for e in ents]
+        return d
+
+    seen: Counter = Counter()
+    cdu = [doc(["Die", "CDU", "stimmt", "zu"], (1, 2, "ORG")) for _ in range(4)]
+    assert [distil.novel(d, seen, cap=2) is not None for d in cdu] == [True, True, False, False]
+    # a sentence with one entity still new is kept; the saturated one in it becomes missing
+    kept = distil.novel(doc(["Die", "CDU", "und", "Olaf", "Scholz"], (1, 2, "ORG"), (3, 5, "PER")), seen, cap=2)
+    assert [(e.text, e.label_) for e in kept.ents] == [("Olaf Scholz", "PER")]
+    assert [t.ent_iob_ for t in kept] == ["O", "", "O", "B", "I"]
+    assert seen[("Olaf Scholz", "PER")] == 1 and seen[("CDU", "ORG")] == 2
+    plain = doc(["Nichts", "hier"])
+    assert distil.novel(plain, seen, cap=2) is plain
+
+
+def test_transfer_sentences_carry_the_vote_and_leave_disagreements_missing(monkeypatch) -> None:
+    import spacy
+
+    nlp = spacy.blank("de")
+    votes = {  # three models: two agree on the person, one alone on the place
+        distil.MODELS[0]: [{(0, 2, "PER")}, set()],
+        distil.MODELS[1]: [{(0, 2, "PER"), (4, 5, "LOC")}, set()],
+        distil.MODELS[2]: [{(0, 2, "PER")}, set()],
+    }
+    monkeypatch.setattr(distil, "_model_spans", lambda _nlp, pipes, _tokens: votes[tuple(pipes)])
+    monkeypatch.setattr(distil, "keep_empty", lambda words: False)
+    first, second = distil.label_batch(nlp, [["Olaf", "Scholz", "besuchte", "heute", "Kiel"], ["Nichts", "hier"]])
+    assert second is None  # no entity, and the empty-sentence sample did not draw it
+    assert [(e.text, e.label_) for e in first.ents] == [("Olaf Scholz", "PER")]
+    assert [t.ent_iob_ for t in first] == ["B", "I", "O", "O", ""]  # "Kiel": missing, not O
+
+
+def test_transfer_text_leaves_out_the_wikiann_sentences_that_are_germeval_test_sentences(tmp_path: Path) -> None:
+    root = _fake_corpora(tmp_path)
+    test = root / "wikiann-de" / "WikiANN" / "de" / "test"
+    test.write_text("".join(f"de:Satz\tO\nde:Nummer\tO\nde:{i}\tO\nde:hier\tO\n\n" for i in range(6810)), encoding="utf-8")
+    sentences = list(distil.wikiann_token_lists(root))
+    assert ["Satz", "Nummer", "6808", "hier"] not in sentences
+    assert ["Satz", "Nummer", "6807", "hier"] in sentences and ["Satz", "Nummer", "6809", "hier"] in sentences
+    assert ["Angela", "Merkel", "besuchte", "Paris"] in sentences  # train sentence 0
+
+
+@pytest.mark.parametrize(
+    ("tags", "spans"),
+    [
+        (["I-PER", "I-PER", "O", "I-LOC"], {(0, 2, "PER"), (3, 4, "LOC")}),
+        (["I-LOC", "B-LOC", "O"], {(0, 1, "LOC"), (1, 2, "LOC")}),  # IOB1: B- opens a second entity
+        (["I-MISC", "O", "I-ORG", "I-ORG"], {(2, 4, "ORG")}),  # MISC is not scored
+        (["B-PER", "I-LOC"], {(0, 1, "PER"), (1, 2, "LOC")}),
+    ],
+)
+def test_europarl_iob1_spans(tags: list[str], spans: set) -> None:
+    assert heldout.iob1_spans(tags) == spans
+
+
+def test_student_trains_on_germeval_twice_and_the_transfer_set(tmp_path: Path) -> None:
+    from training.scripts import student
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "train.spacy").write_bytes(b"gold")
+    (tmp_path / "transfer.spacy").write_bytes(b"silver")
+    folder = student.training_folder(corpus, tmp_path / "transfer.spacy", tmp_path / "out" / "train")
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == ["germeval-0.spacy", "germeval-1.spacy", "transfer.spacy"]
+    assert [(folder / f).read_bytes() for f in files] == [b"gold", b"gold", b"silver"]
+    assert student.CONFIG.exists() and "source = ${paths.teacher}" in student.CONFIG.read_text()

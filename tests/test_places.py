@@ -8,6 +8,7 @@ import time
 import pytest
 
 from pipeline.normalise.places import (
+    canton_code,
     country_name,
     gazetteer,
     match_place,
@@ -934,3 +935,37 @@ def test_rome_by_its_german_name() -> None:
     exonym "Rom" is a hand-checked name of Rome in places_extra.tsv."""
     text = "Die Regierung in Rom lehnte die Auflagen ab."
     assert places_of(text, "Rom") == {"Rom": "IT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Kanton zahlt die Hälfte der Kosten.",
+        "Es sei nun an Gemeinde, Kanton und Bund, den Familien zu helfen.",
+        "Die Kinder spielten im Hof hinter der Schule.",
+    ],
+)
+def test_town_name_used_as_a_common_noun_is_no_place(text: str) -> None:
+    span = next(w for w in ("Kanton", "Hof") if w in text)
+    assert places_of(text, span) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Flüge nach Kanton und Peking fielen aus.", "Kanton", "Kanton"),
+        ("Die Messe in Essen war voll.", "Essen", "Essen"),
+        ("In Posen und Danzig lebten viele Deutsche.", "Posen", "Posen"),
+    ],
+)
+def test_town_name_that_is_also_a_noun_stays_a_town_where_used_as_a_name(text: str, span: str, name: str) -> None:
+    assert name in places_of(text, span)
+
+
+def test_swiss_town_with_its_canton_code() -> None:
+    """Swiss news write a town with its canton's code ("Ferden VS"): the town, in Switzerland,
+    even where a namesake elsewhere is better known (Ferden is also a name of Verden, DE)."""
+    text = "Die Medienkonferenz fand in Ferden VS statt. In Baden AG und Bern BE regnete es."
+    found = resolve_places(text, loc(text, "Ferden VS", "Baden AG", "Bern BE")).referents
+    assert [(p.name, p.country) for p in found] == [("Ferden", "CH"), ("Baden", "CH"), ("Bern", "CH")]
+    assert canton_code("Blatten VS") == "VS" and canton_code("Washington DC") is None

@@ -597,13 +597,21 @@ def resolve_places(
     opening a sentence ("Seine …") is no place (``not_a_place``). What one mention shows
     holds for every mention of the same name.
     """
+    cantons = [canton_code(m.text) for m in mentions]
+    mentions = [_without_canton(m) if c else m for m, c in zip(mentions, cantons, strict=True)]
     matches = [match_place(m.text) for m in mentions]
     swiss = swiss_spelling(text)
     others = _other_entity(text, mentions, context)
     matches = [None if o else m for m, o in zip(matches, others, strict=True)]
     context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
     home = document_country(matches, swiss)
-    rows = [_choose(m.rows, context | ({home} if home else set())) if m else None for m in matches]
+    rows = [
+        _choose(m.rows, {"CH"} if c else context | ({home} if home else set())) if m else None
+        for m, c in zip(matches, cantons, strict=True)
+    ]
+    # a town with a canton code lies in Switzerland: a namesake elsewhere is not it
+    matches = [None if c and r is not None and r.country != "CH" else m for m, r, c in zip(matches, rows, cantons, strict=True)]
+    rows = [None if m is None else r for m, r in zip(matches, rows, strict=True)]
     matches, rows = _join_first_words(matches, rows)
     person = [_person_name(m.text, r, text) for m, r in zip(mentions, rows, strict=True)]
     matches = [None if p else m for m, p in zip(matches, person, strict=True)]
@@ -617,7 +625,9 @@ def resolve_places(
     resolutions: list[Resolution] = []
     groups: dict[str, list[tuple[str, GazetteerRow | None, str | None, str | None]]] = {}
     order: list[str] = []
-    for mention, match, row, is_person, other in zip(mentions, matches, rows, person, others, strict=True):
+    for mention, match, row, is_person, other, canton in zip(
+        mentions, matches, rows, person, others, cantons, strict=True
+    ):
         country: str | None
         if is_person or other:
             resolutions.append(Resolution(None, None, note=other or "person_name"))
@@ -649,6 +659,8 @@ def resolve_places(
                 country, note = sovereign(adjective), "country_from_name"
             elif town and town.rows[0].country:  # "Justizzentrum Mühlhausen"
                 country, note = sovereign(_choose(town.rows, context).country), "country_from_name"
+            elif canton:  # "Ferden VS": a town of the canton of Valais
+                country, note = "CH", "country_from_name"
             elif bracketed := _bracketed_place(text, mention.end):  # "Götzendorf (Bezirk Bruck)"
                 country, note = sovereign(_choose(bracketed.rows, context).country), "country_from_name"
             else:  # "Europa-Park-Stadion" lies in one country
@@ -710,6 +722,9 @@ def _other_entity(
         if " " not in word and small and any(fold(w) in surnames for w in genitive_candidates(word)):
             notes[fold(word)] = "person_name"  # "Cuche hält …" after "Didier Cuche"
             continue
+        if town and is_inflected_noun(word) and _used_as_noun(text, m.start, m.end):
+            notes[fold(word)] = "not_a_place"  # "der Kanton", "Gemeinde, Kanton und Bund": not Guangzhou
+            continue
         members = coordinated(text, i, spans)
         if "ORG" in members and "LOC" not in members and not known:
             notes[fold(word)] = "organisation"  # "bei Bosch und Mahle"
@@ -724,6 +739,45 @@ def _other_entity(
         else notes.get(fold(clean_span(m.text)))
         for m in mentions
     ]
+
+
+DEFINITE_ARTICLES = frozenset("der die das den dem des am im vom zum zur ins beim".split())
+CONJUNCTIONS = frozenset({",", "und", "oder", "sowie"})
+_WORD = re.compile(r"[\w-]+|[,;]")
+
+
+def _used_as_noun(text: str, start: int, end: int) -> bool:
+    """A town's name that is also a German noun is the noun after a definite article ("der
+    Kanton", "im Hof": a town takes none) or in a list with other common nouns ("Gemeinde,
+    Kanton und Bund"), where conjuncts share their kind."""
+    before = _WORD.findall(text[max(0, start - 40) : start])
+    after = _WORD.findall(text[end : end + 40])
+    if before and before[-1].lower() in DEFINITE_ARTICLES:
+        return True
+    neighbours = []
+    if len(before) >= 2 and before[-1] in CONJUNCTIONS:
+        neighbours.append(before[-2])
+    if len(after) >= 2 and after[0] in CONJUNCTIONS:
+        neighbours.append(after[1])
+    return any(w[:1].isupper() and is_inflected_noun(w) and match_place(w) is None for w in neighbours)
+
+
+@cache
+def _canton_codes() -> frozenset[str]:
+    return frozenset(read_lines("swiss_canton_codes.txt"))
+
+
+def canton_code(span: str) -> str | None:
+    """The Swiss canton code that ends a place's name ("Blatten VS" → VS), else None."""
+    head, _, code = span.strip().rpartition(" ")
+    return code if head and code in _canton_codes() else None
+
+
+def _without_canton(mention: EntityMention) -> EntityMention:
+    """The mention without its canton code: "Ferden VS" → "Ferden"."""
+    text = mention.text.rstrip()
+    trimmed = text[: text.rfind(" ")].rstrip()
+    return EntityMention(mention.sent_idx, mention.start, mention.start + len(trimmed), trimmed, mention.label)
 
 
 def _money(text: str, mention: EntityMention) -> bool:
@@ -925,6 +979,8 @@ def _person_name(span: str, row: GazetteerRow | None, text: str) -> bool:
         return False
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)} ([A-ZÄÖÜ][\w-]+)", text):
         nxt = m.group(1)
+        if nxt in _canton_codes():
+            continue  # "Ferden VS": a Swiss town and its canton
         if not is_common_noun(nxt) and not gazetteer().lookup(stem_key(nxt)):
             return True
     return False

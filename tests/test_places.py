@@ -969,3 +969,10 @@ def test_swiss_town_with_its_canton_code() -> None:
     found = resolve_places(text, loc(text, "Ferden VS", "Baden AG", "Bern BE")).referents
     assert [(p.name, p.country) for p in found] == [("Ferden", "CH"), ("Baden", "CH"), ("Bern", "CH")]
     assert canton_code("Blatten VS") == "VS" and canton_code("Washington DC") is None
+
+
+def test_town_before_a_noun_after_a_locative_preposition_is_no_given_name() -> None:
+    """"lösen Soldaten in Sieghartskirchen Verklausungen": a known town after "in", followed by
+    a noun with a derivational suffix, is the town, not a given name before a surname."""
+    text = "Unter anderem lösen Soldaten in Sieghartskirchen Verklausungen und sichern Dämme."
+    assert places_of(text, "Sieghartskirchen") == {"Sieghartskirchen": "AT"}

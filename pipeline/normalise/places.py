@@ -979,11 +979,24 @@ def _person_name(span: str, row: GazetteerRow | None, text: str) -> bool:
         return False
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)} ([A-ZÄÖÜ][\w-]+)", text):
         nxt = m.group(1)
-        if nxt in _canton_codes():
-            continue  # "Ferden VS": a Swiss town and its canton
-        if not is_common_noun(nxt) and not gazetteer().lookup(stem_key(nxt)):
+        if nxt in _canton_codes() or _after_locative(text, m.start()):
+            continue  # "Ferden VS", "in Sieghartskirchen Verklausungen": a town, not a given name
+        if not is_common_noun(nxt) and not nxt.endswith(NOMINAL_SUFFIXES) and not gazetteer().lookup(stem_key(nxt)):
             return True
     return False
+
+
+# Derivational suffixes that make German nouns, with their plurals: "Verklausungen" is no surname
+NOMINAL_SUFFIXES = tuple(
+    f"{suffix}{plural}" for suffix in ("ung", "heit", "keit", "schaft", "tion", "tät") for plural in ("", "en")
+)
+LOCATIVES = frozenset({"in", "nach", "aus", "bei"})
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """The word at ``start`` follows a locative preposition ("in Sieghartskirchen"): a place."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in LOCATIVES
 
 
 def _nearest_country(start: int, anchors: list[tuple[int, str]]) -> str | None:

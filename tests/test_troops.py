@@ -985,3 +985,25 @@ def test_a_multinational_actor_beyond_the_figures_clause_gives_no_country(nlp):
     country named as the object's owner is not the troops' nationality."""
     found = _troops(nlp, "Mit 20.000 Soldaten: Nato probt die Verteidigung Finnlands")
     assert [(f.low, f.country) for f in found] == [(20000, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Auf Seiten Georgiens sind nach Regierungsangaben 170 Soldaten gefallen.", [(170, "GE")]),
+        ("Aufseiten der Ukraine wurden in der Nacht 45 Soldaten verwundet.", [(45, "UA")]),
+        ("Die Reiterei der österreichischen Feldarmee zählte 12.000 Mann.", [(12000, "AT")]),
+        ("Der polnischen Panzerbrigade gehören 3.200 Soldaten an.", [(3200, "PL")]),
+        ("Laut einer russischen Webseite starben 500 Soldaten.", [(500, None)]),
+    ],
+)
+def test_the_side_named_in_a_genitive_or_a_compound_gives_the_country(nlp, text, expected):
+    """C1: "auf Seiten <Land>" / "aufseiten der <Land>" name the side the troops belong to, as
+    "auf georgischer Seite" does; a nationality adjective before a compound whose head is an
+    armed force ("Feldarmee", "Panzerbrigade") too. A "Webseite" is no side."""
+    assert [(f.low, f.country) for f in _troops(nlp, text)] == expected
+
+
+def test_cavalrymen_are_troops(nlp):
+    found = _troops(nlp, "Die Armee zählte 90.000 Infanteristen und 12.000 Kavalleristen.")
+    assert [f.low for f in found] == [90000, 12000]

@@ -178,8 +178,16 @@ def _is_demonym_noun(word: str) -> bool:
 
 @lru_cache(maxsize=65536)  # words repeat: each is looked up once
 def _is_side_noun(word: str) -> bool:
+    """A side noun ("Armee", "Streitkräften"), also as a compound's head ("Feldarmee",
+    "Panzerbrigade", "Landstreitkräfte"); not "Seite" (a "Webseite" is no side)."""
     low = word.lower()
-    return any(low.startswith(cue) for cue, _ in _cues("side"))
+    return any(
+        low.startswith(cue) or (cue != "seite" and low.endswith(tuple(cue + e for e in SIDE_ENDINGS)))
+        for cue, _ in _cues("side")
+    )
+
+
+SIDE_ENDINGS = ("", "n", "en", "s", "es")
 
 
 @lru_cache(maxsize=65536)  # words repeat: each is looked up once
@@ -1283,6 +1291,14 @@ def _is_multinational(tok: _Tok) -> bool:
 _UNSAID = "unsaid"  # no country word at all (as opposed to None: several, or multinational)
 
 
+def _after_sides(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i`` is the genitive after "Seiten" or "aufseiten", an article between or not."""
+    k = i - 1
+    if k >= 0 and sent_toks[k].low in ARTICLES:
+        k -= 1
+    return k >= 0 and sent_toks[k].low in {"seiten", "aufseiten"}
+
+
 def _multinational_actor(sent_toks: Sequence[_Tok], i: int) -> bool:
     """Word ``i`` names a multinational body as an actor, not after a preposition ("in einem
     Nato-Verband") nor as a thing's attribute ("die Strategie der Nato") (C5)."""
@@ -1374,6 +1390,9 @@ def _countries_in(
             continue
         if i > 0 and is_country_name(tok.text) and sent_toks[i - 1].is_cap and _has_cue(sent_toks[i - 1].text, "forces"):
             strong.add(code)  # "in der Armee Taiwans", "die Streitkräfte Polens": the force named (C1)
+            continue
+        if is_country_name(tok.text) and _after_sides(sent_toks, i):
+            strong.add(code)  # "auf Seiten Aserbaidschans", "aufseiten der Ukraine": that side's troops
             continue
         if "-" in tok.text:
             if (i == 0 or (i == 1 and prev in ARTICLES)) and _ends_with(tok.text.split("-", 1)[1], _cue_words("commanding_organ")):

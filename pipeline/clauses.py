@@ -356,6 +356,10 @@ def _particle(words: Sequence[Word], i: int, clause: Clause) -> str:
     return ""
 
 
+# adverbs that with "zu" form a preposition and then say nothing of a plan
+ADDITIVE_PREPOSITIONS = frozenset({"zusätzlich", "ergänzend"})
+
+
 def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None:
     """The predicate class of word ``i`` (``troop_predicates.tsv``), or None."""
     w = words[i]
@@ -363,6 +367,8 @@ def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None
         return None
     table = predicates()
     lemma = _known_lemma(predicate_lemma(words, i, clause), w.text)
+    if lemma in ADDITIVE_PREPOSITIONS and i + 1 < len(words) and words[i + 1].text.lower() in {"zu", "zum", "zur"}:
+        return None  # "zusätzlich zu den 4.700 Wehrpflichtigen": a preposition ("in addition to"), no plan
     reflexive = any(words[k].text.lower() == "sich" for k in range(clause.lo, clause.hi))
     if reflexive and f"sich {lemma}" in table:
         return table[f"sich {lemma}"]

@@ -1007,3 +1007,27 @@ def test_the_side_named_in_a_genitive_or_a_compound_gives_the_country(nlp, text,
 def test_cavalrymen_are_troops(nlp):
     found = _troops(nlp, "Die Armee zählte 90.000 Infanteristen und 12.000 Kavalleristen.")
     assert [f.low for f in found] == [90000, 12000]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Etwa 3.000 Soldaten werden weiter in Estland stationiert bleiben.", [(3000, "stationed")]),
+        ("Rund 8.000 Soldaten sollen in Litauen stationiert bleiben.", [(8000, "stationed")]),
+        ("Im nächsten Jahr sollen 4.000 Soldaten in Litauen stationiert werden.", [(4000, "planned")]),
+    ],
+)
+def test_troops_that_stay_are_stationed_whatever_the_tense(nlp, text, expected):
+    """S5: "stationiert bleiben" keeps a presence (a contingent kept at its size); only a
+    stationing still to come is planned (S2)."""
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_zusaetzlich_zu_is_a_preposition_not_a_plan(nlp):
+    """S1: "hat derzeit 9.000 Berufssoldaten zusätzlich zu den 4.700 Wehrpflichtigen" states a
+    force's size; "zusätzlich zu" means "in addition to". "zusätzlich 3.000 Soldaten schicken"
+    stays a plan (S2)."""
+    found = _troops(nlp, "Norwegen hat derzeit 9.000 Berufssoldaten zusätzlich zu den 4.700 Wehrpflichtigen.")
+    assert [(f.low, f.status) for f in found] == [(9000, "strength"), (4700, "strength")]
+    found = _troops(nlp, "Die USA wollen zusätzlich 3.000 Soldaten nach Polen schicken.")
+    assert [(f.low, f.status) for f in found] == [(3000, "planned")]

@@ -824,6 +824,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                     future = _clause_to_come(sent_toks, parts, k)
                 announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
                 group = "planned" if future or announced else DONE_STATUS[cls]
+                if group == "planned" and cls == "station" and _remains(sent_toks, clause):
+                    group = "stationed"  # "werden weiter in Nordirland stationiert bleiben": kept there (S5)
                 if group == "stationed" and _begun(sent_toks, parts, k):
                     group = "deployed"  # "haben damit begonnen, 4.000 Soldaten … zu stationieren" (S4)
             elif cls == "join":
@@ -864,6 +866,11 @@ def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:
     """Clause ``k`` or the one it depends on has an aspect verb ("beginnen", "fortsetzen"): a
     stationing under way is troops moving in, not yet a presence."""
     return has_aspect_verb(sent_toks, parts[k]) or (k > 0 and has_aspect_verb(sent_toks, parts[k - 1]))
+
+
+def _remains(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause says the troops stay ("bleiben", "verbleiben"): a presence kept, not one to come."""
+    return any(t.lemma in {"bleiben", "verbleiben"} for t in sent_toks[clause.lo : clause.hi])
 
 
 def _clause_to_come(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:

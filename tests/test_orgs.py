@@ -1034,6 +1034,10 @@ def test_gender_inclusive_noun_is_no_organisation() -> None:
         (["Hallenturnier"], True),
         (["Bundesliga"], False),  # a league is a body (O1)
         (["Super", "League"], False),
+        (["Erste", "Bank", "Open", "500"], True),  # a tournament named by its sponsor
+        (["US", "Open"], True),
+        (["Miami", "Masters"], True),
+        (["Open", "Society", "Foundations"], False),  # "Open" first: no tournament
     ],
 )
 def test_competitions_are_no_organisations(tokens: list[str], event: bool) -> None:

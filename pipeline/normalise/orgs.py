@@ -569,6 +569,11 @@ def _events() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(stem_key(w) for w in words), heads
 
 
+@cache
+def _event_words() -> frozenset[str]:
+    return frozenset(read_lines("org_event_words.txt"))
+
+
 def is_event(tokens: list[str]) -> bool:
     """A tournament, competition or event, which O5 counts as no organisation: a listed
     name in any case form ("der Olympischen Spiele", "Champions League") or a compound on a
@@ -576,6 +581,8 @@ def is_event(tokens: list[str]) -> bool:
     names, heads = _events()
     if not tokens or stem_key(" ".join(tokens)) in names:
         return bool(tokens)
+    if any(t in _event_words() for t in tokens[1:]):
+        return True  # "Erste Bank Open 500", "US Open": a tournament
     last = tokens[-1].lower().rstrip("'’")
     return any(last.endswith(h) or last.endswith(h + "s") or last.endswith(h + "es") for h in heads)
 

@@ -611,3 +611,10 @@ def test_role_word_ending_the_span_after_a_given_name_is_a_surname(span: str, na
 )
 def test_swiss_and_austrian_council_titles_are_roles(span: str, name: list[str], roles: list[str]) -> None:
     assert split_roles(span) == (name, roles)
+
+
+def test_country_after_a_full_name_is_no_surname() -> None:
+    """A verb-second clause puts the object after the subject: in "verließ der General Boris
+    Gromow Afghanistan" the model's span may run on into the country, which is no surname."""
+    assert split_roles("Generalleutnant Boris Gromow Afghanistan") == (["Boris", "Gromow"], ["Generalleutnant"])
+    assert split_roles("George Washington") == (["George", "Washington"], [])  # a two-word name stays

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.normalise.demonyms import country_for_word
+from pipeline.normalise.demonyms import country_for_word, is_country_name
 from pipeline.normalise.names import (
     ARTICLES,
     QUOTE_CHARS,
@@ -162,6 +162,10 @@ def split_roles(span: str) -> tuple[list[str], list[str]]:
             break
     # Trailing lower-case words are not part of a name ("al-Nuaimi", "d'Alembert" are).
     while name and not _name_like(name[-1]):
+        name.pop()
+    # A country after a full name is the clause's object, not a surname ("verließ Generalleutnant
+    # Boris Gromow Afghanistan").
+    if len(name) >= 3 and is_country_name(name[-1]):
         name.pop()
     while name and not _name_like(name[0]) and name[0].lower() not in PARTICLES:
         name.pop(0)

@@ -607,6 +607,10 @@ def test_role_word_ending_the_span_after_a_given_name_is_a_surname(span: str, na
         ("SP-Nationalrätin Franziska Roth", ["Franziska", "Roth"], ["SP-Nationalrätin"]),
         ("Landesrätin Martina Berthold", ["Martina", "Berthold"], ["Landesrätin"]),
         ("FDP-Regierungsrat Hans Wicki", ["Hans", "Wicki"], ["FDP-Regierungsrat"]),
+        # Swiss spelling writes ss for ß: one table entry covers both
+        ("Grossrätin Anna Meier", ["Anna", "Meier"], ["Grossrätin"]),
+        ("SVP-Großrat Peter Keller", ["Peter", "Keller"], ["SVP-Großrat"]),
+        ("Aussenminister Ignazio Cassis", ["Ignazio", "Cassis"], ["Aussenminister"]),
     ],
 )
 def test_swiss_and_austrian_council_titles_are_roles(span: str, name: list[str], roles: list[str]) -> None:

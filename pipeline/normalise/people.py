@@ -59,17 +59,17 @@ APPOSITION_WINDOW = 80  # characters before a span searched for a role
 
 @cache
 def _roles() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """(role words, compound heads, forms of address), lower-case."""
+    """(role words, compound heads, forms of address), case-folded (ß = ss: "Grossrat")."""
     words: set[str] = set()
     heads: list[str] = []
     address: set[str] = set()
     for line in read_lines(ROLE_TABLE):
         if line.startswith("-"):
-            heads.append(line[1:].lower())
+            heads.append(line[1:].casefold())
         elif line.startswith("~"):
-            address.add(line[1:].lower())
+            address.add(line[1:].casefold())
         else:
-            words.add(line.lower())
+            words.add(line.casefold())
     return frozenset(words), tuple(sorted(heads, key=len, reverse=True)), frozenset(address)
 
 
@@ -79,7 +79,7 @@ def is_role(token: str) -> bool:
     "Kremlchef", "Außenminister", "US-Präsidenten", "Bundesinnenministerin", "Dr." → True.
     """
     words, heads, _ = _roles()
-    low = token.lower().strip(",;:()\"'„“")
+    low = token.casefold().strip(",;:()\"'„“")
     if not low or not token[:1].isupper():
         return False
     forms = {low, INFLECTION.sub("", low)}
@@ -96,7 +96,7 @@ def is_role(token: str) -> bool:
 
 
 def _is_address(token: str) -> bool:
-    return token.lower() in _roles()[2]
+    return token.casefold() in _roles()[2]
 
 
 def _is_modifier(token: str) -> bool:

@@ -551,6 +551,8 @@ def test_bare_ministry_takes_the_sentence_country_before_the_article() -> None:
         ("Der britische Geheimdienst warnt vor Anschlägen.", ["britischer Geheimdienst"]),
         ("Nach Einschätzung westlicher und britischer Geheimdienste wächst die Gefahr.", ["britische Geheimdienste"]),
         ("Der litauische Grenzschutz meldete Drohnen.", ["litauischer Grenzschutz"]),
+        ("Nach Einschätzung der US-Geheimdienste wächst die Gefahr.", ["US-Geheimdienste"]),  # country prefix
+        ("Die Stadt-Polizei sperrte den Platz.", []),  # a prefix that is no country
         ("Die Münchner Polizei sperrte den Platz.", []),  # no place adjective the gazetteer knows as -er of its name
         ("Die Hamburger Polizei sperrte den Platz weiträumig ab.", ["Hamburger Polizei"]),
         ("Ein Sprecher des Grenzschutzes Lettlands sagte, die Lage sei ruhig.", ["Grenzschutz Lettlands"]),

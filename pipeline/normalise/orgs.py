@@ -1554,7 +1554,7 @@ BODY_TABLE = "org_bodies.txt"
 
 
 @cache
-def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words, heads = words_and_heads(BODY_TABLE)
     nouns = sorted(read_lines(BODY_TABLE), key=lambda w: (-len(w), w))
     plain = [re.escape(n) for n in nouns if not n.startswith("-")]
@@ -1564,6 +1564,7 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?<![\w-])(?P<adj>[A-Za-zÄÖÜäöüß]+)[ \t]+(?P<noun>{noun})(?![\w-])"),
         re.compile(rf"(?<![\w-])(?P<noun>{noun})[ \t]+(?:(?P<tie>der|des|von)[ \t]+)?(?P<gen>{place})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?P<prefix>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{{1,15}})-(?P<noun>{noun})(?![\w-])"),
     )
 
 
@@ -1640,10 +1641,11 @@ def _genitive_body_name(tokens: list[str]) -> str | None:
 def national_bodies(text: str) -> list[re.Match[str]]:
     """O3 bodies named by a common noun and tied to one state or city: a nationality or
     place adjective in front ("britischer Geheimdienst", "des ukrainischen Parlaments",
-    "Hamburger Polizei") or a country genitive or a town after ("Grenzschutz Litauens",
+    "Hamburger Polizei"), a country prefix ("US-Geheimdienste") or a country genitive or a town after ("Grenzschutz Litauens",
     "Parlament der Ukraine", "Landgericht Mühlhausen"). Returns the regex matches."""
-    adjective, genitive = _body_patterns()
+    adjective, genitive, prefixed = _body_patterns()
     out = [m for m in adjective.finditer(text) if adjective_country(m.group("adj"))]
+    out += [m for m in prefixed.finditer(text) if country_for_word(m.group("prefix") + "-")]
     out += [
         m
         for m in genitive.finditer(text)

@@ -1221,6 +1221,8 @@ def find_known_places(
     if compounds:
         spans += [(m.start(1), m.end(1)) for m in CITY_COMPOUND.finditer(text) if _compound_city(m)]
     spans += [(m.start(1), m.end(1)) for m in _ambiguous_after_article().finditer(text)]
+    spans += [(m.start(2), m.end(2)) for m in AFTER_TYPE_WORD.finditer(text) if _typed_town(m)]
+    spans += [(m.start(1), m.end(1)) for m in AFTER_LOCATIVE.finditer(text) if _is_town(m.group(2))]
     clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
         if clubs and _is_club_town(text, start, end, clubs):
@@ -1304,6 +1306,22 @@ AFTER_ADJECTIVE = re.compile(
     r"(?<![\w-])(?:[Ii]m|[Ii]n|[Aa]us|[Nn]ach|[Bb]ei|[Bb]eim|[Vv]om|[Ii]ns)[ \t]+(?:[a-zäöüß]+[ \t]+)?"
     r"[a-zäöüß]{3,}(?:en|em|e)[ \t]+([A-ZÄÖÜ][\w]*(?:-[\w]+)*)(?![\w-])"
 )
+
+
+# A place-type noun or a compound of one in apposition before a name: "die Küstenstadt Palma",
+# "der Schwarzmeer-Metropole Odessa", "seiner Heimatprovinz Kunar".
+AFTER_TYPE_WORD = re.compile(r"(?<![\w-])([\w-]+)[ \t]+(?=([A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*)(?![\w-]))")
+# A town right after a locative preposition: "in St. Pölten", "bei Palma", "aus Blatten".
+AFTER_LOCATIVE = re.compile(r"(?<![\w-])(?:[Ii]n|[Nn]ach|[Aa]us|[Bb]ei)[ \t]+((?:St\.[ \t]+|Sankt[ \t]+)?([A-ZÄÖÜ][\w]*))(?![\w-])")
+
+
+def _typed_town(m: re.Match[str]) -> bool:
+    """The name after a place-type noun of a town or territory is a place the gazetteer knows
+    (:func:`_is_town`): the noun says what the name is."""
+    word = m.group(1)
+    words = type_words()
+    kind = words.get(word.lower(), "") if word.lower() in words else words.get(type_head(word) or "", "")
+    return kind in {"city", "region"} and _is_town(m.group(2))
 
 
 # Words between the preposition and the town that show it is not an adjective phrase.

@@ -414,13 +414,10 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     if _perfect_infinitive(seq):
         return False
     epistemic = any(lm in _words("epistemic_adverbs") for lm in lemmas)
-    done = None
     for k, w in enumerate(seq):
         lm = lemmas[k]
-        if predicates().get(lm) == "plan" and w.tag in {"ADJD", "ADJA", "ADV"}:
-            done = _predicate_done(words, clause, lemmas) if done is None else done
-            if done:
-                continue  # "stationierten … zusätzlich": an adverb plans nothing beside a done predicate
+        if predicates().get(lm) == "plan" and idle_plan_adverb(words, clause.lo + k, clause):
+            continue  # "stationierten … zusätzlich", "hat … und zusätzlich 513.000 Reservisten": no plan
         if lm in _words("intention_modals") or predicates().get(lm) == "plan":
             return True
         conditional = w.text.lower() in _words("conditionals") or (
@@ -433,6 +430,19 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
         if is_zu_infinitive(words, clause.lo + k):
             return not aspect
     return False
+
+
+def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause) -> bool:
+    """Word ``i`` is an adverb of the plan class ("zusätzlich") beside a done or stative
+    predicate, where it only adds ("stationierten … zusätzlich 2.000", "Pakistan hat 612.000
+    Soldaten und zusätzlich 513.000 Reservisten"): it plans nothing."""
+    if words[i].tag not in {"ADJD", "ADJA", "ADV"}:
+        return False
+    seq = words[clause.lo : clause.hi]
+    lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
+    if predicates().get(lemmas[i - clause.lo]) != "plan":
+        return False
+    return _predicate_done(words, clause, lemmas) or _stative(seq, lemmas)
 
 
 def epistemic_possibility(words: Sequence[Word]) -> bool:
@@ -529,6 +539,15 @@ def _predicate_done(words: Sequence[Word], clause: Clause, lemmas: Sequence[str]
         w.tag == "VVFIN" and "Tense=Past" in w.morph and "Mood=Sub" not in w.morph and predicates().get(lm) is not None
         for w, lm in zip(seq, lemmas, strict=True)
     )
+
+
+def _stative(seq: Sequence[Word], lemmas: Sequence[str]) -> bool:
+    """The clause states what a force has: a size predicate ("zählt", "umfasst", "verfügt
+    über") or "haben" as its only verb ("Pakistan hat … Soldaten"), in the indicative."""
+    verbs = [(w, lm) for w, lm in zip(seq, lemmas, strict=True) if w.tag[:1] == "V"]
+    if any(predicates().get(lm) == "strength" and "Mood=Sub" not in w.morph for w, lm in verbs):
+        return True
+    return len(verbs) == 1 and verbs[0][1] == "haben" and is_finite(verbs[0][0]) and "Mood=Sub" not in verbs[0][0].morph
 
 
 SUBJUNCTIVE_AUX = frozenset({"würde", "würden", "werde", "sei", "seien", "habe", "hätte", "hätten", "wäre", "wären"})

@@ -1031,3 +1031,25 @@ def test_zusaetzlich_zu_is_a_preposition_not_a_plan(nlp):
     assert [(f.low, f.status) for f in found] == [(9000, "strength"), (4700, "strength")]
     found = _troops(nlp, "Die USA wollen zusätzlich 3.000 Soldaten nach Polen schicken.")
     assert [(f.low, f.status) for f in found] == [(3000, "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adverb only adds beside a stated size (S1) or a done move
+        ("Pakistan hat rund 612.000 Soldaten und zusätzlich 513.000 Reservisten.", [(612000, "strength"), (513000, "strength")]),
+        ("Die Armee zählt 20.000 Soldaten und zusätzlich 8.000 Reservisten.", [(20000, "strength"), (8000, "strength")]),
+        # beside a wish, a modal or a move still to come it plans (S2)
+        ("Die Bundeswehr hätte gern zusätzlich 20.000 Soldaten.", [(20000, "planned")]),
+        ("Die Nato will zusätzlich 4.000 Soldaten ins Baltikum schicken.", [(4000, "planned")]),
+    ],
+)
+def test_zusaetzlich_beside_a_stated_size_adds_and_plans_nothing(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_commanding_organ_after_the_finite_verb_is_the_subject(nlp):
+    """C1: a country-prefixed organ ("US-Präsident") gives the troops' country as the subject,
+    whether it opens the sentence or follows its finite verb ("Nun will US-Präsident Trump …")."""
+    text = "Nun will US-Präsident Trump rund 1500 weitere Soldaten in den Nahen Osten entsenden."
+    assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(1500, "US", "planned")]

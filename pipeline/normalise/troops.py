@@ -19,6 +19,8 @@ from pipeline.clauses import (
     done_tense,
     epistemic_possibility,
     has_aspect_verb,
+    idle_plan_adverb,
+    is_finite,
     is_verb,
     is_zu_infinitive,
     plans,
@@ -841,6 +843,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "changed" if done else "planned"  # "wurde … auf 5,5 Millionen erhöht": done
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
+            elif cls == "plan" and idle_plan_adverb(sent_toks, i, clause):
+                continue  # "hat 612.000 Soldaten und zusätzlich 513.000 Reservisten": it only adds
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
                 group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
             else:
@@ -1402,9 +1406,9 @@ def _countries_in(
             strong.add(code)  # "auf Seiten Aserbaidschans", "aufseiten der Ukraine": that side's troops
             continue
         if "-" in tok.text:
-            if (i == 0 or (i == 1 and prev in ARTICLES)) and _ends_with(tok.text.split("-", 1)[1], _cue_words("commanding_organ")):
+            if _ends_with(tok.text.split("-", 1)[1], _cue_words("commanding_organ")) and _subject_position(sent_toks, i):
                 weak.add(code)  # "US-Verteidigungsminister Austin ordnete die Entsendung … an" (C1)
-                subject = code
+                subject = code  # "Nun will US-Präsident Trump … entsenden": the subject after the verb
             continue  # "US-Geheimdienst": an institution, not the troops' nationality
         if prev == "aus":
             weak.add(code)
@@ -1441,6 +1445,16 @@ def _countries_in(
     if weak:
         return subject
     return next(iter(source)) if len(source) == 1 and mobilized else None
+
+
+def _subject_position(toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i`` (its article before it or not) opens the sentence or follows its finite
+    verb in the nominative: the places of a German main clause's subject ("Die Regierung
+    will …", "Nun will US-Präsident Trump …")."""
+    first = i - 1 if i > 0 and toks[i - 1].low in ARTICLES else i
+    if first == 0:
+        return True
+    return first > 0 and is_finite(toks[first - 1]) and "Case=Nom" in toks[i].morph
 
 
 def _names_force(word: str) -> bool:

@@ -1053,3 +1053,17 @@ def test_commanding_organ_after_the_finite_verb_is_the_subject(nlp):
     whether it opens the sentence or follows its finite verb ("Nun will US-Präsident Trump …")."""
     text = "Nun will US-Präsident Trump rund 1500 weitere Soldaten in den Nahen Osten entsenden."
     assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(1500, "US", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of presence with "im Einsatz" as its complement: troops in an operation (S4)
+        ("Im Einsatz befanden sich zu Beginn 5000 Soldaten.", [(5000, "deployed")]),
+        ("Rund 900 Soldaten befinden sich derzeit im Auslandseinsatz.", [(900, "deployed")]),
+        # without it, a presence (S5)
+        ("Derzeit befinden sich etwa 2.500 britische Soldaten in Estland.", [(2500, "stationed")]),
+    ],
+)
+def test_presence_in_an_operation_is_deployed(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

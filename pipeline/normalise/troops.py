@@ -843,6 +843,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "changed" if done else "planned"  # "wurde … auf 5,5 Millionen erhöht": done
             elif cls == "strength" and conditional(sent_toks, clause):
                 group = "planned"  # "Eine solche Truppe könnte 30 000 Soldaten umfassen" (S2)
+            elif cls == "stationed" and is_verb(sent_toks[i]) and _in_operation(sent_toks, clause):
+                group = "deployed"  # "Im Einsatz befanden sich … 5000 Soldaten": a presence in an operation (S4)
             elif cls == "plan" and idle_plan_adverb(sent_toks, i, clause):
                 continue  # "hat 612.000 Soldaten und zusätzlich 513.000 Reservisten": it only adds
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
@@ -864,6 +866,15 @@ def _died_of_wounds(
         (i, g) for i, g in hits
         if not (g == "wounded" and (sent_toks[i].lemma or "").lower() in injury and clause_of(parts, i) in dying)
     ]
+
+
+def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause places the troops in an operation: a noun of deployment after "im"
+    ("im Einsatz", "im Auslandseinsatz"), the complement of a verb of presence."""
+    return any(
+        sent_toks[j - 1].low == "im" and not is_verb(sent_toks[j]) and predicate_class(sent_toks, j, clause) == "deployed"
+        for j in range(max(clause.lo, 1), clause.hi)
+    )
 
 
 def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:

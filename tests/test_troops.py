@@ -1067,3 +1067,22 @@ def test_commanding_organ_after_the_finite_verb_is_the_subject(nlp):
 )
 def test_presence_in_an_operation_is_deployed(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # serving in a force states its size (S1)
+        ("In der indischen Armee leisten rund 1,3 Millionen Soldaten ihren Dienst.", [(1300000, "strength")]),
+        ("Insgesamt 135 Männer dienen in der Schweizergarde.", [(135, "strength")]),
+        ("Rund 180.000 Soldaten dienen in der Bundeswehr.", [(180000, "strength")]),
+        # serving in a mission or at a place is deployed (S4), still to come planned (S2)
+        ("In Mali leisten derzeit 1.100 Bundeswehrsoldaten Dienst.", [(1100, "deployed")]),
+        ("Rund 3.000 Soldaten dienen in der UN-Mission im Libanon.", [(3000, "deployed")]),
+        ("Bis 2025 sollen rund 500 Angehörige der Brigade in Litauen ihren Dienst verrichten.", [(500, "planned")]),
+        # no place said: the mandate's ceiling decides (S5)
+        ("Hier können laut Mandat bis zu 50 deutsche Soldaten ihren Dienst verrichten.", [(None, "stationed")]),
+    ],
+)
+def test_serving_in_a_force_is_its_size_in_a_mission_deployed(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

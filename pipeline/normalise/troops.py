@@ -819,9 +819,20 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
         future: bool | None = None
         for i in range(clause.lo, clause.hi):
             cls = predicate_class(sent_toks, i, clause)
+            serves = cls == "service" and is_verb(sent_toks[i])  # "dienen"; not the noun "Dienst"
+            if cls == "service" and not serves:
+                cls = None
+            if cls is None and _does_service(sent_toks, i, clause):
+                cls = "service"  # "leisten … ihren Dienst"
             if cls is None:
                 continue
-            if cls in DONE_STATUS:
+            if cls == "service":
+                group = _service_status(sent_toks, clause) or ("strength" if serves else None)
+                if group is None:
+                    continue  # "Hier können laut Mandat bis zu 50 Soldaten ihren Dienst verrichten": other cues decide
+                if group == "deployed" and _clause_to_come(sent_toks, parts, k):
+                    group = "planned"  # "sollen rund 500 Angehörige der Brigade in Litauen ihren Dienst verrichten" (S2)
+            elif cls in DONE_STATUS:
                 if future is None:
                     future = _clause_to_come(sent_toks, parts, k)
                 announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
@@ -866,6 +877,35 @@ def _died_of_wounds(
         (i, g) for i, g in hits
         if not (g == "wounded" and (sent_toks[i].lemma or "").lower() in injury and clause_of(parts, i) in dying)
     ]
+
+
+SERVICE_VERBS = frozenset({"leisten", "verrichten", "tun"})  # "Dienst leisten": serving, as "dienen"
+
+
+def _does_service(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
+    """Word ``i`` is the verb of "Dienst leisten/verrichten/tun" ("leisten … ihren Dienst")."""
+    tok = sent_toks[i]
+    return (
+        is_verb(tok)
+        and (tok.lemma or tok.low).lower() in SERVICE_VERBS
+        and any(t.low in {"dienst", "dienste"} for t in sent_toks[clause.lo : clause.hi])
+    )
+
+
+def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
+    """Serving in a force ("dienen in der Bundeswehr", "leisten in der indischen Armee ihren
+    Dienst") states its size (S1); serving in a mission or at a place ("dienen in der
+    UN-Mission", "leisten in Mali Dienst") is deployed (S4); None when the clause says neither."""
+    places = [
+        next(j for j in range(k + 1, clause.hi) if sent_toks[j].is_cap)
+        for k in range(clause.lo, clause.hi - 1)
+        if sent_toks[k].low in {"in", "im", "bei", "beim"} and _place_after(sent_toks, k + 1, clause.hi)
+    ]
+    if any(_has_cue(sent_toks[j].text, "forces") for j in places):
+        return "strength"
+    if _names_mission(sent_toks, clause) or places:
+        return "deployed"
+    return None
 
 
 def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:

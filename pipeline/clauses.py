@@ -442,7 +442,15 @@ def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause) -> bool:
     lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
     if predicates().get(lemmas[i - clause.lo]) != "plan":
         return False
-    return _predicate_done(words, clause, lemmas) or _stative(seq, lemmas)
+    return _predicate_done(words, clause, lemmas) or _predicate_perfect(seq, lemmas) or _stative(seq, lemmas)
+
+
+def _predicate_perfect(seq: Sequence[Word], lemmas: Sequence[str]) -> bool:
+    """A perfect ("hat … in Bereitschaft versetzt", "sind … verlegt worden") in a clause that
+    holds a predicate of ``troop_predicates.tsv`` other than a plan word: what was done."""
+    finite = [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
+    perfect = any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
+    return perfect and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
 
 
 def epistemic_possibility(words: Sequence[Word]) -> bool:

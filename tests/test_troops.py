@@ -1039,8 +1039,12 @@ def test_zusaetzlich_zu_is_a_preposition_not_a_plan(nlp):
         # the adverb only adds beside a stated size (S1) or a done move
         ("Pakistan hat rund 612.000 Soldaten und zusätzlich 513.000 Reservisten.", [(612000, "strength"), (513000, "strength")]),
         ("Die Armee zählt 20.000 Soldaten und zusätzlich 8.000 Reservisten.", [(20000, "strength"), (8000, "strength")]),
+        # or beside a perfect of a troop predicate: what was done (S4, S7 readiness)
+        ("Die USA haben zusätzliche 3.000 Soldaten nach Polen verlegt.", [(3000, "deployed")]),
+        ("Die Regierung hat 1.200 zusätzliche Soldaten in Bereitschaft versetzt.", [(1200, "other")]),
         # beside a wish, a modal or a move still to come it plans (S2)
         ("Die Bundeswehr hätte gern zusätzlich 20.000 Soldaten.", [(20000, "planned")]),
+        ("Die USA wollen zusätzliche 3.000 Soldaten nach Polen verlegen.", [(3000, "planned")]),
         ("Die Nato will zusätzlich 4.000 Soldaten ins Baltikum schicken.", [(4000, "planned")]),
     ],
 )

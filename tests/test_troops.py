@@ -1090,3 +1090,18 @@ def test_presence_in_an_operation_is_deployed(nlp, text, expected):
 )
 def test_serving_in_a_force_is_its_size_in_a_mission_deployed(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # joining armed forces or their service is a call-up (S3): "einrücken" as "eintreten"
+        ("450'000 Soldaten und 200'000 hilfsdienstpflichtige Männer rückten in den Aktivdienst ein.", [(450000, "mobilized"), (200000, "mobilized")]),
+        ("Im Herbst rücken 5000 Rekruten zum Bundesheer ein.", [(5000, "mobilized")]),
+        ("Tausende Kämpfer schlossen sich der Volksarmee an.", [(1000, "mobilized")]),
+        # troops that are the subject enter a place: no call-up
+        ("Russische Truppen rückten mit 20.000 Soldaten in Georgien ein.", [(20000, "deployed")]),
+    ],
+)
+def test_joining_armed_forces_is_a_call_up_entering_a_place_is_not(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -842,8 +842,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 if group == "stationed" and _begun(sent_toks, parts, k):
                     group = "deployed"  # "haben damit begonnen, 4.000 Soldaten … zu stationieren" (S4)
             elif cls == "join":
-                if not any(_has_cue(t.text, "forces") for t in sent_toks[clause.lo : clause.hi]):
-                    continue  # "schlossen sich den Protesten an": no armed force joined
+                if not _joins_forces(sent_toks, clause):
+                    continue  # "schlossen sich den Protesten an", "Truppen rückten in Georgien ein": no force joined
                 group = "mobilized"  # "mehr als eine Million Menschen sind in die Armee eingetreten" (S3)
             elif cls == "grow" and not _says_how_much(sent_toks, clause):
                 continue  # "… zählte 4500 Kämpfer und wachse": the figure is no size it grows to
@@ -877,6 +877,14 @@ def _died_of_wounds(
         (i, g) for i, g in hits
         if not (g == "wounded" and (sent_toks[i].lemma or "").lower() in injury and clause_of(parts, i) in dying)
     ]
+
+
+def _joins_forces(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """A verb of joining has armed forces as what is joined: a word for them after the finite
+    verb ("schlossen sich der Volksarmee an", "sind … in die Armee eingetreten"), not the
+    subject before it ("Russische Truppen rückten … in Georgien ein")."""
+    finite = next((k for k in range(clause.lo, clause.hi) if is_finite(sent_toks[k])), clause.lo)
+    return any(_has_cue(t.text, "forces") for t in sent_toks[finite + 1 : clause.hi])
 
 
 SERVICE_VERBS = frozenset({"leisten", "verrichten", "tun"})  # "Dienst leisten": serving, as "dienen"

@@ -418,6 +418,8 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
         lm = lemmas[k]
         if predicates().get(lm) == "plan" and idle_plan_adverb(words, clause.lo + k, clause):
             continue  # "stationierten … zusätzlich", "hat … und zusätzlich 513.000 Reservisten": no plan
+        if lm in _words("intention_modals") and _met_obligation(w, lm):
+            continue  # "musste das Ministerium 3.500 Soldaten abstellen": what had to be done, was
         if lm in _words("intention_modals") or predicates().get(lm) == "plan":
             return True
         conditional = w.text.lower() in _words("conditionals") or (
@@ -430,6 +432,12 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
         if is_zu_infinitive(words, clause.lo + k):
             return not aspect
     return False
+
+
+def _met_obligation(w: Word, lemma: str) -> bool:
+    """ "musste" (indicative past of "müssen"): an obligation told as met, no plan; "müsste",
+    "wollte", "sollte" stay plans or wishes."""
+    return lemma == "müssen" and "Tense=Past" in w.morph and "Mood=Sub" not in w.morph
 
 
 def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause) -> bool:
@@ -446,11 +454,13 @@ def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause) -> bool:
 
 
 def _predicate_perfect(seq: Sequence[Word], lemmas: Sequence[str]) -> bool:
-    """A perfect ("hat … in Bereitschaft versetzt", "sind … verlegt worden") in a clause that
-    holds a predicate of ``troop_predicates.tsv`` other than a plan word: what was done."""
+    """A perfect ("hat … in Bereitschaft versetzt", "sind … verlegt worden") or a met
+    obligation ("musste … abstellen") in a clause that holds a predicate of
+    ``troop_predicates.tsv`` other than a plan word: what was done."""
     finite = [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
     perfect = any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
-    return perfect and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
+    met = any(_met_obligation(w, lm) for w, lm in zip(seq, lemmas, strict=True))  # "musste … abstellen"
+    return (perfect or met) and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
 
 
 def epistemic_possibility(words: Sequence[Word]) -> bool:

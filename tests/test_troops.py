@@ -1105,3 +1105,19 @@ def test_serving_in_a_force_is_its_size_in_a_mission_deployed(nlp, text, expecte
 )
 def test_joining_armed_forces_is_a_call_up_entering_a_place_is_not(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "musste": an obligation told as met is what was done (S4), "muss"/"müsste" still to come (S2)
+        ("Das Ministerium musste bereits 3.500 zusätzliche Soldaten abstellen.", [(3500, "deployed")]),
+        ("Die Bundeswehr musste 300 Soldaten nach Mali verlegen.", [(300, "deployed")]),
+        ("Die Bundeswehr muss 300 Soldaten nach Mali verlegen.", [(300, "planned")]),
+        ("Die Bundeswehr müsste 300 Soldaten nach Mali verlegen.", [(300, "planned")]),
+        # "abstellen"/"bereitstellen" troops: a move (S4 done, S2 to come)
+        ("Die Bundeswehr will 200 Soldaten für die Mission abstellen.", [(200, "planned")]),
+    ],
+)
+def test_met_obligation_is_done_and_abstellen_moves_troops(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -1121,3 +1121,10 @@ def test_joining_armed_forces_is_a_call_up_entering_a_place_is_not(nlp, text, ex
 )
 def test_met_obligation_is_done_and_abstellen_moves_troops(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_number_after_a_preposition_of_time_span_is_no_troop_figure(nlp):
+    """W2: "innerhalb von sieben [Tagen]" counts days; the troops of the sentence have no figure."""
+    text = "Statt innerhalb von sieben könnten die Soldaten nun in zwei Tagen zum Einsatz geschickt werden."
+    assert _troops(nlp, text) == []
+    assert [f.low for f in _troops(nlp, "Binnen drei Wochen wurden 500 Soldaten verlegt.")] == [500]

@@ -2139,6 +2139,8 @@ def _figure(
         head = _shared_head(toks, after, head)  # "zwischen 7000 und 15 000 Soldaten"
     if head.kind == "elided" and num_i > 0 and _blocks(toks[num_i - 1], num_i) and not _after_place(toks, num_i):
         return None, head
+    if head.kind == "elided" and _after_duration(toks, num_i):
+        return None, head  # "Statt innerhalb von sieben könnten die Soldaten nun in zwei Tagen …": days
     if head.kind in {"demonym", "person"} and not military_text:
         return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
     if head.kind in {"person", "demonym"} and head.noun is not None and _names_civilians(toks, head):
@@ -2247,6 +2249,14 @@ def _blocks(prev: _Tok, num_i: int) -> bool:
         and prev.low not in _qualifier_words()
         and num_i > 1
     )
+
+
+def _after_duration(toks: Sequence[_Tok], num_i: int) -> bool:
+    """The number follows a preposition of a time span ("innerhalb von", "binnen", "seit")."""
+    k = num_i - 1
+    if k >= 0 and toks[k].low in {"von", "vom"}:
+        k -= 1
+    return k >= 0 and toks[k].low in _cue_words("duration")
 
 
 def _antecedent_country(toks: Sequence[_Tok], clause: Clause) -> str | None:

@@ -999,3 +999,16 @@ def test_town_before_a_noun_after_a_locative_preposition_is_no_given_name() -> N
     a noun with a derivational suffix, is the town, not a given name before a surname."""
     text = "Unter anderem lösen Soldaten in Sieghartskirchen Verklausungen und sichern Dämme."
     assert places_of(text, "Sieghartskirchen") == {"Sieghartskirchen": "AT"}
+
+
+@pytest.mark.parametrize("word", ["Hannoveranern", "Berlinern", "Wienern", "Braunschweigern"])
+def test_dative_plural_of_a_towns_inhabitants_is_no_place(word: str) -> None:
+    """ "… aus Engländern, Braunschweigern, Hannoveranern": people, not the towns."""
+    text = f"Die Truppen bestanden aus Engländern und {word}."
+    assert resolve_places(text, loc(text, word)).referents == []
+
+
+@pytest.mark.parametrize("word", ["Bayern", "Luzern"])
+def test_places_ending_in_ern_stay_places(word: str) -> None:
+    text = f"Die Truppen zogen nach {word}."
+    assert [p.name for p in resolve_places(text, loc(text, word)).referents] == [word]

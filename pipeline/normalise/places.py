@@ -639,6 +639,7 @@ def resolve_places(
             if (
                 not name
                 or is_demonym(name)
+                or _inhabitants(name)
                 or (_common_noun_span(name, swiss) and prefix_place(name) is None and not named)
             ):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
@@ -744,6 +745,24 @@ def _other_entity(
 DEFINITE_ARTICLES = frozenset("der die das den dem des am im vom zum zur ins beim".split())
 CONJUNCTIONS = frozenset({",", "und", "oder", "sowie"})
 _WORD = re.compile(r"[\w-]+|[,;]")
+
+
+INHABITANT_DATIVES = ("anern", "ern")  # "Hannover|anern", "Berlin|ern": a town's people, dative plural
+MIN_INHABITANT_TOWN = 4
+
+
+def _inhabitants(name: str) -> bool:
+    """An unknown word that is the dative plural of a town's inhabitant noun ("den
+    Hannoveranern", "Berlinern"): people, not a place; the town must be known by that name."""
+    if " " in name or "-" in name:
+        return False
+    for ending in INHABITANT_DATIVES:
+        stem = name[: -len(ending)]
+        if name.endswith(ending) and len(stem) >= MIN_INHABITANT_TOWN:
+            hit = match_place(stem)
+            if hit and any(r.kind in {"city", "region"} and fold(stem) in map(fold, r.names) for r in hit.rows):
+                return True
+    return False
 
 
 def _used_as_noun(text: str, start: int, end: int) -> bool:

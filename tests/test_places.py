@@ -1012,3 +1012,20 @@ def test_dative_plural_of_a_towns_inhabitants_is_no_place(word: str) -> None:
 def test_places_ending_in_ern_stay_places(word: str) -> None:
     text = f"Die Truppen zogen nach {word}."
     assert [p.name for p in resolve_places(text, loc(text, word)).referents] == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "expected"),
+    [
+        ("Die Filialen in Unterwart, St. Johann und Wörgl schließen.", "Johann", "St. Johann"),
+        ("Ein Damm in Sankt Pölten hielt.", "Pölten", "Sankt Pölten"),
+        ("Sie fuhren nach San Marino.", "Marino", "San Marino"),
+        ("Sie fuhren nach Marino.", "Marino", "Marino"),
+    ],
+)
+def test_a_saints_town_is_named_whole(text: str, town: str, expected: str) -> None:
+    """The model may take the saint's name alone ("Johann" of "St. Johann"): the place is
+    the whole name."""
+    from pipeline.normalise.places import extend_place_mentions
+
+    assert [m.text for m in extend_place_mentions(text, loc(text, town))] == [expected]

@@ -485,6 +485,7 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
         if (start, end) == (m.start, m.end):
             end = _name_goes_on(text, start, end, starts)
             start = _building_before(text, start, end, ends)
+        start = _saint_before(text, start)
         out.append(
             m
             if (start, end) == (m.start, m.end)
@@ -494,6 +495,16 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
     return [
         m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)
     ]
+
+
+SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.|Sankt|San|Santa|Saint|Sainte) $")
+
+
+def _saint_before(text: str, start: int) -> int:
+    """Start of a town named after a saint when the model took the name alone: "St. Johann",
+    "Sankt Pölten", "San Marino" (the place is the whole name, not a given name)."""
+    hit = SAINT_BEFORE.search(text, max(0, start - 8), start)
+    return hit.start() if hit else start
 
 
 NEXT_NAME_WORD = re.compile(r" ([A-ZÄÖÜ][\w'’]+)(?![\w-])")

@@ -1029,3 +1029,15 @@ def test_a_saints_town_is_named_whole(text: str, town: str, expected: str) -> No
     from pipeline.normalise.places import extend_place_mentions
 
     assert [m.text for m in extend_place_mentions(text, loc(text, town))] == [expected]
+
+
+def test_swiss_town_with_its_canton_code_is_a_place_and_the_code_no_organisation() -> None:
+    from pipeline.normalise.places import drop_canton_codes, find_known_places
+    from pipeline.records import EntityMention
+
+    text = "Das Fest, das in Estavayer-le-Lac FR stattfand, war gross. Die Roche AG meldete Gewinne."
+    assert [m.text for m in find_known_places(text)] == ["Estavayer-le-Lac"]
+    code = text.index(" FR") + 1
+    roche = text.index("Roche AG")
+    mentions = [EntityMention(0, code, code + 2, "FR", "ORG"), EntityMention(1, roche, roche + 8, "Roche AG", "ORG")]
+    assert [m.text for m in drop_canton_codes(text, mentions)] == ["Roche AG"]  # "AG" after no Swiss town

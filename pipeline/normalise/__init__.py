@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from pipeline.normalise.orgs import find_known_organisations, relabel_mentions, resolve_organisations
 from pipeline.normalise.people import AliasTable, load_aliases, relabel_people, resolve_people
-from pipeline.normalise.places import extend_place_mentions, find_known_places, resolve_misc, resolve_places
+from pipeline.normalise.places import (
+    drop_canton_codes,
+    extend_place_mentions,
+    find_known_places,
+    resolve_misc,
+    resolve_places,
+)
 from pipeline.normalise.troops import extract_troop_figures
 from pipeline.records import (
     EntityMention,
@@ -54,7 +60,7 @@ def normalise(
     give the troop-figure rules their linguistic layer.
     """
     entities = relabel_people(text, relabel_mentions(text, entities, aliases))
-    entities = extend_place_mentions(text, entities)  # spans relabelled LOC just now: "St. Johann"
+    entities = drop_canton_codes(text, extend_place_mentions(text, entities))  # "St. Johann"; "… FR" no org
     starts = [s.start for s in sentences]
     found = [
         *find_known_organisations(text, entities, aliases, starts),

@@ -803,6 +803,30 @@ def canton_code(span: str) -> str | None:
     return code if head and code in _canton_codes() else None
 
 
+TOWN_AND_CODE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)[ \t]([A-Z]{2})(?![\w-])")
+
+
+def swiss_town_codes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(town span, code span) of a Swiss town written with its canton code ("in
+    Estavayer-le-Lac FR", "Ferden VS"): the town must be one the gazetteer knows in
+    Switzerland, so "Roche AG" (a company's legal form) is no town."""
+    out = []
+    for m in TOWN_AND_CODE.finditer(text):
+        if m.group(2) not in _canton_codes():
+            continue
+        hit = match_place(m.group(1))
+        if hit and any(r.country == "CH" and r.kind == "city" for r in hit.rows):
+            out.append(((m.start(1), m.end(1)), (m.start(2), m.end(2))))
+    return out
+
+
+def drop_canton_codes(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Mentions without the ones that are only the canton code after a Swiss town (the model
+    tags "FR" of "Estavayer-le-Lac FR" as an organisation)."""
+    codes = {code for _, code in swiss_town_codes(text)}
+    return [m for m in mentions if (m.start, m.end) not in codes]
+
+
 def _without_canton(mention: EntityMention) -> EntityMention:
     """The mention without its canton code: "Ferden VS" → "Ferden"."""
     text = mention.text.rstrip()
@@ -1253,6 +1277,7 @@ def find_known_places(
     spans += [(m.start(1), m.end(1)) for m in _ambiguous_after_article().finditer(text)]
     spans += [(m.start(2), m.end(2)) for m in AFTER_TYPE_WORD.finditer(text) if _typed_town(m)]
     spans += [(m.start(1), m.end(1)) for m in AFTER_LOCATIVE.finditer(text) if _is_town(m.group(2))]
+    spans += [town for town, _ in swiss_town_codes(text)]
     clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
         if clubs and _is_club_town(text, start, end, clubs):

@@ -1040,6 +1040,9 @@ def test_gender_inclusive_noun_is_no_organisation() -> None:
         (["US", "Open"], True),
         (["Miami", "Masters"], True),
         (["Open", "Society", "Foundations"], False),  # "Open" first: no tournament
+        (["Duisburger", "Loveparade"], True),  # festivals and parades are events (O5)
+        (["Eidgenössischen", "Schwingfest"], True),
+        (["Zürcher", "Filmfestival"], True),
     ],
 )
 def test_competitions_are_no_organisations(tokens: list[str], event: bool) -> None:

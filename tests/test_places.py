@@ -1041,3 +1041,9 @@ def test_swiss_town_with_its_canton_code_is_a_place_and_the_code_no_organisation
     roche = text.index("Roche AG")
     mentions = [EntityMention(0, code, code + 2, "FR", "ORG"), EntityMention(1, roche, roche + 8, "Roche AG", "ORG")]
     assert [m.text for m in drop_canton_codes(text, mentions)] == ["Roche AG"]  # "AG" after no Swiss town
+
+
+@pytest.mark.parametrize(("span", "country"), [("Wien-Nord", "AT"), ("Frankfurt-Süd", "DE")])
+def test_a_towns_part_named_by_a_compass_point_is_a_place_of_its_own(span: str, country: str) -> None:
+    text = f"Die Filialen in Villach und {span} schließen."
+    assert [(p.name, p.country) for p in resolve_places(text, loc(text, span)).referents] == [(span, country)]

@@ -5,7 +5,8 @@ of ``troop_cues.tsv``, ``clause_aspect_verbs.txt``). Where the tagger's lemma is
 predicate ("hielen" for "hielten"), the rules look the word form up here instead: every form
 that simplemma's German dictionary (MIT licence, https://github.com/adbar/simplemma) maps to
 one of those lemmas, or to the base verb of a separable one ("hielten" → halten, for "sich …
-aufhalten"; "zogen" → ziehen, for "abziehen"). A few thousand rows instead of simplemma's
+aufhalten"; "zogen" → ziehen, for "abziehen"), plus the few forms it lacks
+(``predicate_forms_extra.tsv``: participles of separable verbs such as "aufgeboten"). A few thousand rows instead of simplemma's
 1.1 million, so nothing large is loaded at run time.
 
 Run after changing one of those tables: ``python scripts/build_predicate_forms.py``
@@ -22,8 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clauses import predicate_lemmas  # noqa: E402
+from pipeline.resources import read_tsv  # noqa: E402
 
 OUT = ROOT / "pipeline" / "resources" / "predicate_forms.tsv.gz"
+EXTRA = "predicate_forms_extra.tsv"  # hand-checked forms simplemma's dictionary lacks
 
 
 def build() -> list[tuple[str, str]]:
@@ -37,6 +40,10 @@ def build() -> list[tuple[str, str]]:
         low = lemma.lower()
         if low in wanted and form.lower() != low:
             rows.add((form.lower(), low))
+    # participles of separable verbs the dictionary lacks ("aufgeboten" → aufbieten)
+    for row in read_tsv(EXTRA):
+        if row["lemma"] in wanted:
+            rows.add((row["form"], row["lemma"]))
     return sorted(rows)
 
 

@@ -1128,3 +1128,18 @@ def test_a_number_after_a_preposition_of_time_span_is_no_troop_figure(nlp):
     text = "Statt innerhalb von sieben könnten die Soldaten nun in zwei Tagen zum Einsatz geschickt werden."
     assert _troops(nlp, text) == []
     assert [f.low for f in _troops(nlp, "Binnen drei Wochen wurden 500 Soldaten verlegt.")] == [500]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "aufbieten": calling up troops (S3)
+        ("Der Bundesrat hat beschlossen, bis zu 800 Armeeangehörige aufzubieten.", [(None, "mobilized")]),
+        ("Es wurden rund 5000 Armeeangehörige kurzfristig für Einsätze aufgeboten.", [(5000, "mobilized")]),
+        # a permitted passive deployment is a ceiling (S5), in the past too; an action of the troops is not
+        ("Bis zu 8000 Armeeangehörige konnten eingesetzt werden.", [(None, "stationed")]),
+        ("Danach können bis zu 100 Soldaten den US-Truppen im Kampf gegen Extremisten helfen.", [(None, "deployed")]),
+    ],
+)
+def test_call_up_by_aufbieten_and_permitted_deployments_as_ceilings(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -613,6 +613,13 @@ def _only_copula(verbs: Sequence[_Tok]) -> bool:
 
 
 
+def _passive_infinitive(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """A participle with the infinitive "werden" ("… eingesetzt werden"): what may be done to
+    the troops, as a mandate words it; not an action of theirs ("können … helfen")."""
+    seq = sent_toks[clause.lo : clause.hi]
+    return any(a.tag == "VVPP" and b.low == "werden" for a, b in zip(seq, seq[1:], strict=False))
+
+
 def _permits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause grants a possibility in the indicative ("können", "dürfen"; not the
     subjunctive "könnten", which plans): with "bis zu", a ceiling that is in force."""
@@ -2171,8 +2178,8 @@ def _figure(
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
     if status == "strength" and _operation_makeup(toks, clause):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
-    if status == "planned" and qualifier == "up_to" and _permits(toks, clause):
-        status = "stationed"  # "Bis zu 1.400 Soldaten können … eingesetzt werden": a mandate's ceiling (S5)
+    if qualifier == "up_to" and _permits(toks, clause) and (status == "planned" or (status == "deployed" and _passive_infinitive(toks, clause))):
+        status = "stationed"  # "Bis zu 1.400 Soldaten können/konnten … eingesetzt werden": a mandate's ceiling (S5)
     if status in {None, "strength", "deployed"} and qualifier == "up_to" and _mandate_ceiling(text, sent, num, toks):
         parts = _clauses(toks)
         k = parts.index(clause) if clause in parts else -1

@@ -239,13 +239,26 @@ def _is_subordinator(words: Sequence[Word], j: int) -> bool:
     if j >= len(words):
         return False
     w = words[j]
-    if w.text.lower() in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"}:
+    if w.tag in {"PRELS", "PRELAT"}:
+        return _verb_before_comma(words, j)  # not ", der Steiermark, Kärnten …": a list's article
+    if w.text.lower() in _words("subordinators") or w.tag in {"KOUS", "KOUI", "PWAV"}:
         return True
     if w.tag == "APPR" and j + 1 < len(words):
         return words[j + 1].tag in {"PRELS", "PRELAT", "PWAV"}  # "in dem …"
     # untagged: "die" + a lower-case word reads as a relative pronoun, "Die Soldaten" as an article
     following = words[j + 1].text[:1] if j + 1 < len(words) else ""
     return not w.tag and w.text.lower() in _words("relatives") and bool(following) and not following.isupper()
+
+
+def _verb_before_comma(words: Sequence[Word], j: int) -> bool:
+    """A verb comes before the next comma or the end: a relative clause is verb-final, so a
+    "relative pronoun" with none ("…, der Steiermark, Kärnten und …") is a list's article."""
+    for k in range(j + 1, len(words)):
+        if words[k].text in {",", ";", ":"}:
+            return False
+        if words[k].tag[:1] == "V":
+            return True
+    return False
 
 
 def relative_after(words: Sequence[Word], parts: Sequence[Clause], end: int) -> Clause | None:

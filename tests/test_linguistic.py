@@ -139,6 +139,10 @@ def _texts(doc: Doc) -> list[str]:
          ["Rund 900 Soldaten , davon 200 Pioniere , sind im Einsatz ."]),
         ("Russland/NE hat/VAFIN Soldaten/NN verloren/VVPP ,/$, teilte/VVFIN Kiew/NE mit/PTKVZ ./$.",
          ["Russland hat Soldaten verloren ,", "teilte Kiew mit ."]),
+        # a "relative pronoun" with no verb before the next comma is a list item's article
+        ("884/CARD Soldaten/NN sind/VAFIN im/APPRART Burgenland/NN ,/$, der/PRELS Steiermark/NE ,/$, "
+         "Kärnten/NE und/KON in/APPR Wien/NE im/APPRART Einsatz/NN ./$.",
+         ["884 Soldaten sind im Burgenland , der Steiermark , Kärnten und in Wien im Einsatz ."]),
     ],
 )  # fmt: skip
 def test_clauses(tagged: str, expected: list[str]) -> None:

@@ -894,16 +894,14 @@ def _joins_forces(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     return any(_has_cue(t.text, "forces") for t in sent_toks[finite + 1 : clause.hi])
 
 
-SERVICE_VERBS = frozenset({"leisten", "verrichten", "tun"})  # "Dienst leisten": serving, as "dienen"
-
-
 def _does_service(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
-    """Word ``i`` is the verb of "Dienst leisten/verrichten/tun" ("leisten … ihren Dienst")."""
+    """Word ``i`` is the verb of "Dienst leisten/verrichten/tun" ("leisten … ihren Dienst"):
+    a verb of cue kind ``service_verb`` with a noun of kind ``service_noun`` in its clause."""
     tok = sent_toks[i]
     return (
         is_verb(tok)
-        and (tok.lemma or tok.low).lower() in SERVICE_VERBS
-        and any(t.low in {"dienst", "dienste"} for t in sent_toks[clause.lo : clause.hi])
+        and (tok.lemma or tok.low).lower() in _cue_words("service_verb")
+        and any(t.low in _cue_words("service_noun") for t in sent_toks[clause.lo : clause.hi])
     )
 
 
@@ -1518,9 +1516,7 @@ def _subject_position(toks: Sequence[_Tok], i: int) -> bool:
     verb in the nominative: the places of a German main clause's subject ("Die Regierung
     will …", "Nun will US-Präsident Trump …")."""
     first = i - 1 if i > 0 and toks[i - 1].low in ARTICLES else i
-    if first == 0:
-        return True
-    return first > 0 and is_finite(toks[first - 1]) and "Case=Nom" in toks[i].morph
+    return first == 0 or (is_finite(toks[first - 1]) and "Case=Nom" in toks[i].morph)
 
 
 def _names_force(word: str) -> bool:

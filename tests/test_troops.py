@@ -1143,3 +1143,13 @@ def test_a_number_after_a_preposition_of_time_span_is_no_troop_figure(nlp):
 )
 def test_call_up_by_aufbieten_and_permitted_deployments_as_ceilings(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_governments_nationality_as_the_acting_subject_gives_the_troops_country(nlp):
+    """C1: the state organ that acts on its troops ("Die britische Regierung hat … versetzt");
+    an organ that only says something is a source ("Das britische Verteidigungsministerium
+    erklärte, Russland habe … verloren")."""
+    text = "Die britische Regierung hat 1.200 zusätzliche Soldaten in Bereitschaft versetzt."
+    assert [(f.low, f.country) for f in _troops(nlp, text)] == [(1200, "GB")]
+    text = "Das britische Verteidigungsministerium erklärte, Russland habe rund 50.000 Soldaten verloren."
+    assert [f.country for f in _troops(nlp, text)] != ["GB"]

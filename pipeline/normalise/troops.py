@@ -1459,6 +1459,13 @@ def _countries_in(
                 strong.add(code)
             elif _is_state_organ(nxt.text):
                 source.add(code)
+                if (
+                    _ends_with(nxt.text, _cue_words("commanding_organ"))
+                    and _subject_position(sent_toks, i)
+                    and not _clause_says(sent_toks, i)
+                ):
+                    weak.add(code)  # "Die britische Regierung hat 1.200 zusätzliche Soldaten … versetzt" (C1)
+                    subject = code
             continue
         if _names_force(tok.text):
             strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
@@ -1509,6 +1516,13 @@ def _countries_in(
     if weak:
         return subject
     return next(iter(source)) if len(source) == 1 and mobilized else None
+
+
+def _clause_says(toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i``'s clause has a verb of saying ("Das britische Verteidigungsministerium
+    erklärte, …"): its subject is the source of what follows, not the troops' commander."""
+    clause = clause_of(_clauses(toks), i)
+    return any((t.lemma or t.low).lower() in _cue_words("speech_lemma") for t in toks[clause.lo : clause.hi])
 
 
 def _subject_position(toks: Sequence[_Tok], i: int) -> bool:

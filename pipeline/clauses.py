@@ -429,7 +429,7 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     epistemic = any(lm in _words("epistemic_adverbs") for lm in lemmas)
     for k, w in enumerate(seq):
         lm = lemmas[k]
-        if predicates().get(lm) == "plan" and idle_plan_adverb(words, clause.lo + k, clause):
+        if predicates().get(lm) == "plan" and idle_plan_adverb(words, clause.lo + k, clause, lemmas):
             continue  # "stationierten … zusätzlich", "hat … und zusätzlich 513.000 Reservisten": no plan
         if lm in _words("intention_modals") and _met_obligation(w, lm):
             continue  # "musste das Ministerium 3.500 Soldaten abstellen": what had to be done, was
@@ -453,14 +453,15 @@ def _met_obligation(w: Word, lemma: str) -> bool:
     return lemma == "müssen" and "Tense=Past" in w.morph and "Mood=Sub" not in w.morph
 
 
-def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause) -> bool:
+def idle_plan_adverb(words: Sequence[Word], i: int, clause: Clause, lemmas: Sequence[str] | None = None) -> bool:
     """Word ``i`` is an adverb of the plan class ("zusätzlich") beside a done or stative
     predicate, where it only adds ("stationierten … zusätzlich 2.000", "Pakistan hat 612.000
     Soldaten und zusätzlich 513.000 Reservisten"): it plans nothing."""
     if words[i].tag not in {"ADJD", "ADJA", "ADV"}:
         return False
     seq = words[clause.lo : clause.hi]
-    lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
+    if lemmas is None:  # ``lemmas``: the clause's predicate lemmas, where the caller has them
+        lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
     if predicates().get(lemmas[i - clause.lo]) != "plan":
         return False
     return _predicate_done(words, clause, lemmas) or _predicate_perfect(seq, lemmas) or _stative(seq, lemmas)
@@ -470,10 +471,8 @@ def _predicate_perfect(seq: Sequence[Word], lemmas: Sequence[str]) -> bool:
     """A perfect ("hat … in Bereitschaft versetzt", "sind … verlegt worden") or a met
     obligation ("musste … abstellen") in a clause that holds a predicate of
     ``troop_predicates.tsv`` other than a plan word: what was done."""
-    finite = [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
-    perfect = any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
     met = any(_met_obligation(w, lm) for w, lm in zip(seq, lemmas, strict=True))  # "musste … abstellen"
-    return (perfect or met) and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
+    return (_perfect(seq) or met) and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
 
 
 def epistemic_possibility(words: Sequence[Word]) -> bool:
@@ -556,10 +555,17 @@ def done_tense(words: Sequence[Word], clause: Clause) -> bool:
     perfect (a participle with a finite "haben"/"sein": "ist … gesunken", "hat … verringert");
     not a reported or conditional form ("werde … verringert", "würde … erhöht")."""
     seq = words[clause.lo : clause.hi]
-    finite = [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
-    if any("Tense=Past" in w.morph for w in finite):
-        return True
-    return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
+    return any("Tense=Past" in w.morph for w in _indicative_finite(seq)) or _perfect(seq)
+
+
+def _indicative_finite(seq: Sequence[Word]) -> list[Word]:
+    """The finite verbs of ``seq`` that are neither subjunctive nor a reporting auxiliary."""
+    return [w for w in seq if is_finite(w) and "Mood=Sub" not in w.morph and w.text.lower() not in SUBJUNCTIVE_AUX]
+
+
+def _perfect(seq: Sequence[Word]) -> bool:
+    """A participle with an indicative finite "haben"/"sein": "ist … gesunken", "hat … verringert"."""
+    return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in _indicative_finite(seq))
 
 
 def _predicate_done(words: Sequence[Word], clause: Clause, lemmas: Sequence[str]) -> bool:

@@ -1373,9 +1373,7 @@ AFTER_LOCATIVE = re.compile(r"(?<![\w-])(?:[Ii]n|[Nn]ach|[Aa]us|[Bb]ei)[ \t]+((?
 def _typed_town(m: re.Match[str]) -> bool:
     """The name after a place-type noun of a town or territory is a place the gazetteer knows
     (:func:`_is_town`): the noun says what the name is."""
-    word = m.group(1)
-    words = type_words()
-    kind = words.get(word.lower(), "") if word.lower() in words else words.get(type_head(word) or "", "")
+    _, kind = _strip_type_word([m.group(1), m.group(2)])
     return kind in {"city", "region"} and _is_town(m.group(2))
 
 

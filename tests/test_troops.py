@@ -1153,3 +1153,20 @@ def test_a_governments_nationality_as_the_acting_subject_gives_the_troops_countr
     assert [(f.low, f.country) for f in _troops(nlp, text)] == [(1200, "GB")]
     text = "Das britische Verteidigungsministerium erklärte, Russland habe rund 50.000 Soldaten verloren."
     assert [f.country for f in _troops(nlp, text)] != ["GB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part named without a verb of its own shares what is said of the whole (W1, S1/S6)
+        (
+            "Die Regierung will die Streitkräfte auf 800.000 Soldaten vergrößern, davon 500.000 aktive Soldaten.",
+            [(800000, "strength"), (500000, "strength")],
+        ),
+        ("Bei den Kämpfen wurden 2000 Soldaten getötet, darunter 300 Offiziere.", [(2000, "killed"), (300, "killed")]),
+        # with its own verb the part has its own status
+        ("Im Krieg gerieten 90.000 Soldaten in Gefangenschaft, davon starben 20.000 in den Lagern.", [(90000, "captured"), (20000, "killed")]),
+    ],
+)
+def test_a_verbless_part_shares_the_status_of_its_whole(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -574,6 +574,26 @@ def _member_part(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> bool:
     return any((t.lemma or t.low) in _cue_words("membership") for t in sent_toks[clause.lo : clause.hi])
 
 
+def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
+    """The figure is a part ("davon", "darunter") named without a verb of its own ("…, davon
+    1,5 Millionen aktive Soldaten", "133.000 davon aus den USA"): what is said of the whole is
+    said of it. With its own verb it has its own status ("davon starben 105.000 …")."""
+    k = _word_before(sent_toks, num_i)
+    partitive = _cue_words("partitive")
+    if k >= 0 and sent_toks[k].low in partitive:
+        lo = k + 1
+    elif any(t.low in partitive for t in _after_phrase(sent_toks, head, 1)):
+        lo = num_i + 1
+    else:
+        return False
+    for t in sent_toks[lo:]:
+        if t.tag.startswith("$") or t.text in {",", ";", ":", "–", "-", "(", ")"}:
+            break
+        if t.tag.startswith("V") or (not t.tag and t.is_word and t.lemma and t.pos in {"VERB", "AUX"}):
+            return False
+    return True
+
+
 def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause gives the make-up of an operation ("Der Hilfseinsatz bestand aus 1.300
     Soldaten", "Die Übung umfasst 5.000 Soldaten"): a noun of operations (class deployed) with
@@ -2186,6 +2206,8 @@ def _figure(
         status = "strength"  # "70 Prozent seiner 1,1 Millionen Soldaten … stationiert" (S1)
     if status == "strength" and carry.sent_idx == sent.idx and carry.status and _member_part(toks, num_i, clause):
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
+    if carry.sent_idx == sent.idx and carry.status and _verbless_part(toks, num_i, head):
+        status = carry.status  # "… auf 2,4 Millionen erhöhen, davon 1,5 Millionen aktive Soldaten": as the whole
     if status == "strength" and _operation_makeup(toks, clause):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if qualifier == "up_to" and _permits(toks, clause) and (status == "planned" or (status == "deployed" and _passive_infinitive(toks, clause))):

@@ -1170,3 +1170,21 @@ def test_a_governments_nationality_as_the_acting_subject_gives_the_troops_countr
 )
 def test_a_verbless_part_shares_the_status_of_its_whole(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's whole forces as they stand ("von") and as aimed at ("auf") give their size (S1)
+        (
+            "Die Zahl der Soldaten in der Armee soll von derzeit 120.000 auf 150.000 steigen.",
+            [(120000, "strength"), (150000, "strength")],
+        ),
+        # "in der Armee" is membership, not a place abroad
+        ("Die Regierung will die Zahl der Soldaten im Heer um 5.000 von 60.000 erhöhen.", [(5000, "planned"), (60000, "strength")]),
+        # a force abroad as it stands is present there (S5)
+        ("Die Zahl der Soldaten in Litauen soll von 800 auf 1.200 steigen.", [(800, "stationed"), (1200, "planned")]),
+    ],
+)
+def test_a_whole_forces_size_before_and_after_a_change_is_its_strength(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

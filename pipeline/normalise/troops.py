@@ -1070,6 +1070,8 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
     prep = sent_toks[k].low if k >= 0 else ""
     if status == "changed":  # a force abroad is present at that size (S5), a state's forces have it (S1)
         return ("stationed" if _abroad(sent_toks, clause) else "strength") if prep in {"von", "auf"} else "other"
+    if prep in {"von", "auf"} and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
+        return "strength"  # a state's forces as they stand and as aimed at (S1)
     if prep == "von":
         return "stationed"
     if prep == "auf" and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
@@ -1097,9 +1099,17 @@ def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     contingent or mission: a force abroad."""
     for k in range(clause.lo, clause.hi):
         t = sent_toks[k]
-        if t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi):
+        if t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi) and not _in_force(sent_toks, k + 1, clause.hi):
             return True
     return _names_mission(sent_toks, clause)
+
+
+def _in_force(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
+    """The noun phrase at ``k`` names a state's armed forces ("in der Armee Taiwans", "im
+    Heer"): membership, not a place."""
+    while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
+        k += 1
+    return k < hi and _names_noun(sent_toks[k : k + 1], "whole_force")
 
 
 def _whole_of_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:

@@ -1188,3 +1188,22 @@ def test_a_verbless_part_shares_the_status_of_its_whole(nlp, text, expected):
 )
 def test_a_whole_forces_size_before_and_after_a_change_is_its_strength(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attackers of an armed attack are fighters (W1), with no state unless their phrase names one (C1)
+        ("Am Morgen überfielen gut 50 Angreifer einen Stützpunkt der Armee.", [(50, None, "deployed")]),
+        ("Die Armee meldete, bei dem Angriff auf die Kaserne seien 12 Angreifer getötet worden.", [(12, None, "killed")]),
+        ("Bei dem Anschlag auf das Militärlager wurden zwei Attentäter erschossen.", [(2, None, "killed")]),
+    ],
+)
+def test_attackers_in_an_armed_attack_are_fighters(nlp, text, expected):
+    assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_attackers_outside_a_military_text_are_no_troops(nlp):
+    """W2: a football team's forwards, a robbery's attackers."""
+    assert _troops(nlp, "Der Trainer setzt am Samstag auf zwei Angreifer und drei Verteidiger.") == []
+    assert _troops(nlp, "Die drei Angreifer raubten der Frau am Bahnhof die Handtasche.") == []

@@ -1207,3 +1207,17 @@ def test_attackers_outside_a_military_text_are_no_troops(nlp):
     """W2: a football team's forwards, a robbery's attackers."""
     assert _troops(nlp, "Der Trainer setzt am Samstag auf zwei Angreifer und drei Verteidiger.") == []
     assert _troops(nlp, "Die drei Angreifer raubten der Frau am Bahnhof die Handtasche.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recruits reporting for basic training have been called up (S3): "einrücken" into a recruit school
+        ("Am Montag sind rund 9000 Rekruten in die Rekrutenschulen eingerückt.", [(9000, "mobilized")]),
+        ("Rund 600 junge Männer rückten in die Rekrutenschule ein.", [(600, "mobilized")]),
+        # troops moving into a country invade it: no call-up
+        ("Russische Truppen rückten mit 5000 Soldaten in Georgien ein.", [(5000, "deployed")]),
+    ],
+)
+def test_recruits_entering_a_recruit_school_are_called_up(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

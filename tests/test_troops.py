@@ -1221,3 +1221,20 @@ def test_attackers_outside_a_military_text_are_no_troops(nlp):
 )
 def test_recruits_entering_a_recruit_school_are_called_up(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole divided by a copula clause is a force's make-up (S1); its parts share it
+        (
+            "Von den rund 4.000 Offizieren der Marine sind 350 Frauen und 40 Generäle.",
+            [(4000, "strength"), (350, "strength"), (40, "strength")],
+        ),
+        ("Unter den 120 Soldaten der Staffel sind nur drei Frauen.", [(120, "strength"), (3, "strength")]),
+        # with a verb of its own the part says what happened to it
+        ("Von den 300 Soldaten der Kompanie wurden 20 verletzt.", [(300, "other"), (20, "wounded")]),
+    ],
+)
+def test_a_whole_divided_by_a_copula_is_a_forces_makeup(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

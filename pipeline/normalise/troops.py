@@ -633,6 +633,17 @@ def _only_copula(verbs: Sequence[_Tok]) -> bool:
 
 
 
+def _makeup_whole(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> bool:
+    """The figure opens its sentence as the whole that a copula clause divides ("Von den rund
+    19 300 Soldatinnen sind 15 750 Soldatinnen auf Zeit", "Unter den 200 Generälen sind zwei
+    Frauen"): a force's make-up, its size (S1)."""
+    k = _word_before(sent_toks, num_i)
+    if k != 1 or sent_toks[k].low not in {"den", "diesen"} or sent_toks[0].low not in {"von", "unter"}:
+        return False
+    verbs = _clause_verbs(sent_toks, clause)
+    return bool(verbs) and _only_copula(verbs)
+
+
 def _passive_infinitive(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """A participle with the infinitive "werden" ("… eingesetzt werden"): what may be done to
     the troops, as a mandate words it; not an action of theirs ("können … helfen")."""
@@ -2230,6 +2241,8 @@ def _figure(
             _clause_to_come(toks, parts, k) or (k > 0 and toks[clause.lo].tag == "PRELS" and _clause_to_come(toks, parts, k - 1))
         )
         status = "planned" if ahead else "stationed"  # "hat eine Obergrenze von 1.400 Soldaten festgelegt" (S5)
+    if status is None and _makeup_whole(toks, num_i, clause):
+        status = "strength"  # "Von den derzeit rund 19 300 Soldatinnen sind 15 750 auf Zeit": a force's make-up (S1)
     if status is None:
         status = carry.status if prev_troops and carry.status else "other"
     elif status == GENERAL_CASUALTY:

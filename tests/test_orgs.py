@@ -1331,3 +1331,28 @@ def test_swiss_party_as_compound_prefix(text: str, expected: list[str]) -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
     assert [m.text for m in find_known_organisations(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # examples of a kind of organisation after "wie" are organisations, the whole list
+        ("Energiekonzerne wie Vattenfall, Uniper und Axpo melden Gewinne.", ["Vattenfall", "Uniper", "Axpo"]),
+        ("Gewerkschaften wie Verdi und Unite protestieren.", ["Verdi", "Unite"]),
+        # a kind of something else: no organisation
+        ("Länder wie Portugal und Städte wie Lissabon profitieren.", []),
+    ],
+)
+def test_examples_of_a_kind_of_organisation(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_an_example_of_a_kind_of_organisation_tagged_as_a_person_is_relabelled() -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Grossfirmen wie Sika oder Syngenta wurden verkauft."
+    ms = [
+        EntityMention(0, text.index("Sika"), text.index("Sika") + 4, "Sika", "PER"),
+        EntityMention(0, text.index("Syngenta"), text.index("Syngenta") + 8, "Syngenta", "PER"),
+    ]
+    assert [m.label for m in relabel_mentions(text, ms)] == ["ORG", "ORG"]

@@ -888,8 +888,13 @@ def relabel_mentions(
     }
     out: list[EntityMention] = []
     clubs = _club_towns(mentions, labels)
+    examples = set(exemplified_names(text, aliases))
+    examples |= set(coordinated_names(text, sorted(examples), aliases))
     for m, key, lab in zip(mentions, keys, labels, strict=True):
         new = lab
+        if lab != "ORG" and (m.start, m.end) in examples:
+            out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
+            continue  # "Grossfirmen wie Sika, Holcim oder Syngenta": examples of a kind of organisation
         if lab == "LOC" and (
             (key in clubs and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
             or _named_by_descriptor(text, m)
@@ -1292,6 +1297,7 @@ def find_known_organisations(
         *credit_agencies(text, aliases),
         *dateline_sources(text),
         *descriptor_appositions(text, aliases),
+        *exemplified_names(text, aliases),
         *quoted_names(text),
         *reported_media(text),
     ]
@@ -1489,6 +1495,41 @@ def descriptor_appositions(text: str, aliases: AliasTable) -> list[tuple[int, in
         start = m.start("name")
         out.append((start, start + len(" ".join(words))))
     return out
+
+
+EXAMPLES_OF_KIND = re.compile(rf"(?<![\w-])(?P<kind>[A-ZÄÖÜ][\w-]*)[ \t]+wie[ \t]+(?:die[ \t]+|der[ \t]+|das[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)")
+
+
+@cache
+def _kind_plurals() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("org_kind_plurals.txt"))
+
+
+def exemplified_names(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
+    """Unknown names given as examples of a kind of organisation ("Grossfirmen wie Sika,
+    Holcim oder Syngenta", "Parteien wie die AfD"): the first example; the rest of the list is
+    read by :func:`coordinated_names`."""
+    out: list[tuple[int, int]] = []
+    for m in EXAMPLES_OF_KIND.finditer(text):
+        if not m.group("kind").lower().endswith(_kind_plurals()):
+            continue
+        words = _trim_name(m.group("name").split())
+        if not _example_like(words, aliases):
+            continue
+        start = m.start("name")
+        out.append((start, start + len(" ".join(words))))
+    return out
+
+
+def _example_like(words: list[str], aliases: AliasTable) -> bool:
+    """A name the kind before "wie" vouches for: a surname or a namesake town does not make it
+    a person or a place ("Firmen wie Porsche", "wie Sika"); a common noun, a function word or a
+    country is still no organisation's name."""
+    if not words or any(w.lower() in FUNCTION_WORDS or w.lower() in NOUN_ARTICLES for w in words):
+        return False
+    if _canonical(" ".join(words), aliases):
+        return True
+    return not (is_common_noun(words[0]) or country_for_word(words[0]) or len(words[0]) < 2)
 
 
 QUOTED = re.compile(r"[„\"»]([A-ZÄÖÜ][^“\"«»„\n]{1,80}?)[“\"«]")

@@ -1042,7 +1042,7 @@ def test_gender_inclusive_noun_is_no_organisation() -> None:
         (["Open", "Society", "Foundations"], False),  # "Open" first: no tournament
         (["Duisburger", "Loveparade"], True),  # festivals and parades are events (O5)
         (["Eidgenössischen", "Schwingfest"], True),
-        (["Zürcher", "Filmfestival"], True),
+        (["Zürcher", "Filmfestival"], False),  # a film festival is run by its organisation (O1, as the Berlinale)
     ],
 )
 def test_competitions_are_no_organisations(tokens: list[str], event: bool) -> None:
@@ -1356,3 +1356,18 @@ def test_an_example_of_a_kind_of_organisation_tagged_as_a_person_is_relabelled()
         EntityMention(0, text.index("Syngenta"), text.index("Syngenta") + 8, "Syngenta", "PER"),
     ]
     assert [m.label for m in relabel_mentions(text, ms)] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a festival named by its town is its organisation (O1, as the Berlinale) ...
+        ("Die Bregenzer Festspiele zeigen eine neue Oper.", ["Bregenzer Festspiele"]),
+        ("Die Festspiele Wunsiedel und das Festival Gmunden laden ein.", ["Festspiele Wunsiedel", "Festival Gmunden"]),
+        # ... never bare
+        ("Die Festspiele beginnen am Freitag.", []),
+    ],
+)
+def test_festivals_named_by_their_town_are_organisations(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+

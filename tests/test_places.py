@@ -845,6 +845,13 @@ def test_town_after_a_non_vessel_noun_stays_a_place() -> None:
             ("Stuttgart", "Karlsruhe", "Freiburg"),
             "DE",
         ),
+        # a town of the article's country bearing the name as its own, not a larger place with
+        # it as an old or foreign name (Den Haag)
+        (
+            "Die Bühnen in Wien, Graz und Haag spielen im Sommer Komödien.",
+            ("Wien", "Graz", "Haag"),
+            "AT",
+        ),
     ],
 )
 def test_namesake_in_the_country_the_article_is_about(

@@ -565,12 +565,19 @@ def _surface(candidate: str, row: GazetteerRow) -> str:
     return candidate
 
 
-def _choose(rows: list[GazetteerRow], context: set[str]) -> GazetteerRow:
-    """Tie-break documented in the module docstring."""
+def _choose(rows: list[GazetteerRow], context: set[str], home: str | None = None, written: str = "") -> GazetteerRow:
+    """Tie-break documented in the module docstring. A town of the article's own country
+    (``home``) that bears the written name as its own wins over a larger place that has it
+    only as an old or foreign name ("Haag" in an Austrian article is Haag, not Den Haag)."""
     top = max(r.population for r in rows)
     comparable = [r for r in rows if r.population * COMPARABLE >= top or r.rank < 3]
     in_context = [r for r in comparable if r.country in context]
-    return (in_context or rows)[0]
+    chosen = (in_context or rows)[0]
+    if home and chosen.country != home and written and fold(chosen.name) != fold(written):
+        own = [r for r in rows if r.country == home and fold(r.name) == fold(written)]
+        if own:
+            return own[0]
+    return chosen
 
 
 def document_country(matches: Sequence[_Match | None], swiss: bool = False) -> str | None:
@@ -617,8 +624,8 @@ def resolve_places(
     context = {m.rows[0].country for m in matches if m and m.rows[0].kind == "country" and m.rows[0].country}
     home = document_country(matches, swiss)
     rows = [
-        _choose(m.rows, {"CH"} if c else context | ({home} if home else set())) if m else None
-        for m, c in zip(matches, cantons, strict=True)
+        _choose(m.rows, {"CH"} if c else context | ({home} if home else set()), home, mention.text) if m else None
+        for m, c, mention in zip(matches, cantons, mentions, strict=True)
     ]
     # a town with a canton code lies in Switzerland: a namesake elsewhere is not it
     matches = [None if c and r is not None and r.country != "CH" else m for m, r, c in zip(matches, rows, cantons, strict=True)]

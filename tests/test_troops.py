@@ -1238,3 +1238,18 @@ def test_recruits_entering_a_recruit_school_are_called_up(nlp, text, expected):
 )
 def test_a_whole_divided_by_a_copula_is_a_forces_makeup(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a plan foresees, with nothing else said of the troops, is a force's target size (S1)
+        ("Die neue Heeresreform sieht 62.000 Soldaten vor.", [(62000, "strength")]),
+        ("Für die Marine sind 9.000 Berufssoldaten vorgesehen.", [(9000, "strength")]),
+        # a plan to send troops, or troops foreseen for a mission abroad, is planned (S2)
+        ("Der Plan sieht vor, 500 Soldaten nach Mali zu entsenden.", [(500, "planned")]),
+        ("Für die Mission in Mali sind 300 Soldaten vorgesehen.", [(300, "planned")]),
+    ],
+)
+def test_a_plan_that_foresees_troops_gives_a_target_size(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -896,12 +896,26 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "deployed"  # "Im Einsatz befanden sich … 5000 Soldaten": a presence in an operation (S4)
             elif cls == "plan" and idle_plan_adverb(sent_toks, i, clause):
                 continue  # "hat 612.000 Soldaten und zusätzlich 513.000 Reservisten": it only adds
+            elif cls == "plan" and _foresees_size(sent_toks, i, clause):
+                group = "strength_weak"  # "Die Reform sieht 185 000 Soldaten vor": a force's target size (S1)
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
                 group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
     return tuple(_died_of_wounds(sent_toks, parts, out))
+
+
+def _foresees_size(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
+    """A verb of foreseeing ("vorsehen", cue kind ``foresee``) whose clause says nothing else
+    of the troops: no movement, change or other predicate and no place or mission abroad. What
+    it foresees is how large a force is to be ("Die Reform sieht 185 000 Soldaten vor", "Als
+    Truppe sind 7.000 Zeitsoldaten vorgesehen"), its target size (S1); a plan to send troops
+    has its verb of moving ("sieht vor, 500 Soldaten zu entsenden")."""
+    if predicate_lemma(sent_toks, i, clause) not in _cue_words("foresee"):
+        return False
+    others = (predicate_class(sent_toks, k, clause) for k in range(clause.lo, clause.hi) if k != i)
+    return not any(c is not None for c in others) and not _abroad(sent_toks, clause)
 
 
 def _died_of_wounds(

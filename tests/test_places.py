@@ -1054,3 +1054,20 @@ def test_swiss_town_with_its_canton_code_is_a_place_and_the_code_no_organisation
 def test_a_towns_part_named_by_a_compass_point_is_a_place_of_its_own(span: str, country: str) -> None:
     text = f"Die Filialen in Villach und {span} schließen."
     assert [(p.name, p.country) for p in resolve_places(text, loc(text, span)).referents] == [(span, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline names the place the report comes from, also a town the NER model misses
+        ("Goma – In der Demokratischen Republik Kongo halten die Kämpfe an.", ["Goma"]),
+        ("Weil die Lage ruhig ist, bleibt es so.\n\nPriština – Die Regierung hat am Montag getagt.", ["Priština"]),
+        (" date 2019-03 Mürzzuschlag (APA) - Der Hagel hat Dächer beschädigt.", ["Mürzzuschlag"]),
+        # a sentence with a dash is no dateline
+        ("Das ist gut – Die Welt ist klein.", []),
+    ],
+)
+def test_a_dateline_town_is_a_place(text: str, expected: list[str]) -> None:
+    from pipeline.normalise.places import dateline_towns
+
+    assert [text[a:b] for a, b in dateline_towns(text)] == expected

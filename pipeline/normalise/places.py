@@ -1285,6 +1285,7 @@ def find_known_places(
     spans += [(m.start(2), m.end(2)) for m in AFTER_TYPE_WORD.finditer(text) if _typed_town(m)]
     spans += [(m.start(1), m.end(1)) for m in AFTER_LOCATIVE.finditer(text) if _is_town(m.group(2))]
     spans += [town for town, _ in swiss_town_codes(text)]
+    spans += dateline_towns(text)
     clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
         if clubs and _is_club_town(text, start, end, clubs):
@@ -1393,6 +1394,31 @@ DETERMINERS = frozenset(
 
 
 MIN_TOWN = 4  # "vom goldenen See"
+
+
+# A dateline: the town (and a Swiss canton or other state code, an agency in brackets) that
+# opens the text or a paragraph, a dash and the report: "Goma – In der …", "Priština – Die …",
+# "Berlin (APA/AFP) - Die …"; also after the stored date line " date 2017-12 ".
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:date[ \t]+[\d-]+[ \t]+)?"
+    r"(?P<town>[A-ZÄÖÜ][\w'’]+(?:[ \t][A-ZÄÖÜ][\w'’]+)?)(?:[ \t]+[A-Z]{2})?(?:[ \t]+\([^)\n]{1,40}\))?"
+    r"[ \t]+[–—-][ \t]+[„\"«]?[A-ZÄÖÜ]"
+)
+
+
+def dateline_towns(text: str) -> list[tuple[int, int]]:
+    """Spans of towns that open a report as its dateline (:data:`DATELINE`) and that the
+    gazetteer knows as a town written this way: a dateline names a place, so a town that is
+    also an ordinary word counts there too."""
+    out: list[tuple[int, int]] = []
+    for m in DATELINE.finditer(text):
+        town = m.group("town")
+        folded = fold(town)
+        if len(town) >= MIN_TOWN and any(
+            r.kind == "city" and any(fold(n) == folded for n in r.names) for r in gazetteer().lookup(stem_key(town))
+        ):
+            out.append((m.start("town"), m.end("town")))
+    return out
 
 
 def _is_town(word: str) -> bool:

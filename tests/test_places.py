@@ -1071,3 +1071,21 @@ def test_a_dateline_town_is_a_place(text: str, expected: list[str]) -> None:
     from pipeline.normalise.places import dateline_towns
 
     assert [text[a:b] for a, b in dateline_towns(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "expected"),
+    [
+        # a known town enumerated with a place is a place too
+        ("Filialen in Lienz, Mistelbach und Liezen schließen.", "Mistelbach", ["Liezen", "Lienz"]),
+        ("Der Stau reichte bis zum Übergang Kiefersfelden/Kufstein.", "Kiefersfelden", ["Kufstein"]),
+        # not a word that is also a common noun ("Horn"), nor a person
+        ("Filialen in Mistelbach und Horn schließen.", "Mistelbach", []),
+    ],
+)
+def test_known_towns_listed_with_a_place_are_places(text: str, listed: str, expected: list[str]) -> None:
+    from pipeline.normalise.places import listed_towns
+
+    start = text.index(listed)
+    found = listed_towns(text, [EntityMention(0, start, start + len(listed), listed, "LOC")])
+    assert [text[a:b] for a, b in found] == expected

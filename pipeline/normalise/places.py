@@ -1286,6 +1286,7 @@ def find_known_places(
     spans += [(m.start(1), m.end(1)) for m in AFTER_LOCATIVE.finditer(text) if _is_town(m.group(2))]
     spans += [town for town, _ in swiss_town_codes(text)]
     spans += dateline_towns(text)
+    spans += listed_towns(text, mentions)
     clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
         if clubs and _is_club_town(text, start, end, clubs):
@@ -1418,6 +1419,30 @@ def dateline_towns(text: str) -> list[tuple[int, int]]:
             r.kind == "city" and any(fold(n) == folded for n in r.names) for r in gazetteer().lookup(stem_key(town))
         ):
             out.append((m.start("town"), m.end("town")))
+    return out
+
+
+LIST_RIGHT = re.compile(r"[ \t]*(?:,|/|und|oder|sowie)[ \t]*([A-ZÄÖÜ][\w]*)(?![\w-])")
+LIST_LEFT = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*)[ \t]*(?:,|/|und|oder|sowie)[ \t]*$")
+
+
+def listed_towns(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
+    """Known towns enumerated with a place ("um Leibnitz, Feldbach und Mürzzuschlag",
+    "(Lienz, Mistelbach, Liezen)", "Kiefersfelden/Kufstein"): members of one list are of one
+    kind, so a town the NER model left out of it is a place too (:func:`_is_town`: not one
+    that is also a common noun)."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.label != "LOC":
+            continue
+        pos = m.end
+        while (r := LIST_RIGHT.match(text, pos)) is not None and _is_town(r.group(1)):
+            out.append((r.start(1), r.end(1)))
+            pos = r.end(1)
+        pos = m.start
+        while (left := LIST_LEFT.search(text, max(0, pos - 60), pos)) is not None and _is_town(left.group(1)):
+            out.append((left.start(1), left.end(1)))
+            pos = left.start(1)
     return out
 
 

@@ -1371,3 +1371,22 @@ def test_an_example_of_a_kind_of_organisation_tagged_as_a_person_is_relabelled()
 def test_festivals_named_by_their_town_are_organisations(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a result line pairs two clubs by its score; a town used for its club is the club (L6)
+        ("ESV Herrengosserstedt II - TV 1922 Saubach 6:2 (1:2).", ["ESV Herrengosserstedt II", "TV 1922 Saubach"]),
+        ("Lossa/Rastenberg - Baumersrodaer SV 10:1 (4:0).", ["Lossa/Rastenberg", "Baumersrodaer SV"]),
+        # without a score, only in a sentence about fixtures
+        ("Die weiteren Paarungen lauten: Innsbruck - Hartberg und Ried - Altach.", ["Innsbruck", "Hartberg", "Ried", "Altach"]),
+        ("Die Strecke Wien - Salzburg ist gesperrt.", []),
+        # national teams stay places (L6)
+        ("Deutschland - Frankreich 2:1 (1:0).", []),
+    ],
+)
+def test_the_sides_of_a_fixture_are_clubs(text: str, expected: list[str]) -> None:
+    from pipeline.normalise.orgs import fixture_sides
+
+    assert [text[a:b] for a, b in fixture_sides(text)] == expected

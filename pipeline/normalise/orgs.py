@@ -1029,6 +1029,35 @@ def _named_by_descriptor(text: str, m: EntityMention) -> bool:
     return not rows or rows[0].kind == "city"
 
 
+# One side of a fixture: capitalised words, a year or a team number ("TV 1922 Saubach", "ESV
+# Herrengosserstedt II", "Lossa/Rastenberg").
+_SIDE = r"[A-ZÄÖÜ](?:[\w/'’]|\.(?=\w))*(?:[ \t]+(?:[A-ZÄÖÜ](?:[\w/'’]|\.(?=\w))*|1[89]\d\d|20\d\d|[IV]{1,3}))*"
+FIXTURE = re.compile(rf"(?<![\w-])(?P<a>{_SIDE})[ \t]+[-–][ \t]+(?P<b>{_SIDE})(?P<score>[ \t]+\d{{1,2}}:\d{{1,2}})?(?![\w-])")
+
+
+@cache
+def _fixture_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in read_lines("fixture_words.txt"))
+
+
+def fixture_sides(text: str) -> list[tuple[int, int]]:
+    """Spans of the two clubs of a fixture "A - B": with its score ("Lossa/Rastenberg -
+    Baumersrodaer SV 10:1"), or in a sentence that speaks of fixtures (``fixture_words.txt``:
+    "Die weiteren Sonntagspaarungen lauten: Rapid - Mattersburg und Innsbruck - LASK"). A
+    town used for its club is the club (GUIDELINES L6); a route "Wien - Salzburg" is no
+    fixture."""
+    out: list[tuple[int, int]] = []
+    for m in FIXTURE.finditer(text):
+        if not m.group("score"):
+            lo = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            if not any(w in text[lo : m.start()].lower() for w in _fixture_words()):
+                continue
+        sides = [(m.start(g), m.end(g)) for g in ("a", "b")]
+        if all(text[a:b].split()[0] not in common_nouns() and not _is_country(text[a:b]) for a, b in sides):
+            out += sides
+    return out
+
+
 AGAINST_BEFORE = re.compile(r"(?<![\w-])gegen[ \t]+(?:(?:den|die|das|dem)[ \t]+)?$")
 SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])(?![ \t]*Uhr)")
 SENTENCE_WINDOW = 200
@@ -1066,6 +1095,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     spans += institutions_before_places(text, mentions)
     spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
     spans += quoted_names(text)
+    spans += fixture_sides(text)
     out = list(mentions)
     for start, end in sorted(spans):
         inside = [m for m in out if start <= m.start and m.end <= end]
@@ -1298,6 +1328,7 @@ def find_known_organisations(
         *dateline_sources(text),
         *descriptor_appositions(text, aliases),
         *exemplified_names(text, aliases),
+        *fixture_sides(text),
         *quoted_names(text),
         *reported_media(text),
     ]

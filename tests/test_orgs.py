@@ -1390,3 +1390,18 @@ def test_the_sides_of_a_fixture_are_clubs(text: str, expected: list[str]) -> Non
     from pipeline.normalise.orgs import fixture_sides
 
     assert [text[a:b] for a, b in fixture_sides(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a league named by its level is a body (O1), also with its region and in a compound (L3)
+        ("In der Kreisliga, Staffel 1, fielen zwei Partien aus.", ["Kreisliga"]),
+        ("Der Klub spielt seit dem Sommer in der Regionalliga Südwest.", ["Regionalliga Südwest"]),
+        ("Das Bundesliga-Topspiel endete torlos.", ["Bundesliga"]),
+        # "die Liga" alone is no name
+        ("Die Liga hat den Spielplan geändert.", []),
+    ],
+)
+def test_leagues_are_organisations(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

@@ -653,12 +653,13 @@ def _plain_noun(name: str, aliases: AliasTable) -> bool:
     no known name: an NER error. Institutions ("Verteidigungsministerium") are kept; the
     caller also requires an article before the span. Also kept: hyphenated proper names
     ("Al-Nusra-Front", "Weser-Kurier") and compounds on an organisation head
-    ("Bundesnetzagentur", not "Bank")."""
+    ("Bundesnetzagentur", not "Bank"), and leagues ("Kreisliga")."""
     return (
         " " not in name
         and name in common_nouns()
         and not _canonical(name, aliases)
         and not INSTITUTION.fullmatch(name)
+        and not LEAGUE.fullmatch(name)  # "in der Kreisliga": a league's name (O1)
         and not PROPER_COMPOUND.fullmatch(name)
         and not any(ch.isupper() for ch in name[1:])  # "BaFin"
         and not _organisation_compound(name)
@@ -1096,6 +1097,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
     spans += quoted_names(text)
     spans += fixture_sides(text)
+    spans += [(m.start(), m.end()) for m in LEAGUE.finditer(text)]
     out = list(mentions)
     for start, end in sorted(spans):
         inside = [m for m in out if start <= m.start and m.end <= end]
@@ -1305,7 +1307,7 @@ def find_known_organisations(
     ]
     hits += [
         m
-        for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE)
+        for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE, LEAGUE)
         for m in unit.finditer(text)
         if not any(h.start() <= m.start() < h.end() for h in hits)
     ]
@@ -1836,6 +1838,13 @@ NUMBERED_UNIT = re.compile(
     r"(?:bataillon|brigade|regiment|division|geschwader|kompanie|korps)(?:e?s)?[ \t]+\d{1,3}(?![\d.,])"
 )
 # Named operations and missions (O1): "Operation Wüstensturm", 'Operation "Sindbad"'.
+# A sports league named by its level ("Bundesliga", "Kreisliga", "2. Bundesliga"), also as
+# the first part of a compound ("Bundesliga-Topspiel", L3) and with its region ("Regionalliga
+# Bayern", "Regionalliga Südwest"): a body (GUIDELINES O1: leagues).
+LEAGUE = re.compile(
+    r"(?<![\w-])(?:[1-9]\.[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+liga(?:[ \t]+(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte"
+    r"|Bayern|Sachsen|Hessen|Thüringen|Saarland|Berlin|Hamburg|Bremen|Niedersachsen|Brandenburg|Tirol|Salzburg|Steiermark|Kärnten|Vorarlberg|Wien))?(?![\w])"
+)
 OPERATION = re.compile(r"(?<![\w-])Operation[ \t]+[„\"»“]?[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)?(?=[“\"«”]?)")
 # Offices of a head of state named by their function (O2).
 HEAD_OFFICE = re.compile(r"(?<![\w-])(?:Präsidialamt|Präsidialverwaltung|Präsidentenbüro|Präsidialbüro)(?:e?s)?(?![\w-])")

@@ -229,8 +229,19 @@ def _stands_apart(words: Sequence[Word], i: int) -> bool:
 
 def _second_main_clause(words: Sequence[Word], start: int, comma: int) -> bool:
     """A comma between two stretches that each hold a finite verb joins two main clauses
-    ("Die Armee hat die Basis verloren, 477 Soldaten hätten sich ergeben")."""
-    end = next((k for k in range(comma + 1, len(words)) if words[k].text in {",", ";", ":"}), len(words))
+    ("Die Armee hat die Basis verloren, 477 Soldaten hätten sich ergeben"). The stretch after
+    the comma ends at the next comma or at a conjunct clause of its own ("…, acht aus
+    Niederösterreich und 88 Burgenländer … eingerückt und werden … ableisten": a list item,
+    the finite verb is the conjunct's)."""
+    end = next(
+        (
+            k
+            for k in range(comma + 1, len(words))
+            if words[k].text in {",", ";", ":"}
+            or (words[k].text.lower() in _words("coordinators") and _conjunct_clause(words, k + 1))
+        ),
+        len(words),
+    )
     return any(is_finite(w) for w in words[start:comma]) and any(is_finite(w) for w in words[comma + 1 : end])
 
 

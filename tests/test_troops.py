@@ -1253,3 +1253,19 @@ def test_a_whole_divided_by_a_copula_is_a_forces_makeup(nlp, text, expected):
 )
 def test_a_plan_that_foresees_troops_gives_a_target_size(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recruits entering the barracks begin their service (S3); a list's commas do not cut the clause
+        (
+            "Im April sind 40 Soldaten aus Graz, 25 aus Linz und 30 Tiroler in der Kaserne eingerückt und werden bis Herbst ihren Grundwehrdienst ableisten.",
+            [(40, "mobilized"), (25, "mobilized")],
+        ),
+        # two main clauses joined by a comma are two clauses
+        ("Die Armee hat die Basis verloren, 477 Soldaten hätten sich ergeben.", [(477, "captured")]),
+    ],
+)
+def test_a_list_before_a_conjunct_clause_stays_one_clause(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

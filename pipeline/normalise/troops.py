@@ -934,9 +934,10 @@ def _died_of_wounds(
 def _joins_forces(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """A verb of joining has armed forces as what is joined: a word for them after the finite
     verb ("schlossen sich der Volksarmee an", "sind … in die Armee eingetreten"), not the
-    subject before it ("Russische Truppen rückten … in Georgien ein")."""
+    subject before it ("Russische Truppen rückten … in Georgien ein"); or a place where
+    service begins (cue kind ``induction``: "sind … in der Kaserne eingerückt")."""
     finite = next((k for k in range(clause.lo, clause.hi) if is_finite(sent_toks[k])), clause.lo)
-    return any(_has_cue(t.text, "forces") for t in sent_toks[finite + 1 : clause.hi])
+    return any(_has_cue(t.text, "forces") or _has_cue(t.text, "induction") for t in sent_toks[finite + 1 : clause.hi])
 
 
 def _does_service(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:

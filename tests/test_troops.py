@@ -1269,3 +1269,17 @@ def test_a_plan_that_foresees_troops_gives_a_target_size(nlp, text, expected):
 )
 def test_a_list_before_a_conjunct_clause_stays_one_clause(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan for recruits is a recruitment, mobilized even with a modal (S3, U1)
+        ("Die Armee will ab 2027 jährlich 50.000 Freiwillige ausbilden.", [(50000, "mobilized")]),
+        ("Die Regierung will im kommenden Jahr 4.000 zusätzliche Wehrpflichtige.", [(4000, "mobilized")]),
+        # a plan for soldiers stays planned
+        ("Die Armee will ab 2027 jährlich 50.000 Soldaten nach Litauen verlegen.", [(50000, "planned")]),
+    ],
+)
+def test_a_plan_for_recruits_is_a_call_up(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

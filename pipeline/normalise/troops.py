@@ -574,6 +574,13 @@ def _member_part(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> bool:
     return any((t.lemma or t.low) in _cue_words("membership") for t in sent_toks[clause.lo : clause.hi])
 
 
+def _names_recruits(word: str) -> bool:
+    """A noun for people being called up or recruited (cue kind ``recruit``: "Rekruten",
+    "Wehrpflichtige", "Freiwillige", "Grundwehrdiener"): a plan for them is a recruitment, a
+    call-up (S3 and U1: recruitment gives mobilized even with a modal)."""
+    return _ends_with(word.lower(), _cue_words("recruit"))
+
+
 def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
     """The figure is a part ("davon", "darunter") named without a verb of its own ("…, davon
     1,5 Millionen aktive Soldaten", "133.000 davon aus den USA"): what is said of the whole is
@@ -2256,6 +2263,8 @@ def _figure(
             _clause_to_come(toks, parts, k) or (k > 0 and toks[clause.lo].tag == "PRELS" and _clause_to_come(toks, parts, k - 1))
         )
         status = "planned" if ahead else "stationed"  # "hat eine Obergrenze von 1.400 Soldaten festgelegt" (S5)
+    if status == "planned" and head.noun is not None and _names_recruits(head.noun.text):
+        status = "mobilized"  # "Polen will jährlich 100.000 Freiwillige ausbilden": a plan for recruits is a call-up (S3)
     if status is None and _makeup_whole(toks, num_i, clause):
         status = "strength"  # "Von den derzeit rund 19 300 Soldatinnen sind 15 750 auf Zeit": a force's make-up (S1)
     if status is None:

@@ -1089,3 +1089,12 @@ def test_known_towns_listed_with_a_place_are_places(text: str, listed: str, expe
     start = text.index(listed)
     found = listed_towns(text, [EntityMention(0, start, start + len(listed), listed, "LOC")])
     assert [text[a:b] for a, b in found] == expected
+
+
+def test_a_country_name_listed_with_peoples_is_a_people() -> None:
+    """L2: "Polen", "Ungarn" in a list of peoples are the peoples; elsewhere in the same
+    article the countries."""
+    text = "Fünf Armeen – die Sowjets, Polen, Ungarn, Bulgaren und Ostdeutschen – marschierten ein."
+    assert resolve_places(text, loc(text, "Polen", "Ungarn")).referents == []
+    text = "Polen und Ungarn sind Nachbarn der Slowakei."
+    assert [p.name for p in resolve_places(text, loc(text, "Polen", "Ungarn")).referents] == ["Polen", "Ungarn"]

@@ -126,6 +126,12 @@ def is_demonym(word: str) -> bool:
     return _lookup(word) is not None and word.lower() not in _country_name_forms()  # "Ukrainer:innen" too
 
 
+def is_people_and_country(word: str) -> bool:
+    """ "Polen", "Ungarn": a country's name that is also its people's plural; which one is
+    meant the context says (:func:`places._other_entity`: listed with peoples, the people)."""
+    return _lookup(word) is not None and word.lower() in _country_name_forms()
+
+
 def is_country_name(word: str) -> bool:
     """ "Ukraine", "Großbritannien", "Russlands": a country's name (CLDR or the table's
     ``name`` rows), not a demonym or adjective."""

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.normalise.demonyms import country_for_word, is_demonym
+from pipeline.normalise.demonyms import country_for_word, is_demonym, is_people_and_country
 from pipeline.normalise.names import (
     ARTICLES,
     clean_span,
@@ -726,6 +726,7 @@ def _other_entity(
     index = {(s, e, label): i for i, (s, e, label) in enumerate(spans)}
     surnames = _surnames(text, spans)
     notes: dict[str, str] = {}  # one sense per document: folded span → note
+    peoples: set[tuple[int, int]] = set()  # "Polen" listed with peoples: that mention only
     for m in mentions:
         word = clean_span(m.text)
         i = index[(m.start, m.end, m.label)]
@@ -747,13 +748,16 @@ def _other_entity(
         members = coordinated(text, i, spans)
         if "ORG" in members and "LOC" not in members and not known:
             notes[fold(word)] = "organisation"  # "bei Bosch und Mahle"
+        elif is_people_and_country(word) and any(is_demonym(w) for w in members):
+            peoples.add((m.start, m.end))  # "die Sowjets, Polen, Ungarn, Bulgaren": peoples here, not countries (L2)
         elif _sentence_initial_function_word(text, m.start, word) or (
             small and sentence_word(text, m.start, m.end)
         ) or (not known and _sentence_initial_adjective(text, m.start, word)):
             notes[fold(word)] = "not_a_place"  # "Seine Wut …"
     ships = vessel_names(text)
     return [
-        "ship" if ships and vessel_mention(text, m.start, m.end, ships)
+        "people" if (m.start, m.end) in peoples
+        else "ship" if ships and vessel_mention(text, m.start, m.end, ships)
         else "currency" if _money(text, m)  # "mit drei Millionen Franken": money, not Franconia
         else notes.get(fold(clean_span(m.text)))
         for m in mentions

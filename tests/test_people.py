@@ -622,3 +622,27 @@ def test_country_after_a_full_name_is_no_surname() -> None:
     Gromow Afghanistan" the model's span may run on into the country, which is no surname."""
     assert split_roles("Generalleutnant Boris Gromow Afghanistan") == (["Boris", "Gromow"], ["Generalleutnant"])
     assert split_roles("George Washington") == (["George", "Washington"], [])  # a two-word name stays
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "loc", "label"),
+    [
+        # one place in the list is enough for a "person" that opens with no given name
+        ("Die Suche konzentrierte sich auf Peccia und Brontallo.", "Brontallo", "Peccia", "LOC"),
+        # a given name or a role word needs two places
+        ("Die Suche konzentrierte sich auf Peccia und Marco Rossi.", "Marco Rossi", "Peccia", "PER"),
+        ("Nach Waterloo und General Wellington benannt.", "General Wellington", "Waterloo", "PER"),
+    ],
+)
+def test_a_nameless_person_listed_with_a_place_is_a_place(text: str, per: str, loc: str, label: str) -> None:
+    from pipeline.normalise.people import relabel_people
+
+    ms = sorted(
+        [
+            EntityMention(0, text.index(per), text.index(per) + len(per), per, "PER"),
+            EntityMention(0, text.index(loc), text.index(loc) + len(loc), loc, "LOC"),
+        ],
+        key=lambda m: m.start,
+    )
+    out = {m.text: m.label for m in relabel_people(text, ms)}
+    assert out[per] == label

@@ -319,7 +319,8 @@ def _spans(mentions: Sequence[EntityMention]) -> list[tuple[int, int, str]]:
 
 def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:
     """PER spans that the text enumerates with places and no person become LOC: "in Val
-    d'Isère, Gröden und Bormio" (the model reads "d'Isère" as a name particle). Other
+    d'Isère, Gröden und Bormio" (the model reads "d'Isère" as a name particle); one place
+    is enough for a span that opens with no given name ("Peccia und Prato Sornico"). Other
     mentions are returned unchanged, in the same order."""
     spans = _spans(entities)
     index = {(s, e): i for i, (s, e, _) in enumerate(spans)}
@@ -327,7 +328,9 @@ def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityM
     for m in entities:
         if m.label == "PER":
             members = coordinated(text, index[(m.start, m.end)], spans)
-            if members.count("LOC") >= MIN_LIST_EVIDENCE and "PER" not in members:
+            first = m.text.split()[0]
+            evidence = MIN_LIST_EVIDENCE if given_name(first) or is_role(first) else 1  # "General Wellington"
+            if members.count("LOC") >= evidence and "PER" not in members:
                 m = EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC")
         out.append(m)
     return out

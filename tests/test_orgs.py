@@ -553,7 +553,7 @@ def test_bare_ministry_takes_the_sentence_country_before_the_article() -> None:
         ("Der litauische Grenzschutz meldete Drohnen.", ["litauischer Grenzschutz"]),
         ("Nach Einschätzung der US-Geheimdienste wächst die Gefahr.", ["US-Geheimdienste"]),  # country prefix
         ("Die Stadt-Polizei sperrte den Platz.", []),  # a prefix that is no country
-        ("Die Münchner Polizei sperrte den Platz.", []),  # no place adjective the gazetteer knows as -er of its name
+        ("Die Münchner Polizei sperrte den Platz.", ["Münchner Polizei"]),  # an irregular place adjective (place_adjectives.tsv)
         ("Die Hamburger Polizei sperrte den Platz weiträumig ab.", ["Hamburger Polizei"]),
         ("Ein Sprecher des Grenzschutzes Lettlands sagte, die Lage sei ruhig.", ["Grenzschutz Lettlands"]),
         ("Die Polizei sperrte den Platz.", []),  # O3: bare
@@ -1405,3 +1405,25 @@ def test_the_sides_of_a_fixture_are_clubs(text: str, expected: list[str]) -> Non
 )
 def test_leagues_are_organisations(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Tessiner", "CH"),  # a region's adjective (O3: "Tessiner Kantonspolizei")
+        ("Tiroler", "AT"),
+        ("Zürcher", "CH"),  # irregular: place_adjectives.tsv
+        ("Kärntner", "AT"),
+        ("Anderer", None),
+    ],
+)
+def test_place_adjectives_of_regions_and_irregular_ones(word: str, country: str | None) -> None:
+    from pipeline.normalise.orgs import adjective_country
+
+    assert adjective_country(word) == country
+
+
+def test_a_police_force_named_by_a_compound_and_a_place_adjective_is_a_body() -> None:
+    """O3: "Tessiner Kantonspolizei", "Zürcher Stadtpolizei"; bare "die Kantonspolizei" is not."""
+    text = "Die Tessiner Kantonspolizei und die Zürcher Stadtpolizei suchten. Die Kantonspolizei meldete nichts."
+    assert [o.name for o in resolve_found(text).referents] == ["Tessiner Kantonspolizei", "Zürcher Stadtpolizei"]

@@ -58,7 +58,7 @@ from pipeline.normalise.org_country import (
     word_country,
 )
 from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEntities, Sentence
-from pipeline.resources import read_lines
+from pipeline.resources import read_lines, read_tsv
 
 DESCRIPTOR_TABLE = "org_descriptors.txt"
 AMBIGUOUS_TABLE = "org_ambiguous.txt"
@@ -1731,14 +1731,29 @@ def national_bodies(text: str) -> list[re.Match[str]]:
 
 def adjective_country(word: str) -> str | None:
     """Country of a nationality adjective ("britische", "ukrainischen") or of a place adjective
-    in -er ("Hamburger" → DE, "Pariser" → FR, "Schweizer" → CH); None for other words."""
+    in -er ("Hamburger" → DE, "Pariser" → FR, "Schweizer" → CH, "Tessiner" → CH; irregular
+    ones from ``place_adjectives.tsv``: "Zürcher" → CH); None for other words."""
     if word[:1].islower():
         return country_for_word(word) if is_demonym(word) and ADJ_END.search(word) else None
     if not word.endswith("er") or len(word) < 5:
         return None
     if is_demonym(word):
         return country_for_word(word)
-    return _place_country(word[:-2]) or (_place_country(word[:-1]) if word[-3:-2] == "e" else None)
+    place = _irregular_place_adjectives().get(word)
+    candidates = [place] if place else [word[:-2], *([word[:-1]] if word[-3:-2] == "e" else [])]
+    return next((c for c in map(_adjective_place_country, candidates) if c), None)
+
+
+@cache
+def _irregular_place_adjectives() -> dict[str, str]:
+    return {r["adjective"]: r["place"] for r in read_tsv("place_adjectives.tsv")}
+
+
+def _adjective_place_country(word: str) -> str | None:
+    """Country of the town, region or country a place adjective is formed on ("Tessin" in
+    "Tessiner Kantonspolizei")."""
+    rows = match_place_rows(word)
+    return rows[0].country if rows and rows[0].kind in {"country", "city", "region"} else None
 
 
 def country_genitive(word: str) -> str | None:

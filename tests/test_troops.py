@@ -1283,3 +1283,12 @@ def test_a_list_before_a_conjunct_clause_stays_one_clause(nlp, text, expected):
 )
 def test_a_plan_for_recruits_is_a_call_up(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_verbless_headline_figure_takes_the_status_the_report_gives_it(nlp):
+    """A headline repeats the report: "Mehr als 5.000 Soldaten für Estland" is the deployment
+    the body tells; its country stays the headline's own (C1)."""
+    text = "Mehr als 5.000 Soldaten für Estland\n\nDie Nato hat mehr als 5.000 Soldaten nach Estland verlegt."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "deployed"), (5000, "deployed")]
+    text = "Mehr als 5.000 Soldaten für Estland\n\nDie Nato hat 300 Panzer nach Estland verlegt."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "other")]

@@ -2006,6 +2006,7 @@ def extract_troop_figures(
     without them the rules fall back to the surface forms.
     """
     out: list[TroopFigure] = []
+    verbless: list[bool] = []  # per figure of ``out``: its sentence has no verb (a headline)
     sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
     carry = _Carry()
     military_text = _LazyFlag(lambda: _speaks_of_forces(text))
@@ -2048,10 +2049,28 @@ def extract_troop_figures(
             elif _difference(toks, head):
                 fig = dataclasses.replace(fig, status="other")
             out.append(fig)
+            verbless.append(not any(t.tag.startswith("V") for t in toks))
             carry = _Carry(sent.idx, carried, fig.country, carry.counted)
         if head.noun is not None and head.noun.low not in _measure_nouns():
             carry.counted = (sent.idx, num.start, fig is not None)
-    return out
+    return _headlines_as_told(out, verbless)
+
+
+def _headlines_as_told(figures: list[TroopFigure], verbless: list[bool]) -> list[TroopFigure]:
+    """A figure in a sentence without a verb ("Rund 900.000 Reservisten und über 280.000
+    Soldaten", a headline) that says nothing of its status takes the status the article gives
+    the same figure where a clause tells it ("… verfügt im Kriegsfall über 280.000 Soldaten"):
+    a headline repeats the report. Its country stays its own (C1)."""
+    told = {}
+    for fig, bare in zip(figures, verbless, strict=True):
+        if not bare and fig.status != "other":
+            told.setdefault((fig.low, fig.high), fig.status)
+    return [
+        dataclasses.replace(fig, status=told[(fig.low, fig.high)])
+        if bare and fig.status == "other" and (fig.low, fig.high) in told
+        else fig
+        for fig, bare in zip(figures, verbless, strict=True)
+    ]
 
 
 def _shares_hedge(text: str, before: TroopFigure, fig: TroopFigure, num: NumberMention) -> bool:

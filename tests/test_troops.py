@@ -1292,3 +1292,18 @@ def test_a_verbless_headline_figure_takes_the_status_the_report_gives_it(nlp):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "deployed"), (5000, "deployed")]
     text = "Mehr als 5.000 Soldaten für Estland\n\nDie Nato hat 300 Panzer nach Estland verlegt."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers handed over to the other side are prisoners (S6: returned, exchanged)
+        ("Russland hat 40 ukrainische Soldaten an die Ukraine übergeben.", [(40, "captured")]),
+        # taken to hospital: wounded (S6)
+        ("Drei Soldaten mussten ins Krankenhaus eingeliefert werden.", [(3, "wounded")]),
+        # leaving troops somewhere: stationing, to come or done (S2, S5)
+        ("Die Generäle empfahlen, 900 Soldaten im Land zu belassen.", [(900, "planned")]),
+    ],
+)
+def test_handing_over_hospitalising_and_leaving_troops(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

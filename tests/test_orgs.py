@@ -1427,3 +1427,15 @@ def test_a_police_force_named_by_a_compound_and_a_place_adjective_is_a_body() ->
     """O3: "Tessiner Kantonspolizei", "Zürcher Stadtpolizei"; bare "die Kantonspolizei" is not."""
     text = "Die Tessiner Kantonspolizei und die Zürcher Stadtpolizei suchten. Die Kantonspolizei meldete nichts."
     assert [o.name for o in resolve_found(text).referents] == ["Tessiner Kantonspolizei", "Zürcher Stadtpolizei"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known name opening a compound adjective is named there too (L3: "Nato-geführten")
+        ("Die Soldaten dienen bei der Nato-geführten Friedenstruppe.", ["NATO"]),
+        ("Die Nato-Staaten beraten am Montag.", ["NATO"]),
+    ],
+)
+def test_a_known_name_opening_a_compound_adjective(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

@@ -1922,5 +1922,5 @@ def _org_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not forms:
         return None
     return re.compile(
-        r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?:s|es|'|’)?(?!\w)(?!-[a-zäöü])"
+        r"(?<![\w-])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?:s|es|'|’)?(?!\w)"
     )

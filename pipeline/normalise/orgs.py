@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -1440,12 +1440,10 @@ APPOSED_NAME = re.compile(rf"[ \t]+[„\"»]?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_
 def _name_like(words: list[str], aliases: AliasTable) -> bool:
     """Capitalised words that may be an unknown organisation's name: no function word, the
     first no German common noun, no place and no known person ("Mahle", "Atmis")."""
-    if not words or any(w.lower() in FUNCTION_WORDS or w.lower() in NOUN_ARTICLES for w in words):
+    if not _example_like(words, aliases):
         return False
     if _canonical(" ".join(words), aliases):
         return True  # a known name that is also a word or a place ("Bosch")
-    if is_common_noun(words[0]) or country_for_word(words[0]) or len(words[0]) < 2:
-        return False
     if any("-" in w and is_common_noun(w.rsplit("-", 1)[1]) for w in words):
         return False  # a compound about something else: "Belet Huen-Kontingent", "Wagner-Chef"
     if _given_name(words[0]):
@@ -1517,16 +1515,19 @@ def coordinated_names(text: str, orgs: Sequence[tuple[int, int]], aliases: Alias
 def descriptor_appositions(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
     """Unknown names introduced by a descriptor noun (org_descriptors.txt): "der afrikanischen
     Friedensmission Atmis", "der Autozulieferer Grammer", "das Portal Mediazona"."""
+    apposed = (APPOSED_NAME.match(text, desc.end()) for desc in DESCRIPTOR_WORD.finditer(text) if _is_descriptor(desc.group()))
+    return _name_spans((m for m in apposed if m is not None), lambda words: _name_like(words, aliases))
+
+
+def _name_spans(matches: Iterable[re.Match[str]], accept: Callable[[list[str]], bool]) -> list[tuple[int, int]]:
+    """Spans of the ``name`` groups of ``matches``, cut before their first common noun, that
+    ``accept`` takes for an organisation's name."""
     out: list[tuple[int, int]] = []
-    for desc in DESCRIPTOR_WORD.finditer(text):
-        m = APPOSED_NAME.match(text, desc.end())
-        if m is None or not _is_descriptor(desc.group()):
-            continue
+    for m in matches:
         words = _trim_name(m.group("name").split())
-        if not _name_like(words, aliases):
-            continue
-        start = m.start("name")
-        out.append((start, start + len(" ".join(words))))
+        if accept(words):
+            start = m.start("name")
+            out.append((start, start + len(" ".join(words))))
     return out
 
 
@@ -1542,16 +1543,8 @@ def exemplified_names(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
     """Unknown names given as examples of a kind of organisation ("Grossfirmen wie Sika,
     Holcim oder Syngenta", "Parteien wie die AfD"): the first example; the rest of the list is
     read by :func:`coordinated_names`."""
-    out: list[tuple[int, int]] = []
-    for m in EXAMPLES_OF_KIND.finditer(text):
-        if not m.group("kind").lower().endswith(_kind_plurals()):
-            continue
-        words = _trim_name(m.group("name").split())
-        if not _example_like(words, aliases):
-            continue
-        start = m.start("name")
-        out.append((start, start + len(" ".join(words))))
-    return out
+    examples = (m for m in EXAMPLES_OF_KIND.finditer(text) if m.group("kind").lower().endswith(_kind_plurals()))
+    return _name_spans(examples, lambda words: _example_like(words, aliases))
 
 
 def _example_like(words: list[str], aliases: AliasTable) -> bool:

@@ -578,7 +578,7 @@ def _names_recruits(word: str) -> bool:
     """A noun for people being called up or recruited (cue kind ``recruit``: "Rekruten",
     "Wehrpflichtige", "Freiwillige", "Grundwehrdiener"): a plan for them is a recruitment, a
     call-up (S3 and U1: recruitment gives mobilized even with a modal)."""
-    return _ends_with(word.lower(), _cue_words("recruit"))
+    return _ends_with(word, _cue_words("recruit"))
 
 
 def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
@@ -596,7 +596,7 @@ def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
     for t in sent_toks[lo:]:
         if t.tag.startswith("$") or t.text in {",", ";", ":", "–", "-", "(", ")"}:
             break
-        if t.tag.startswith("V") or (not t.tag and t.is_word and t.lemma and t.pos in {"VERB", "AUX"}):
+        if is_verb(t):
             return False
     return True
 
@@ -1087,11 +1087,12 @@ def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
 def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: str) -> str:
     """With a verb of enlarging or reducing, the preposition before the figure tells its role.
 
-    Still to come (S2): after "von" the force as it stands ("die Zahl der Truppen von derzeit
-    4500 um 1000 erhöhen" → 4500 stationed, S5); after "auf" the size aimed at, which for a
-    state's whole armed forces at home is their target size ("die Zahl der Streitkräfte … auf
-    1,15 Millionen erhöhen", S1) and for a force abroad its planned size ("die Truppe in Japan
-    … auf 6.800", S2). Done: "von" and "auf" give the force's size then and after (S1, "wurde
+    Still to come (S2): for a state's whole armed forces at home, "von" and "auf" give their
+    size as it stands and as aimed at ("die Zahl der Soldaten in der Armee … von derzeit 165.000",
+    "die Zahl der Streitkräfte … auf 1,15 Millionen erhöhen", S1); for a force abroad, after
+    "von" the force as it stands ("die Zahl der Truppen in Polen von derzeit 4500 um 1000
+    erhöhen" → 4500 stationed, S5) and after "auf" its planned size ("die Truppe in Japan … auf
+    6.800", S2). Done: "von" and "auf" give the force's size then and after (S1, "wurde
     die Zahl der Soldaten auf 5,5 Millionen erhöht"; for a force abroad its presence, S5: "ist
     in der Region von 5000 auf 3000 gesunken"), an amount ("um 3.000") is other (S7).
     """
@@ -1105,11 +1106,7 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
         return ("stationed" if _abroad(sent_toks, clause) else "strength") if prep in {"von", "auf"} else "other"
     if prep in {"von", "auf"} and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
         return "strength"  # a state's forces as they stand and as aimed at (S1)
-    if prep == "von":
-        return "stationed"
-    if prep == "auf" and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
-        return "strength"
-    return status
+    return "stationed" if prep == "von" else status
 
 
 def _says_how_much(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -2049,7 +2046,7 @@ def extract_troop_figures(
             elif _difference(toks, head):
                 fig = dataclasses.replace(fig, status="other")
             out.append(fig)
-            verbless.append(not any(t.tag.startswith("V") for t in toks))
+            verbless.append(any(t.tag for t in toks) and not any(is_verb(t) for t in toks))  # tagged, no verb
             carry = _Carry(sent.idx, carried, fig.country, carry.counted)
         if head.noun is not None and head.noun.low not in _measure_nouns():
             carry.counted = (sent.idx, num.start, fig is not None)
@@ -2061,7 +2058,7 @@ def _headlines_as_told(figures: list[TroopFigure], verbless: list[bool]) -> list
     Soldaten", a headline) that says nothing of its status takes the status the article gives
     the same figure where a clause tells it ("… verfügt im Kriegsfall über 280.000 Soldaten"):
     a headline repeats the report. Its country stays its own (C1)."""
-    told = {}
+    told: dict[tuple[int | None, int | None], str] = {}
     for fig, bare in zip(figures, verbless, strict=True):
         if not bare and fig.status != "other":
             told.setdefault((fig.low, fig.high), fig.status)

@@ -1415,19 +1415,22 @@ def dateline_towns(text: str) -> list[tuple[int, int]]:
     """Spans of towns that open a report as its dateline (:data:`DATELINE`) and that the
     gazetteer knows as a town written this way: a dateline names a place, so a town that is
     also an ordinary word counts there too."""
-    out: list[tuple[int, int]] = []
-    for m in DATELINE.finditer(text):
-        town = m.group("town")
-        folded = fold(town)
-        if len(town) >= MIN_TOWN and any(
-            r.kind == "city" and any(fold(n) == folded for n in r.names) for r in gazetteer().lookup(stem_key(town))
-        ):
-            out.append((m.start("town"), m.end("town")))
-    return out
+    return [
+        (m.start("town"), m.end("town"))
+        for m in DATELINE.finditer(text)
+        if len(m.group("town")) >= MIN_TOWN and _written_as(m.group("town"), {"city"})
+    ]
 
 
-LIST_RIGHT = re.compile(r"[ \t]*(?:,|/|und|oder|sowie)[ \t]*([A-ZÄÖÜ][\w]*)(?![\w-])")
-LIST_LEFT = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*)[ \t]*(?:,|/|und|oder|sowie)[ \t]*$")
+def _written_as(word: str, kinds: set[str]) -> bool:
+    """The gazetteer knows a place of one of ``kinds`` written as ``word``."""
+    folded = fold(word)
+    return any(r.kind in kinds and any(fold(n) == folded for n in r.names) for r in gazetteer().lookup(stem_key(word)))
+
+
+_LIST_GLUE = r"(?:[ \t]*[,/][ \t]*|[ \t]+(?:und|oder|sowie)[ \t]+)"
+LIST_RIGHT = re.compile(rf"{_LIST_GLUE}([A-ZÄÖÜ]\w*)(?![\w-])")
+LIST_LEFT = re.compile(rf"(?<![\w-])([A-ZÄÖÜ]\w*){_LIST_GLUE}$")
 
 
 def listed_towns(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
@@ -1460,11 +1463,7 @@ def _is_town(word: str) -> bool:
     plain_noun = word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns for e in NOUN_ENDINGS)
     if len(word) < MIN_TOWN or plain_noun or is_demonym(word) or load_aliases().canonical(word, "PER"):
         return False
-    folded = fold(word)
-    return any(
-        r.kind in {"city", "region"} and any(fold(n) == folded for n in r.names)
-        for r in gazetteer().lookup(stem_key(word))
-    )
+    return _written_as(word, {"city", "region"})
 
 
 def _inflected_forms(name: str) -> tuple[str, ...]:

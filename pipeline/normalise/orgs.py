@@ -1097,7 +1097,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
     spans += quoted_names(text)
     spans += fixture_sides(text)
-    spans += [(m.start(), m.end()) for m in LEAGUE.finditer(text)]
+    spans += league_spans(text)
     out = list(mentions)
     for start, end in sorted(spans):
         inside = [m for m in out if start <= m.start and m.end <= end]
@@ -1307,7 +1307,7 @@ def find_known_organisations(
     ]
     hits += [
         m
-        for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE, LEAGUE)
+        for unit in (MILITARY_UNIT, NUMBERED_UNIT, OPERATION, HEAD_OFFICE)
         for m in unit.finditer(text)
         if not any(h.start() <= m.start() < h.end() for h in hits)
     ]
@@ -1331,6 +1331,7 @@ def find_known_organisations(
         *descriptor_appositions(text, aliases),
         *exemplified_names(text, aliases),
         *fixture_sides(text),
+        *league_spans(text),
         *quoted_names(text),
         *reported_media(text),
     ]
@@ -1847,12 +1848,29 @@ NUMBERED_UNIT = re.compile(
 )
 # Named operations and missions (O1): "Operation Wüstensturm", 'Operation "Sindbad"'.
 # A sports league named by its level ("Bundesliga", "Kreisliga", "2. Bundesliga"), also as
-# the first part of a compound ("Bundesliga-Topspiel", L3) and with its region ("Regionalliga
-# Bayern", "Regionalliga Südwest"): a body (GUIDELINES O1: leagues).
-LEAGUE = re.compile(
-    r"(?<![\w-])(?:[1-9]\.[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+liga(?:[ \t]+(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mitte"
-    r"|Bayern|Sachsen|Hessen|Thüringen|Saarland|Berlin|Hamburg|Bremen|Niedersachsen|Brandenburg|Tirol|Salzburg|Steiermark|Kärnten|Vorarlberg|Wien))?(?![\w])"
-)
+# the first part of a compound ("Bundesliga-Topspiel", L3): a body (GUIDELINES O1: leagues).
+# :func:`league_spans` adds the region a league may be named by.
+LEAGUE = re.compile(r"(?<![\w-])(?:[1-9]\.[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+liga(?!\w)")
+NEXT_NAME = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+COMPASS = frozenset({"Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest", "Mitte"})
+
+
+def league_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of leagues named by their level (:data:`LEAGUE`) and, where one follows, their
+    region or compass point ("Regionalliga Bayern", "Regionalliga Südwest"): one name."""
+    out: list[tuple[int, int]] = []
+    for m in LEAGUE.finditer(text):
+        end = m.end()
+        nxt = NEXT_NAME.match(text, end)
+        if nxt and (nxt.group(1) in COMPASS or _is_region(nxt.group(1))):
+            end = nxt.end(1)
+        out.append((m.start(), end))
+    return out
+
+
+def _is_region(word: str) -> bool:
+    rows = match_place_rows(word)
+    return bool(rows) and rows[0].kind == "region"
 OPERATION = re.compile(r"(?<![\w-])Operation[ \t]+[„\"»“]?[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)?(?=[“\"«”]?)")
 # Offices of a head of state named by their function (O2).
 HEAD_OFFICE = re.compile(r"(?<![\w-])(?:Präsidialamt|Präsidialverwaltung|Präsidentenbüro|Präsidialbüro)(?:e?s)?(?![\w-])")

@@ -1852,17 +1852,18 @@ NUMBERED_UNIT = re.compile(
 # :func:`league_spans` adds the region a league may be named by.
 LEAGUE = re.compile(r"(?<![\w-])(?:[1-9]\.[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+liga(?!\w)")
 NEXT_NAME = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
-COMPASS = frozenset({"Nord", "Süd", "Ost", "West", "Nordost", "Nordwest", "Südost", "Südwest", "Mitte"})
 
 
 def league_spans(text: str) -> list[tuple[int, int]]:
     """Spans of leagues named by their level (:data:`LEAGUE`) and, where one follows, their
     region or compass point ("Regionalliga Bayern", "Regionalliga Südwest"): one name."""
+    from pipeline.normalise.places import directions
+
     out: list[tuple[int, int]] = []
     for m in LEAGUE.finditer(text):
         end = m.end()
         nxt = NEXT_NAME.match(text, end)
-        if nxt and (nxt.group(1) in COMPASS or _is_region(nxt.group(1))):
+        if nxt and (nxt.group(1) in directions() or _is_region(nxt.group(1))):
             end = nxt.end(1)
         out.append((m.start(), end))
     return out

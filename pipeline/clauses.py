@@ -458,6 +458,28 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     return False
 
 
+def planned_by_time(words: Sequence[Word], clause: Clause) -> bool:
+    """A modal of intention with a time still to come (``clause_future_times.txt``: "bald",
+    "künftig"; ``clause_time_ends.txt`` or a month after "bis": "bis [zum] Dienstag"): the
+    clause tells a plan (U1, S2: "Bis zum Dienstag sollen
+    3000 weitere Mann im Einsatz sein"), not hearsay about the present ("Im Grenzgebiet sollen
+    sich 6.700 Soldaten aufhalten")."""
+    seq = words[clause.lo : clause.hi]
+    if not any(predicate_lemma(words, clause.lo + k, clause) in _words("intention_modals") for k in range(len(seq))):
+        return False
+    ends = _words("time_ends") | {m.lower() for m in read_lines("date_words.txt")}
+    return any(
+        w.text.lower() in _words("future_times") or (w.text.lower() in ends and _after_bis(seq, k))
+        for k, w in enumerate(seq)
+    )
+
+
+def _after_bis(seq: Sequence[Word], k: int) -> bool:
+    """Word ``k`` follows "bis" (also "bis zum", "bis Ende"): the end of a time to come."""
+    before = [w.text.lower() for w in seq[max(0, k - 3) : k]]
+    return "bis" in before
+
+
 def _met_obligation(w: Word, lemma: str) -> bool:
     """ "musste" (indicative past of "müssen"): an obligation told as met, no plan; "müsste",
     "wollte", "sollte" stay plans or wishes."""

@@ -1307,3 +1307,19 @@ def test_a_verbless_headline_figure_takes_the_status_the_report_gives_it(nlp):
 )
 def test_handing_over_hospitalising_and_leaving_troops(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal of intention with a time still to come tells a plan (U1, S2)
+        ("Bis zum Freitag sollen 2000 weitere Soldaten im Einsatz sein.", [(2000, "planned")]),
+        ("In der Region sollen bald 800 Reservisten eine Übung absolvieren.", [(800, "planned")]),
+        ("Bis Ende März sollen 400 Soldaten im Land stationiert sein.", [(400, "planned")]),
+        # without one, "sollen" about the present is hearsay and keeps the situation's status (U1)
+        ("Im Grenzgebiet sollen sich 6.700 Soldaten aufhalten.", [(6700, "stationed")]),
+        ("Derzeit sollen 1.700 Soldaten im Einsatz sein.", [(1700, "deployed")]),
+    ],
+)
+def test_a_modal_with_a_time_to_come_is_a_plan(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

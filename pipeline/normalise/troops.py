@@ -23,6 +23,7 @@ from pipeline.clauses import (
     is_finite,
     is_verb,
     is_zu_infinitive,
+    planned_by_time,
     plans,
     predicate_class,
     predicate_lemma,
@@ -2267,6 +2268,8 @@ def _figure(
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
     if carry.sent_idx == sent.idx and carry.status and _verbless_part(toks, num_i, head):
         status = carry.status  # "… auf 2,4 Millionen erhöhen, davon 1,5 Millionen aktive Soldaten": as the whole
+    if status in {"deployed", "stationed"} and planned_by_time(toks, clause):
+        status = "planned"  # "Bis zum Dienstag sollen 3000 weitere Mann im Einsatz sein": a plan, not hearsay (U1, S2)
     if status == "strength" and _operation_makeup(toks, clause):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if qualifier == "up_to" and _permits(toks, clause) and (status == "planned" or (status == "deployed" and _passive_infinitive(toks, clause))):

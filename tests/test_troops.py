@@ -1323,3 +1323,11 @@ def test_handing_over_hospitalising_and_leaving_troops(nlp, text, expected):
 )
 def test_a_modal_with_a_time_to_come_is_a_plan(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_presence_in_an_operation_named_with_an_adjective_is_deployed(nlp):
+    """S4: "befanden sich … im humanitären Einsatz" as "im Einsatz"."""
+    text = "Nach dem Erdbeben befanden sich 5.000 Soldaten auf der Insel im humanitären Einsatz."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "deployed")]
+    text = "Auf der Insel befanden sich 5.000 Soldaten."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "stationed")]

@@ -976,12 +976,21 @@ def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
 
 
 def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
-    """The clause places the troops in an operation: a noun of deployment after "im"
-    ("im Einsatz", "im Auslandseinsatz"), the complement of a verb of presence."""
+    """The clause places the troops in an operation: a noun of deployment after "im", also
+    with adjectives between ("im Einsatz", "im Auslandseinsatz", "im humanitären Einsatz"),
+    the complement of a verb of presence."""
     return any(
-        sent_toks[j - 1].low == "im" and not is_verb(sent_toks[j]) and predicate_class(sent_toks, j, clause) == "deployed"
+        _after_im(sent_toks, j, clause) and not is_verb(sent_toks[j]) and predicate_class(sent_toks, j, clause) == "deployed"
         for j in range(max(clause.lo, 1), clause.hi)
     )
+
+
+def _after_im(sent_toks: Sequence[_Tok], j: int, clause: Clause) -> bool:
+    """Word ``j`` is the noun of a phrase opened by "im", past its adjectives."""
+    k = j - 1
+    while k > clause.lo and sent_toks[k].tag.startswith("ADJA"):
+        k -= 1
+    return sent_toks[k].low == "im"
 
 
 def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import resource
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from pipeline.records import EntityMention
@@ -26,9 +27,15 @@ REPEAT = 20
 
 def seed_mentions(text: str) -> list[EntityMention]:
     """Every occurrence of the seed spans, longest first, without overlaps."""
+    return mentions_of(text, SEED_SPANS)
+
+
+def mentions_of(text: str, spans_by_label: Mapping[str, Sequence[str]]) -> list[EntityMention]:
+    """Mentions for every whole-word occurrence of each span under its label, longest first,
+    without overlaps, in text order (the NER output a normalisation run or test stands on)."""
     taken: list[tuple[int, int]] = []
     out: list[EntityMention] = []
-    spans = sorted(((s, lab) for lab, ss in SEED_SPANS.items() for s in ss), key=lambda x: -len(x[0]))
+    spans = sorted(((s, lab) for lab, ss in spans_by_label.items() for s in ss), key=lambda x: -len(x[0]))
     for span, label in spans:
         for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -6,8 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.records import EntityMention
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+
+
+def span_mentions(text: str, *spans: str, label: str) -> list[EntityMention]:
+    """``label`` mentions for every occurrence of each span string in ``text`` (longest first,
+    no overlap), in text order: the NER output a normaliser test stands on."""
+    from pipeline.bench_normalise import mentions_of
+
+    return mentions_of(text, {label: spans})
 SHARED = ROOT.parent / "shared"
 
 

@@ -8,18 +8,11 @@ import pytest
 
 from pipeline.normalise.orgs import relabel, resolve_organisations
 from pipeline.records import EntityMention
+from tests.conftest import span_mentions
 
 
 def org_mentions(text: str, *spans: str) -> list[EntityMention]:
-    out = []
-    taken: list[tuple[int, int]] = []
-    for span in sorted(spans, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(EntityMention(0, m.start(), m.end(), m.group(), "ORG"))
-    return sorted(out, key=lambda e: e.start)
+    return span_mentions(text, *spans, label="ORG")
 
 
 def orgs(text: str, *spans: str) -> list[str]:
@@ -1351,10 +1344,7 @@ def test_an_example_of_a_kind_of_organisation_tagged_as_a_person_is_relabelled()
     from pipeline.normalise.orgs import relabel_mentions
 
     text = "Grossfirmen wie Sika oder Syngenta wurden verkauft."
-    ms = [
-        EntityMention(0, text.index("Sika"), text.index("Sika") + 4, "Sika", "PER"),
-        EntityMention(0, text.index("Syngenta"), text.index("Syngenta") + 8, "Syngenta", "PER"),
-    ]
+    ms = span_mentions(text, "Sika", "Syngenta", label="PER")
     assert [m.label for m in relabel_mentions(text, ms)] == ["ORG", "ORG"]
 
 

@@ -10,20 +10,12 @@ import pytest
 
 from pipeline.normalise.people import is_role, resolve_people, roles_before, split_roles
 from pipeline.records import EntityMention
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, span_mentions
 
 
 def mentions(text: str, *spans: str) -> list[EntityMention]:
     """PER mentions for every occurrence of each span string (longest first, no overlap)."""
-    taken: list[tuple[int, int]] = []
-    out = []
-    for span in sorted(spans, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(EntityMention(0, m.start(), m.end(), m.group(), "PER"))
-    return sorted(out, key=lambda e: e.start)
+    return span_mentions(text, *spans, label="PER")
 
 
 def people(text: str, *spans: str) -> dict[str, tuple[str, ...]]:
@@ -637,12 +629,6 @@ def test_country_after_a_full_name_is_no_surname() -> None:
 def test_a_nameless_person_listed_with_a_place_is_a_place(text: str, per: str, loc: str, label: str) -> None:
     from pipeline.normalise.people import relabel_people
 
-    ms = sorted(
-        [
-            EntityMention(0, text.index(per), text.index(per) + len(per), per, "PER"),
-            EntityMention(0, text.index(loc), text.index(loc) + len(loc), loc, "LOC"),
-        ],
-        key=lambda m: m.start,
-    )
+    ms = sorted(span_mentions(text, per, label="PER") + span_mentions(text, loc, label="LOC"), key=lambda m: m.start)
     out = {m.text: m.label for m in relabel_people(text, ms)}
     assert out[per] == label

@@ -16,19 +16,11 @@ from pipeline.normalise.places import (
     resolve_places,
 )
 from pipeline.records import EntityMention
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, span_mentions
 
 
 def loc(text: str, *spans: str, label: str = "LOC") -> list[EntityMention]:
-    out = []
-    taken: list[tuple[int, int]] = []
-    for span in sorted(spans, key=len, reverse=True):
-        for m in re.finditer(rf"(?<!\w){re.escape(span)}(?!\w)", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(EntityMention(0, m.start(), m.end(), m.group(), label))
-    return sorted(out, key=lambda e: e.start)
+    return span_mentions(text, *spans, label=label)
 
 
 @pytest.mark.parametrize(

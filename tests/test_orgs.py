@@ -1036,6 +1036,8 @@ def test_gender_inclusive_noun_is_no_organisation() -> None:
         (["Duisburger", "Loveparade"], True),  # festivals and parades are events (O5)
         (["Eidgenössischen", "Schwingfest"], True),
         (["Zürcher", "Filmfestival"], False),  # a film festival is run by its organisation (O1, as the Berlinale)
+        (["Grazer", "Gemeinderatswahl"], True),  # elections are events (O5)
+        (["Bundestagswahlen"], True),
     ],
 )
 def test_competitions_are_no_organisations(tokens: list[str], event: bool) -> None:

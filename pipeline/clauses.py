@@ -467,11 +467,16 @@ def planned_by_time(words: Sequence[Word], clause: Clause) -> bool:
     seq = words[clause.lo : clause.hi]
     if not any(predicate_lemma(words, clause.lo + k, clause) in _words("intention_modals") for k in range(len(seq))):
         return False
-    ends = _words("time_ends") | {m.lower() for m in read_lines("date_words.txt")}
     return any(
-        w.text.lower() in _words("future_times") or (w.text.lower() in ends and _after_bis(seq, k))
+        w.text.lower() in _words("future_times") or (w.text.lower() in _time_ends() and _after_bis(seq, k))
         for k, w in enumerate(seq)
     )
+
+
+@cache
+def _time_ends() -> frozenset[str]:
+    """Days (``clause_time_ends.txt``) and months (``date_words.txt``) that end a time after "bis"."""
+    return _words("time_ends") | {m.lower() for m in read_lines("date_words.txt")}
 
 
 def _after_bis(seq: Sequence[Word], k: int) -> bool:

@@ -1050,7 +1050,7 @@ def fixture_sides(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in FIXTURE.finditer(text):
         if not m.group("score"):
-            lo = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            lo = _sentence_start(text, m.start(), m.start())
             if not any(w in text[lo : m.start()].lower() for w in _fixture_words()):
                 continue
         sides = [(m.start(g), m.end(g)) for g in ("a", "b")]
@@ -1064,13 +1064,19 @@ SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])(?![ \t]*Uhr)")
 SENTENCE_WINDOW = 200
 
 
+def _sentence_start(text: str, pos: int, window: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``window`` characters:
+    after the last ".", "!", "?" or line break."""
+    return max(text.rfind(c, max(0, pos - window), pos) for c in ".!?\n") + 1
+
+
 def _opponent(text: str, m: EntityMention) -> bool:
     """A town after "gegen" in a sentence that gives a match score is the opposing club
     (GUIDELINES L6): "hatte er mit einem 15:0 gegen Rorschach-Goldach begonnen", "gewann
     3:1 gegen Freiburg"; a country stays a place (its national team, L6)."""
     if not AGAINST_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
-    lo = max(text.rfind(c, max(0, m.start - SENTENCE_WINDOW), m.start) for c in ".!?\n") + 1
+    lo = _sentence_start(text, m.start, SENTENCE_WINDOW)
     hi = min((i for i in (text.find(c, m.end, m.end + SENTENCE_WINDOW) for c in ".!?\n") if i >= 0), default=len(text))
     if not SCORE.search(text, lo, hi):
         return False

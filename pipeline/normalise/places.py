@@ -780,10 +780,8 @@ def _inhabitants(name: str) -> bool:
         return False
     for ending in INHABITANT_DATIVES:
         stem = name[: -len(ending)]
-        if name.endswith(ending) and len(stem) >= MIN_INHABITANT_TOWN:
-            hit = match_place(stem)
-            if hit and any(r.kind in {"city", "region"} and fold(stem) in map(fold, r.names) for r in hit.rows):
-                return True
+        if name.endswith(ending) and len(stem) >= MIN_INHABITANT_TOWN and _written_as(stem, {"city", "region"}):
+            return True
     return False
 
 

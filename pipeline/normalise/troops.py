@@ -747,11 +747,18 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
     return _only_copula(verbs)
 
 
+def _past_determiners(sent_toks: Sequence[_Tok], k: int, hi: int) -> int:
+    """The first word at or after ``k`` (before ``hi``) that is no article and no attributive
+    adjective: the noun of a phrase such as "der indischen Armee"."""
+    while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
+        k += 1
+    return k
+
+
 def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
     """A noun phrase at ``k``: a capitalised word, after an article or adjectives if any ("in
     Litauen", "in der Region", "in einem Nato-Verband")."""
-    while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
-        k += 1
+    k = _past_determiners(sent_toks, k, hi)
     if k < hi and sent_toks[k - 1].low in ARTICLES and sent_toks[k].low in {"von", "vom"}:
         # an extended attribute: "in dem von jahrelangen Gefechten zermürbten Land" → Land
         k = next((j + 1 for j in range(k, hi - 1) if sent_toks[j].tag == "ADJA" and sent_toks[j + 1].is_cap), hi)
@@ -1147,8 +1154,7 @@ def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 def _in_force(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
     """The noun phrase at ``k`` names a state's armed forces ("in der Armee Taiwans", "im
     Heer"): membership, not a place."""
-    while k < hi and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
-        k += 1
+    k = _past_determiners(sent_toks, k, hi)
     return k < hi and _names_noun(sent_toks[k : k + 1], "whole_force")
 
 
@@ -2014,7 +2020,7 @@ def extract_troop_figures(
     """
     out: list[TroopFigure] = []
     verbless: list[bool] = []  # per figure of ``out``: its sentence has no verb (a headline)
-    sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int]]] = {}
+    sent_cache: dict[int, tuple[Sentence, list[_Tok], list[int], bool]] = {}
     carry = _Carry()
     military_text = _LazyFlag(lambda: _speaks_of_forces(text))
     for num in numbers:
@@ -2030,8 +2036,10 @@ def extract_troop_figures(
                 for n in numbers
                 if n.kind in COUNTED_KINDS and sent.start <= n.start < sent.end
             ]
-            sent_cache[sent.start] = (sent, toks, positions)
-        sent, toks, positions = sent_cache[sent.start]
+            # a tagged sentence without a verb: a headline (see _headlines_as_told)
+            bare = any(t.tag for t in toks) and not any(is_verb(t) for t in toks)
+            sent_cache[sent.start] = (sent, toks, positions, bare)
+        sent, toks, positions, bare = sent_cache[sent.start]
         fig, head = _figure(text, sent, toks, positions, num, entities, resolutions, carry, military_text)
         num_i = _token_at(toks, num.start)
         if fig is not None and not _names_military(head) and _declared_mixed(sentences, sent):
@@ -2056,7 +2064,7 @@ def extract_troop_figures(
             elif _difference(toks, head):
                 fig = dataclasses.replace(fig, status="other")
             out.append(fig)
-            verbless.append(any(t.tag for t in toks) and not any(is_verb(t) for t in toks))  # tagged, no verb
+            verbless.append(bare)
             carry = _Carry(sent.idx, carried, fig.country, carry.counted)
         if head.noun is not None and head.noun.low not in _measure_nouns():
             carry.counted = (sent.idx, num.start, fig is not None)

@@ -1331,3 +1331,20 @@ def test_a_presence_in_an_operation_named_with_an_adjective_is_deployed(nlp):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "deployed")]
     text = "Auf der Insel befanden sich 5.000 Soldaten."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(5000, "stationed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of position with a place: troops present there (S5, "stehen in Katar")
+        ("In Kuwait stehen derzeit rund 13.000 amerikanische Soldaten.", [(13000, "stationed")]),
+        ("Seit Jahren stehen 800 Soldaten am Golan.", [(800, "stationed")]),
+        ("Im Baltikum standen damals 3.000 Nato-Soldaten.", [(3000, "stationed")]),
+        # a state, not a place: stand-by stays other (S7)
+        ("Derzeit stehen 4.000 Soldaten in Bereitschaft.", [(4000, "other")]),
+        # buried by an avalanche or rubble: their fate unknown, missing (S6)
+        ("Nach dem Erdrutsch sind zwölf Soldaten verschüttet worden.", [(12, "missing")]),
+    ],
+)
+def test_troops_standing_at_a_place_are_stationed_and_buried_ones_missing(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -64,6 +64,8 @@ PHRASE_ENDS = ("V", "KOUS", "PREL")
 LIST_MARKS = frozenset({"-", "–", "—", ":"})
 COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 COPULA = frozenset({"sein", "bleiben"})
+# prepositions of a place where troops stand ("in Katar", "am Hindukusch", "an der Grenze")
+POSITION_PREPOSITIONS = frozenset({"in", "im", "am", "an"})
 NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
@@ -733,10 +735,17 @@ def _verbs_first(sent_toks: Sequence[_Tok], hits: list[tuple[int, str]]) -> list
 def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
     """A presence without an operation verb (S5): the clause's only verb is "sein"/"bleiben"
     with "in <Ort>" ("dass 12.000 Soldaten in Russland sind"), or the figure's noun is followed
-    by "in <Ort>" in a clause without a verb of its own ("über 3.000 Soldaten in Russland")."""
+    by "in <Ort>" in a clause without a verb of its own ("über 3.000 Soldaten in Russland"); or
+    its only verb is one of position (cue kind ``position``: "stehen") with a place before or
+    after it ("In Katar stehen rund 10.000 US-Soldaten", "stehen 4500 Soldaten am Hindukusch")."""
     if not any(t.lemma for t in sent_toks):
         return False
     verbs = _clause_verbs(sent_toks, clause)
+    if verbs and all((t.lemma or t.low) in _cue_words("position") for t in verbs):
+        return any(
+            t.low in POSITION_PREPOSITIONS and _place_after(sent_toks, k + 1, clause.hi) and not _state_noun(sent_toks, k + 1, clause)
+            for k, t in enumerate(sent_toks[clause.lo : clause.hi], start=clause.lo)
+        )
     located = any(
         t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi)
         for k, t in enumerate(sent_toks[clause.lo : clause.hi], start=clause.lo)
@@ -745,6 +754,15 @@ def _present_in(sent_toks: Sequence[_Tok], clause: Clause, end_i: int) -> bool:
     if not located:
         return False
     return _only_copula(verbs)
+
+
+def _state_noun(sent_toks: Sequence[_Tok], k: int, clause: Clause) -> bool:
+    """The noun of the phrase at ``k`` names a state or a task, not a place: a predicate noun
+    ("in Bereitschaft", "im Einsatz") or a noun of service ("im Dienst")."""
+    j = _past_determiners(sent_toks, k, clause.hi)
+    return j < clause.hi and (
+        predicate_class(sent_toks, j, clause) is not None or sent_toks[j].low in _cue_words("service_noun")
+    )
 
 
 def _past_determiners(sent_toks: Sequence[_Tok], k: int, hi: int) -> int:

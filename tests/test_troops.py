@@ -1348,3 +1348,19 @@ def test_a_presence_in_an_operation_named_with_an_adjective_is_deployed(nlp):
 )
 def test_troops_standing_at_a_place_are_stationed_and_buried_ones_missing(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # soldiers abducted by an armed group are taken prisoner (S6)
+        ("Die Miliz hat in der Nacht vier Soldaten entführt.", [(4, "captured")]),
+        ("Zwölf Soldaten wurden von den Rebellen verschleppt.", [(12, "captured")]),
+        # a warship's crew are sailors of a navy (W1); a freighter's are not
+        ("Auf der Fregatte wurden drei Matrosen verletzt.", [(3, "wounded")]),
+        ("Nach dem Brand auf dem Zerstörer werden sieben Seeleute vermisst.", [(7, "missing")]),
+        ("Bei dem Angriff auf das Frachtschiff wurden drei Seeleute getötet.", []),
+    ],
+)
+def test_abducted_soldiers_are_captured_and_warship_crews_are_troops(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

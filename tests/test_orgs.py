@@ -165,11 +165,11 @@ def test_user_aliases_reach_the_known_organisation_finder(tmp_path) -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
     f = tmp_path / "aliases.tsv"
-    f.write_text("Lagebild-Institut\tLagebild-Institut\tORG\n", encoding="utf-8")
-    text = "Das Lagebild-Institut meldet."
+    f.write_text("Lagebildwerk\tLagebildwerk\tORG\n", encoding="utf-8")
+    text = "Das Lagebildwerk meldet."
     assert find_known_organisations(text) == []
     found = find_known_organisations(text, aliases=load_aliases(f))
-    assert [m.text for m in found] == ["Lagebild-Institut"]
+    assert [m.text for m in found] == ["Lagebildwerk"]
 
 
 def test_find_known_organisations_adds_ministries_and_institutions() -> None:
@@ -1430,4 +1430,31 @@ def test_a_police_force_named_by_a_compound_and_a_place_adjective_is_a_body() ->
     ],
 )
 def test_a_known_name_opening_a_compound_adjective(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_a_club_named_with_its_city_is_no_person() -> None:
+    """A given name before a large city is a club's name ("Alba Berlin"), kept as the model read
+    it; before a word that is no place it is a person's."""
+    labels = _relabelled("Alba Berlin gewann. Viktoria Köln verlor.", {"Alba Berlin": "ORG", "Viktoria Köln": "ORG"})
+    assert list(labels.values()) == ["ORG", "ORG"]
+    assert list(_relabelled("Es sprach Karim Nasser.", {"Karim Nasser": "ORG"}).values()) == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution named after a person by a hyphenated compound, with its field (O1)
+        (
+            "Sie forscht am Leipziger Max-Planck-Institut für evolutionäre Anthropologie.",
+            ["Max-Planck-Institut für evolutionäre Anthropologie"],
+        ),
+        ("Die Friedrich-Ebert-Stiftung lud zur Tagung.", ["Friedrich-Ebert-Stiftung"]),
+        ("Am Heinrich-Heine-Gymnasium fällt der Unterricht aus.", ["Heinrich-Heine-Gymnasium"]),
+        # "für" with an article is no field; an indefinite article names a kind
+        ("Das Goethe-Institut bekam einen Preis für seine Arbeit.", ["Goethe-Institut"]),
+        ("Die Firma gehört einer amerikanischen Private-Equity-Gesellschaft.", []),
+    ],
+)
+def test_institutions_named_after_a_person(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected

@@ -1104,6 +1104,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     spans += quoted_names(text)
     spans += fixture_sides(text)
     spans += league_spans(text)
+    spans += eponymous_institutions(text)
     out = list(mentions)
     for start, end in sorted(spans):
         inside = [m for m in out if start <= m.start and m.end <= end]
@@ -1335,6 +1336,7 @@ def find_known_organisations(
         *credit_agencies(text, aliases),
         *dateline_sources(text),
         *descriptor_appositions(text, aliases),
+        *eponymous_institutions(text),
         *exemplified_names(text, aliases),
         *fixture_sides(text),
         *league_spans(text),
@@ -1471,8 +1473,19 @@ def _person_shaped(words: list[str], aliases: AliasTable) -> bool:
         return False
     if not _given_name(words[0]) or any(is_common_noun(w) or w in LEGAL_FORMS for w in words[1:]):
         return False
+    if _large_place(words[-1]):
+        return False  # a club named with its city ("Alba Berlin", "Fortuna Düsseldorf"), as the model read it
     name = " ".join(words)
     return not _canonical(name, aliases) and match_place_rows(name) is None and kind_of(words) == "other"
+
+
+def _large_place(word: str) -> bool:
+    """A country, a region or a city of 100,000 or more: no surname, but the town that German
+    clubs and firms carry after their name."""
+    from pipeline.normalise.places import PREFIX_CITY_POPULATION
+
+    rows = match_place_rows(word)
+    return bool(rows) and (rows[0].kind != "city" or rows[0].population >= PREFIX_CITY_POPULATION)
 
 
 def _given_name(word: str) -> bool:
@@ -1516,6 +1529,44 @@ def coordinated_names(text: str, orgs: Sequence[tuple[int, int]], aliases: Alias
             out.append((start, pos))
             if "," not in m.group("sep"):
                 break
+    return out
+
+
+EPONYM_TABLE = "org_eponymous_heads.txt"
+# the field after "für": lower-case adjectives (no article or possessive: "für seine Arbeit" is
+# no field), then a noun, and a second one after "und"
+DETERMINER = r"(?:d(?:er|ie|as|en|em|es)|ein\w*|kein\w*|sein\w*|ihr\w*|unser\w*|eur\w*|mein\w*|dein\w*|dies\w*|jen\w*|jed\w*|all\w*)"
+FIELD = (
+    rf"[ \t]+für(?:[ \t]+(?!{DETERMINER}[ \t])[a-zäöüß]+(?:e|en|er|es))*"
+    r"[ \t]+[A-ZÄÖÜ][\w-]+(?:[ \t]+und[ \t]+[A-ZÄÖÜ][\w-]+)?"
+)
+
+
+@cache
+def _eponymous_institution() -> re.Pattern[str]:
+    heads = "|".join(sorted(map(re.escape, read_lines(EPONYM_TABLE)), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:[A-ZÄÖÜ][\w.]*-)+(?:{heads})(?:e?s|en)?(?![\w-])(?P<field>{FIELD})?"
+    )
+
+
+# an indefinite article, with adjectives between, before a noun: it names a kind, not one body
+INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in(?:e|er|em|en|es)?|[Kk]ein\w*)(?:[ \t]+[a-zäöüß]+)*[ \t]+$")
+
+
+def eponymous_institutions(text: str) -> list[tuple[int, int]]:
+    """Spans of institutions named after a person with a hyphenated compound, with their field
+    after "für" where one follows ("am Leipziger Max-Planck-Institut für evolutionäre
+    Anthropologie", "die Konrad-Adenauer-Stiftung"; ``org_eponymous_heads.txt``). A field
+    word that is a place ("Institut für Berlin") ends the name before "für"."""
+    out: list[tuple[int, int]] = []
+    for m in _eponymous_institution().finditer(text):
+        if INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "einer amerikanischen Private-Equity-Gesellschaft": a kind, no name
+        end = m.end()
+        if m.group("field") and match_place_rows(m.group("field").split()[-1]) is not None:
+            end = m.start("field")
+        out.append((m.start(), end))
     return out
 
 

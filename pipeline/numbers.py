@@ -255,7 +255,10 @@ def _word_spans(text: str, sent_starts: Sequence[int]) -> list[_Span]:
             if nxt_scale and nxt is not None:
                 value = 1.0
         elif entry and entry[1] == "ambiguous" and word[0].isupper():
-            value = None
+            # "Acht Soldaten fielen": opening a sentence before a noun it counts; "Acht geben",
+            # "außer Acht" are the noun
+            counts = adjacent and nxt is not None and nxt.group(0)[0].isupper() and _opens(text, m.start(), sent_starts)
+            value = word_value(word) if counts else None
         elif entry and entry[1] == "scale" and low in {"millionen", "milliarden"}:
             # a plural scale with no number before it: "Millionen Menschen" is vague
             out.append(_Span(m.start(), m.end(), None, entry[0], None, "cardinal", True, digits=False))

@@ -265,3 +265,10 @@ def test_money_after_amount(previous: str, word: str, money: bool) -> None:
     from pipeline.numbers import money_after_amount
 
     assert money_after_amount(previous, word) is money
+
+
+def test_a_capitalised_number_word_that_is_also_a_noun_counts_only_opening_a_sentence(nlp) -> None:
+    """ "Acht" is a number before a noun at a sentence's start, the noun in "außer Acht"."""
+    assert [n.value for n in _find(nlp, "Acht Soldaten fielen.")] == [8]
+    assert [n.value for n in _find(nlp, "Das ließ er außer Acht.")] == []
+    assert [n.value for n in _find(nlp, "Acht geben müssen alle.")] == []

@@ -1364,3 +1364,19 @@ def test_troops_standing_at_a_place_are_stationed_and_buried_ones_missing(nlp, t
 )
 def test_abducted_soldiers_are_captured_and_warship_crews_are_troops(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word with its noun left out, after troops were counted, with a verb of fate (W1)
+        ("Zwei Soldaten kamen ums Leben. Drei wurden schwer verletzt.", [(2, "killed"), (3, "wounded")]),
+        ("Acht Soldaten fielen. Vier weitere gelten als vermisst.", [(8, "killed"), (4, "missing")]),
+        ("Dabei wurden zwei Soldaten getötet und sieben weitere verletzt.", [(2, "killed"), (7, "wounded")]),
+        # no verb of fate, or other things counted: no troops
+        ("Zwei Soldaten kamen ums Leben. Drei Tage später begann die Offensive.", [(2, "killed")]),
+        ("Zwei Soldaten kamen ums Leben, vier weitere Häuser wurden zerstört.", [(2, "killed")]),
+    ],
+)
+def test_an_elided_number_word_continues_a_toll(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -66,6 +66,8 @@ COORDINATORS = frozenset({"und", "sowie", "oder", ","})
 COPULA = frozenset({"sein", "bleiben"})
 # prepositions of a place where troops stand ("in Katar", "am Hindukusch", "an der Grenze")
 POSITION_PREPOSITIONS = frozenset({"in", "im", "am", "an"})
+# "weitere"/"andere" after a number: more of the troops just counted ("fünf weitere")
+ELIDED_FURTHER = frozenset({"weitere", "weiteren", "andere", "anderen"})
 NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
@@ -1922,6 +1924,26 @@ def _side_losses(toks: Sequence[_Tok]) -> bool:
     )
 
 
+def _continues_toll(toks: Sequence[_Tok], num_i: int, num: NumberMention) -> bool:
+    """A number word whose noun is left out after troops were just counted, as the subject of
+    its own clause's verb of fate ("Vier Blauhelmsoldaten kamen ums Leben. Drei wurden schwer
+    verletzt.", "Sechs weitere wurden verletzt", "vier Marines getötet und fünf weitere
+    verletzt"): it opens its sentence or says "weitere". A verb of its clause must tell what
+    befell them (S6, S3: killed, wounded, captured, missing, mobilized)."""
+    if (num.value or 0) < 2 or num_i < 0:
+        return False
+    further = num_i + 1 < len(toks) and toks[num_i + 1].low in ELIDED_FURTHER
+    opens = all(not t.is_word for t in toks[:num_i])
+    if not (further or opens):
+        return False
+    parts = _clauses(toks)
+    clause = clause_of(parts, num_i)
+    return any(
+        i in clause and is_verb(toks[i]) and g in (*CASUALTY, "mobilized")
+        for i, g in _sentence_hits(toks, parts)
+    )
+
+
 def _accepts(
     head: _Head,
     context: str,
@@ -2288,6 +2310,8 @@ def _figure(
     prev_troops = carry.sent_idx >= sent.idx - 1
     nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)
     cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
+    if head.kind == "elided" and prev_troops and _continues_toll(toks, num_i, num):
+        cue_follows = nouns_in_sentence = True  # "Vier Soldaten starben. Drei wurden verletzt." (W1: elided noun)
     if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops):
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)

@@ -1380,3 +1380,18 @@ def test_abducted_soldiers_are_captured_and_warship_crews_are_troops(nlp, text, 
 )
 def test_an_elided_number_word_continues_a_toll(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # releasing soldiers means they were held: prisoners (S6)
+        ("Die Rebellen sagten zu, zwölf Soldaten freizugeben.", [(12, "captured")]),
+        # setting off, moving up or crossing: troops on their way, done (S4) or to come (S2)
+        ("Am Morgen brachen 400 Soldaten in Richtung Front auf.", [(400, "deployed")]),
+        ("Rund 2000 Soldaten überquerten in der Nacht die Grenze.", [(2000, "deployed")]),
+        ("Morgen sollen 600 Soldaten zur Grenze ausrücken.", [(600, "planned")]),
+    ],
+)
+def test_released_soldiers_are_prisoners_and_troops_setting_off_are_on_their_way(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

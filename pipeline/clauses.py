@@ -550,6 +550,17 @@ def present_passive(words: Sequence[Word], clause: Clause) -> bool:
     ) and not _perfect_infinitive(seq)
 
 
+def future_werden(words: Sequence[Word], clause: Clause) -> bool:
+    """ "werden … teilnehmen": a present "werden" with an infinitive, the future tense (S2);
+    not a reported past ("werden … gekämpft haben")."""
+    seq = words[clause.lo : clause.hi]
+    return (
+        any(_lemma(w) == "werden" and _present_werden(w) for w in seq)
+        and _has_infinitive(seq)
+        and not _perfect_infinitive(seq)
+    )
+
+
 def _present_werden(w: Word) -> bool:
     """A finite "werden" in the present indicative ("wird", "werden"), by its morphology and,
     where the tagger errs, by its form: not "wurde", "würden", "worden"."""

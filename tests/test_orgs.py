@@ -1458,3 +1458,17 @@ def test_a_club_named_with_its_city_is_no_person() -> None:
 )
 def test_institutions_named_after_a_person(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a federation's courts and offices, tied to one state by "Bundes-" (O2, O3)
+        ("Der Fall liegt nun beim Bundesverwaltungsgericht.", ["Bundesverwaltungsgericht"]),
+        ("Die Kammer des Bundesstrafgerichts sprach ihn frei.", ["Bundesstrafgericht"]),
+        # an indefinite article names a kind, not the body
+        ("Er will vor ein anderes Bundesgericht ziehen.", []),
+    ],
+)
+def test_a_federations_courts_and_offices(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

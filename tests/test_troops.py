@@ -1395,3 +1395,11 @@ def test_an_elided_number_word_continues_a_toll(nlp, text, expected):
 )
 def test_released_soldiers_are_prisoners_and_troops_setting_off_are_on_their_way(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_deployment_verb_in_the_future_tense_is_a_plan(nlp):
+    """S2: "werden … teilnehmen" is still to come; the present passive "werden … eingesetzt" is not."""
+    text = "Im Herbst werden bis zu 500 Soldaten an der Übung teilnehmen."
+    assert [(f.high, f.status) for f in _troops(nlp, text)] == [(500, "planned")]
+    text = "Derzeit werden 500 Soldaten in Mali eingesetzt."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(500, "deployed")]

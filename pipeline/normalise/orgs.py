@@ -1311,6 +1311,7 @@ def find_known_organisations(
         if not any(h.start() <= m.start() < h.end() for h in hits)
         and not _before_name(text, m.end(), mentions, aliases)
         and not _after_demonstrative(text, m.start())
+        and not INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start())  # "ein neues Ministerium"
     ]
     hits += [
         m
@@ -1932,8 +1933,12 @@ def _is_region(word: str) -> bool:
 OPERATION = re.compile(r"(?<![\w-])Operation[ \t]+[„\"»“]?[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)?(?=[“\"«”]?)")
 # Offices of a head of state named by their function (O2).
 HEAD_OFFICE = re.compile(r"(?<![\w-])(?:Präsidialamt|Präsidialverwaltung|Präsidentenbüro|Präsidialbüro)(?:e?s)?(?![\w-])")
+# Ministries and authorities named by a compound ("Verteidigungsministerium", "Zollbehörde"), and a
+# federation's own courts and offices, which the prefix "Bundes-" ties to one state
+# ("Bundesgericht", "Bundesstrafgerichts", "Bundesverwaltungsgericht", "Bundesanwaltschaft").
 INSTITUTION = re.compile(
-    r"(?<![\w-])(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)(?![\w-])"
+    r"(?<![\w-])(?:(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)"
+    r"|Bundes[a-zäöüß]*(?:gerichtshof|gericht|anwaltschaft|kanzlei|versammlung)(?:e?s)?)(?![\w-])"
 )
 
 

@@ -18,6 +18,7 @@ from pipeline.clauses import (
     conditional,
     done_tense,
     epistemic_possibility,
+    future_werden,
     has_aspect_verb,
     idle_plan_adverb,
     is_finite,
@@ -935,6 +936,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = "strength_weak"  # "Die Reform sieht 185 000 Soldaten vor": a force's target size (S1)
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
                 group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
+            elif cls == "deployed" and is_verb(sent_toks[i]) and future_werden(sent_toks, clause):
+                group = "planned"  # "werden bis zu 500 Soldaten an der Operation teilnehmen": to come (S2)
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))

@@ -1090,3 +1090,31 @@ def test_a_country_name_listed_with_peoples_is_a_people() -> None:
     assert resolve_places(text, loc(text, "Polen", "Ungarn")).referents == []
     text = "Polen und Ungarn sind Nachbarn der Slowakei."
     assert [p.name for p in resolve_places(text, loc(text, "Polen", "Ungarn")).referents] == ["Polen", "Ungarn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural noun for settlements introduces a list of places (L1), known or not
+        (
+            "Die Brückengemeinden Ürzig, Lösnich, Erden und Graach bieten Wein an.",
+            ["Ürzig", "Lösnich", "Erden", "Graach"],
+        ),
+        ("Die Dörfer Ralingen, Wintersdorf und Kordel wurden evakuiert.", ["Ralingen", "Wintersdorf", "Kordel"]),
+        # no noun for settlements, or a known person in the list: no such list
+        ("Die Worte Freiheit, Gleichheit und Brüderlichkeit stehen am Tor.", []),
+        ("Die Städte Merkel und Scholz", []),
+    ],
+)
+def test_names_listed_after_a_noun_for_settlements_are_places(text: str, expected: list[str]) -> None:
+    from pipeline.normalise.places import settlement_lists
+
+    assert [text[a:b] for a, b in settlement_lists(text)] == expected
+
+
+def test_a_settlement_listed_as_a_person_becomes_a_place() -> None:
+    from pipeline.normalise.places import relabel_settlements
+
+    text = "Die Gemeinden Ürzig, Lösnich und Graach laden ein."
+    mention = EntityMention(0, 21, 28, "Lösnich", "PER")
+    assert [m.label for m in relabel_settlements(text, [mention])] == ["LOC"]

@@ -11,6 +11,7 @@ from pipeline.normalise.places import (
     drop_canton_codes,
     extend_place_mentions,
     find_known_places,
+    relabel_settlements,
     resolve_misc,
     resolve_places,
 )
@@ -59,7 +60,7 @@ def normalise(
     a mention of the model. ``tokens`` (the Doc's tokens with lemma, POS and morphology)
     give the troop-figure rules their linguistic layer.
     """
-    entities = relabel_people(text, relabel_mentions(text, entities, aliases))
+    entities = relabel_people(text, relabel_mentions(text, relabel_settlements(text, entities), aliases))
     entities = drop_canton_codes(text, extend_place_mentions(text, entities))  # "St. Johann"; "… FR" no org
     starts = [s.start for s in sentences]
     found = [

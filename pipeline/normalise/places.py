@@ -50,6 +50,7 @@ from pipeline.normalise.names import (
     stem_key,
     vessel_mention,
     vessel_names,
+    words_and_heads,
 )
 from pipeline.normalise.org_country import gender_of, nominative_adjectives
 from pipeline.numbers import money_after_amount
@@ -1289,6 +1290,7 @@ def find_known_places(
     spans += [town for town, _ in swiss_town_codes(text)]
     spans += dateline_towns(text)
     spans += listed_towns(text, mentions)
+    spans += settlement_lists(text)
     clubs = club_towns(text, mentions)
     for start, end in sorted(set(spans)):
         if clubs and _is_club_town(text, start, end, clubs):
@@ -1429,6 +1431,50 @@ def _written_as(word: str, kinds: set[str]) -> bool:
 _LIST_GLUE = r"(?:[ \t]*[,/][ \t]*|[ \t]+(?:und|oder|sowie)[ \t]+)"
 LIST_RIGHT = re.compile(rf"{_LIST_GLUE}([A-ZÄÖÜ]\w*)(?![\w-])")
 LIST_LEFT = re.compile(rf"(?<![\w-])([A-ZÄÖÜ]\w*){_LIST_GLUE}$")
+
+
+SETTLEMENT_TABLE = "settlement_nouns.txt"
+_SETTLEMENT_NAME = r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ][\w]*)*"
+# a plural noun, a closing quote if any, then names joined by commas and a last "und"/"sowie"/"oder"
+SETTLEMENT_LIST = re.compile(
+    rf"(?<![\w-])(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)[“”\"«»]?[ \t]+"
+    rf"(?P<names>{_SETTLEMENT_NAME}(?:[ \t]*,[ \t]*{_SETTLEMENT_NAME})*[ \t]+(?:und|sowie|oder)[ \t]+{_SETTLEMENT_NAME})(?![\w-])"
+)
+
+
+def _settlement_noun(word: str) -> bool:
+    words, heads = words_and_heads(SETTLEMENT_TABLE)
+    low = word.lower()
+    return low in words or any(low.endswith(h) and len(low) > len(h) for h in heads)
+
+
+def settlement_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the names a plural noun for settlements introduces ("die Brückengemeinden
+    Ürzig, Lösnich, Erden und Graach", ``settlement_nouns.txt``): each is a place, known to the
+    gazetteer or not, a common noun or not (L1). A known person's name ends the list."""
+    from pipeline.normalise.names import load_aliases
+
+    out: list[tuple[int, int]] = []
+    for m in SETTLEMENT_LIST.finditer(text):
+        if not _settlement_noun(m.group("noun")):
+            continue
+        names = [n for n in re.finditer(_SETTLEMENT_NAME, m.group("names")) if n.group() not in {"und", "sowie", "oder"}]
+        if any(load_aliases().canonical(n.group(), "PER") for n in names):
+            continue
+        base = m.start("names")
+        out += [(base + n.start(), base + n.end()) for n in names]
+    return out
+
+
+def relabel_settlements(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:
+    """A mention that is a name in a list after a noun for settlements is a place whatever the
+    model's label ("die Brückengemeinden Ürzig, Lösnich und Erden": "Lösnich" read as PER);
+    other mentions are returned unchanged, in the same order."""
+    settlements = set(settlement_lists(text))
+    return [
+        EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC") if (m.start, m.end) in settlements else m
+        for m in entities
+    ]
 
 
 def listed_towns(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:

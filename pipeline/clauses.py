@@ -562,12 +562,10 @@ def future_werden(words: Sequence[Word], clause: Clause) -> bool:
 
 
 def _present_werden(w: Word) -> bool:
-    """A finite "werden" in the present indicative ("wird", "werden"), by its morphology and,
+    """A finite "werden" in the present, indicative or the reported subjunctive ("wird",
+    "werden"; "er werde … abziehen", reported speech of a future), by its morphology and,
     where the tagger errs, by its form: not "wurde", "würden", "worden"."""
-    return (
-        is_finite(w) and "Tense=Past" not in w.morph and "Mood=Sub" not in w.morph
-        and w.text.lower() not in PAST_WERDEN
-    )  # fmt: skip
+    return is_finite(w) and "Tense=Past" not in w.morph and w.text.lower() not in PAST_WERDEN
 
 
 PAST_WERDEN = frozenset({"wurde", "wurden", "wurdest", "wurdet", "würde", "würden", "würdest", "würdet", "worden"})

@@ -1403,3 +1403,17 @@ def test_a_deployment_verb_in_the_future_tense_is_a_plan(nlp):
     assert [(f.high, f.status) for f in _troops(nlp, text)] == [(500, "planned")]
     text = "Derzeit werden 500 Soldaten in Mali eingesetzt."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(500, "deployed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the reported future "werde … entsenden/abziehen" is still to come (U1, S2)
+        ("Der Minister sagte, man werde 500 Soldaten nach Mali entsenden.", [(500, "planned")]),
+        ("Moskau kündigte an, es werde 3000 Soldaten aus dem Land abziehen.", [(3000, "planned")]),
+        # a reported past stays done
+        ("Der Sprecher sagte, man habe 500 Soldaten nach Mali entsandt.", [(500, "deployed")]),
+    ],
+)
+def test_a_reported_future_is_a_plan(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

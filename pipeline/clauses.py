@@ -390,7 +390,10 @@ def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None
     if w.text[:1].isdigit() or not w.text[:1].isalpha():
         return None
     table = predicates()
-    lemma = _known_lemma(predicate_lemma(words, i, clause), w.text)
+    joined = predicate_lemma(words, i, clause)
+    if _particle(words, i, clause) and joined not in table and f"sich {joined}" not in table:
+        return None  # "fiel … zurück", "fielen … ein": a separable verb is not its base ("fallen")
+    lemma = _known_lemma(joined, w.text)
     if lemma in ADDITIVE_PREPOSITIONS and i + 1 < len(words) and words[i + 1].text.lower() in {"zu", "zum", "zur"}:
         return None  # "zusätzlich zu den 4.700 Wehrpflichtigen": a preposition ("in addition to"), no plan
     reflexive = any(words[k].text.lower() == "sich" for k in range(clause.lo, clause.hi))

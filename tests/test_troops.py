@@ -1417,3 +1417,15 @@ def test_a_deployment_verb_in_the_future_tense_is_a_plan(nlp):
 )
 def test_a_reported_future_is_a_plan(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a separable verb is not its base verb: "fiel … zurück" is no death (S6)
+        ("Nach dem Krieg fiel die Zahl der Soldaten auf 100.000 zurück.", [(100000, "strength")]),
+        ("Damals fielen 300 Soldaten.", [(300, "killed")]),
+    ],
+)
+def test_a_separable_verb_is_not_its_base_verb(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -1429,3 +1429,10 @@ def test_a_reported_future_is_a_plan(nlp, text, expected):
 )
 def test_a_separable_verb_is_not_its_base_verb(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_verbless_breakdown_after_a_dash_shares_the_whole_figures_status(nlp):
+    """ "… 2000 Soldaten zu stationieren - 1700 in Polen und 300 in Deutschland": the parts of a
+    plan are planned (S2), not troops present (S5)."""
+    text = "Die USA kündigten an, rund 2000 zusätzliche Soldaten in Europa zu stationieren - 1700 in Polen und 300 in Deutschland."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(2000, "planned"), (1700, "planned"), (300, "planned")]

@@ -69,6 +69,8 @@ COPULA = frozenset({"sein", "bleiben"})
 POSITION_PREPOSITIONS = frozenset({"in", "im", "am", "an"})
 # "weitere"/"andere" after a number: more of the troops just counted ("fünf weitere")
 ELIDED_FURTHER = frozenset({"weitere", "weiteren", "andere", "anderen"})
+# a dash or colon before a breakdown of a figure
+DASHES = frozenset({"-", "–", "—", ":"})
 NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
@@ -597,6 +599,8 @@ def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
         lo = k + 1
     elif any(t.low in partitive for t in _after_phrase(sent_toks, head, 1)):
         lo = num_i + 1
+    elif _breakdown_after_dash(sent_toks, num_i):
+        lo = num_i + 1  # "… 2000 Soldaten zu stationieren - 1700 in Polen und 300 in Deutschland"
     else:
         return False
     for t in sent_toks[lo:]:
@@ -605,6 +609,17 @@ def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
         if is_verb(t):
             return False
     return True
+
+
+def _breakdown_after_dash(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """The figure stands in a verbless list after a dash or colon that breaks a figure of the
+    sentence down by place or kind ("rund 2000 zusätzliche Soldaten … zu stationieren - 1700 in
+    Polen und 300 in Deutschland"): no verb between the dash and the figure, and a number before
+    the dash."""
+    dash = next((j for j in range(num_i - 1, -1, -1) if sent_toks[j].text in DASHES), None)
+    if dash is None or any(is_verb(t) for t in sent_toks[dash + 1 : num_i]):
+        return False
+    return any(t.text[:1].isdigit() or t.tag == "CARD" for t in sent_toks[:dash])
 
 
 def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:

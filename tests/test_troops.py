@@ -1436,3 +1436,19 @@ def test_a_verbless_breakdown_after_a_dash_shares_the_whole_figures_status(nlp):
     plan are planned (S2), not troops present (S5)."""
     text = "Die USA kündigten an, rund 2000 zusätzliche Soldaten in Europa zu stationieren - 1700 in Polen und 300 in Deutschland."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(2000, "planned"), (1700, "planned"), (300, "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # remains, bodies and corpses are of the dead (S6)
+        ("Die Staaten tauschten die sterblichen Überreste von 120 Soldaten aus.", [(120, "killed")]),
+        ("Die Leichen von zwölf Soldaten wurden geborgen.", [(12, "killed")]),
+        # sending troops home is a return (S7 done, S2 to come), not a deployment
+        ("Die Armee hat 5.000 Reservisten wieder nach Hause geschickt.", [(5000, "other")]),
+        ("Die Regierung will 500 Soldaten nach Hause schicken.", [(500, "planned")]),
+        ("Die Regierung schickt 500 Soldaten nach Mali.", [(500, "deployed")]),
+    ],
+)
+def test_remains_are_of_the_dead_and_troops_sent_home_return(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

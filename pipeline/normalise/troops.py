@@ -922,6 +922,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 if group == "deployed" and _clause_to_come(sent_toks, parts, k):
                     group = "planned"  # "sollen rund 500 Angehörige der Brigade in Litauen ihren Dienst verrichten" (S2)
             elif cls in DONE_STATUS:
+                if cls == "move" and _homeward(sent_toks, clause):
+                    cls = "withdraw"  # "schickte 27.000 Reservisten nach Hause": a return, not a deployment (S7)
                 if future is None:
                     future = _clause_to_come(sent_toks, parts, k)
                 announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
@@ -957,6 +959,14 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
     return tuple(_died_of_wounds(sent_toks, parts, out))
+
+
+def _homeward(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause sends troops home (cue kind ``homeward``: "nach Hause", "in die Heimat"): a
+    verb of moving is then a return."""
+    lows = [t.low for t in sent_toks[clause.lo : clause.hi]]
+    phrases = [tuple(c.split()) for c in _cue_words("homeward")]
+    return any(tuple(lows[k : k + len(p)]) == p for p in phrases for k in range(len(lows)))
 
 
 def _foresees_size(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:

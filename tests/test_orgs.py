@@ -1472,3 +1472,17 @@ def test_institutions_named_after_a_person(text: str, expected: list[str]) -> No
 )
 def test_a_federations_courts_and_offices(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parliaments named by a common noun and tied to one state by an adjective (O3)
+        ("Der Südtiroler Landtag wählte den Landeshauptmann.", ["Südtiroler Landtag"]),
+        ("Das britische Unterhaus stimmte dem Gesetz zu.", ["britisches Unterhaus"]),
+        # bare, no body
+        ("Der Landtag tagt am Montag.", []),
+    ],
+)
+def test_parliaments_tied_to_a_state_by_an_adjective(text: str, expected: list[str]) -> None:
+    assert [o.name for o in resolve_found(text).referents] == expected

@@ -612,6 +612,8 @@ def test_named_forces_are_kept(text: str, span: str, expected: str) -> None:
         ("Laut der Jerusalem Post ist die Lage ernst.", "Jerusalem Post", "Jerusalem Post"),
         ("Ein Interview mit der Neuen Osnabrücker Zeitung erschien.", "Neuen Osnabrücker Zeitung", "Neue Osnabrücker Zeitung"),
         ("Ärzte ohne Grenzen berichtet von Angriffen.", "Ärzte ohne Grenzen", "Ärzte ohne Grenzen"),
+        # a feminine head after an adjective without article: "-er" is dative or genitive
+        ("Ein Verbund aus Freier Universität und Charité gewann.", "Freier Universität", "Freie Universität"),
     ],
 )
 def test_inflected_names_back_in_the_nominative(text: str, span: str, expected: str) -> None:

@@ -153,8 +153,9 @@ OBLIQUE = re.compile(r"^(?P<stem>[A-Za-zÄÖÜäöüß]{3,}?)(?P<end>en|em|e)$")
 def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = lambda w: False) -> list[str]:
     """Put the adjectives in front of a name's head noun into the nominative without article
     ("Französischen Fremdenlegion" → Französische Fremdenlegion, "Technischen Hilfswerk" →
-    Technisches Hilfswerk, "britische Verteidigungsministerium" → britisches …). Only words
-    ending in -e/-en/-em are changed, only when the head's gender is known, and never a
+    Technisches Hilfswerk, "britische Verteidigungsministerium" → britisches …, "Freier
+    Universität" → Freie Universität). Only words ending in -e/-en/-em (-er before a feminine
+    or plural head) are changed, only when the head's gender is known, and never a
     capitalised word that is no adjective ("Ärzte") or is a place ("Jerusalem Post")."""
     if len(tokens) < 2:
         return tokens
@@ -165,8 +166,10 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
     out = list(tokens)
     for i in range(head):
         m = OBLIQUE.match(tokens[i])
-        if not m and gender == "pl" and tokens[i].endswith("er"):
-            m = OBLIQUE.match(tokens[i][:-2] + "en")  # genitive plural: "britischer Geheimdienste"
+        if not m and gender in {"pl", "f"} and tokens[i].endswith("er"):
+            # genitive plural "britischer Geheimdienste"; feminine dative or genitive without an
+            # article "aus Freier Universität" (for a masculine head "-er" is the nominative)
+            m = OBLIQUE.match(tokens[i][:-2] + "en")
         if not m or "-" in tokens[i] or is_place(tokens[i]):
             continue
         if tokens[i][0].isupper() and not _adjective_stem(m.group("stem")):

@@ -398,7 +398,7 @@ CLAUSE_CASES = [
     ("Im westafrikanischen Niger wurden 30 Soldaten getötet.", [(30, 30, "exact", None, "killed")]),
     # multinational in the figure's clause; the other clause's state is not its country
     (
-        "Während die Nato mit 40.000 Soldaten übt, verlegt Russland 20.000 Soldaten an die Grenze.",
+        "Während die Nato mit 40.000 Soldaten übt, verlegte Russland 20.000 Soldaten an die Grenze.",
         [(40000, 40000, "exact", None, "deployed"), (20000, 20000, "exact", "RU", "deployed")],
     ),
     # what counts (W2): unit names, ages in brackets, mixed tolls, ages after "und"
@@ -1447,8 +1447,24 @@ def test_a_verbless_breakdown_after_a_dash_shares_the_whole_figures_status(nlp):
         # sending troops home is a return (S7 done, S2 to come), not a deployment
         ("Die Armee hat 5.000 Reservisten wieder nach Hause geschickt.", [(5000, "other")]),
         ("Die Regierung will 500 Soldaten nach Hause schicken.", [(500, "planned")]),
-        ("Die Regierung schickt 500 Soldaten nach Mali.", [(500, "deployed")]),
+        ("Die Regierung schickte 500 Soldaten nach Mali.", [(500, "deployed")]),
     ],
 )
 def test_remains_are_of_the_dead_and_troops_sent_home_return(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move in the present tense is announced in news, still to come (S2)
+        ("Angesichts der Lage entsendet Frankreich etwa tausend Soldaten in das Land.", [(1000, "planned")]),
+        ("Die Armee verlegt 300 Soldaten an die Grenze.", [(300, "planned")]),
+        # done, it is deployed (S4)
+        ("Die Armee verlegte 300 Soldaten an die Grenze.", [(300, "deployed")]),
+        # sent home: a return (S7)
+        ("Israel schickt 27.000 Reservisten heim.", [(27000, "other")]),
+    ],
+)
+def test_a_move_in_the_present_is_announced_and_sending_home_is_a_return(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -1468,3 +1468,17 @@ def test_remains_are_of_the_dead_and_troops_sent_home_return(nlp, text, expected
 )
 def test_a_move_in_the_present_is_announced_and_sending_home_is_a_return(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # civilians with a number of their own are counted apart: the soldiers' figure stands (W1)
+        ("Unter den Toten sind 42 Soldaten und drei Zivilisten.", [(42, "killed")]),
+        ("Dabei starben 200 Soldaten und 30 Zivilisten.", [(200, "killed")]),
+        # one number for both is a mixed total (W2)
+        ("Dabei starben 200 Soldaten und Zivilisten.", []),
+    ],
+)
+def test_civilians_counted_apart_leave_the_soldiers_figure(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -2271,7 +2271,7 @@ WORD = re.compile(r"[^\W\d_]+")
 def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure's noun is coordinated with civilians that share the number: "200 Soldaten
     und Zivilisten", "Soldaten, Polizisten und Zivilisten", "Soldaten und zivilen Mitarbeitern"
-    (W2: a mixed total)."""
+    (W2: a mixed total); not civilians counted apart ("42 Soldaten und drei Zivilisten")."""
     after = _after_phrase(toks, head, 8)
     k = 0
     while k + 1 < len(after) and after[k].low in COORDINATORS:
@@ -2280,6 +2280,8 @@ def _joined_with_civilians(toks: Sequence[_Tok], head: _Head) -> bool:
         while not comma and k < len(after) and not after[k].is_cap and after[k].is_word:
             if after[k].low.startswith("zivil"):
                 return True  # "und zivilen Mitarbeitern"
+            if after[k].tag == "CARD":
+                return False  # "42 Soldaten und drei Zivilisten": the civilians have a number of their own
             k += 1
         if k >= len(after) or not after[k].is_cap:
             return False  # ", viele davon halbe Kinder": an apposition, no list

@@ -1451,14 +1451,15 @@ def _settlement_noun(word: str) -> bool:
 def settlement_lists(text: str) -> list[tuple[int, int]]:
     """Spans of the names a plural noun for settlements introduces ("die Brückengemeinden
     Ürzig, Lösnich, Erden und Graach", ``settlement_nouns.txt``): each is a place, known to the
-    gazetteer or not, a common noun or not (L1). A known person's name ends the list."""
+    gazetteer or not, a common noun or not (L1). A list that holds a known person's name is no
+    list of places."""
     from pipeline.normalise.names import load_aliases
 
     out: list[tuple[int, int]] = []
     for m in SETTLEMENT_LIST.finditer(text):
         if not _settlement_noun(m.group("noun")):
             continue
-        names = [n for n in re.finditer(_SETTLEMENT_NAME, m.group("names")) if n.group() not in {"und", "sowie", "oder"}]
+        names = list(re.finditer(_SETTLEMENT_NAME, m.group("names")))  # "und"/"sowie"/"oder" are lower case
         if any(load_aliases().canonical(n.group(), "PER") for n in names):
             continue
         base = m.start("names")

@@ -69,8 +69,6 @@ COPULA = frozenset({"sein", "bleiben"})
 POSITION_PREPOSITIONS = frozenset({"in", "im", "am", "an"})
 # "weitere"/"andere" after a number: more of the troops just counted ("fünf weitere")
 ELIDED_FURTHER = frozenset({"weitere", "weiteren", "andere", "anderen"})
-# a dash or colon before a breakdown of a figure
-DASHES = frozenset({"-", "–", "—", ":"})
 NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "keinem"})
 TRUNCATION_JOINERS = frozenset({"und", "sowie", "oder", "bzw", ",", "/"})  # "Berufs- und Zeitsoldaten"
 SHARED_HEDGES = frozenset({"approx", "at_least"})  # qualifiers a coordinated figure shares (Q4)
@@ -616,7 +614,7 @@ def _breakdown_after_dash(sent_toks: Sequence[_Tok], num_i: int) -> bool:
     sentence down by place or kind ("rund 2000 zusätzliche Soldaten … zu stationieren - 1700 in
     Polen und 300 in Deutschland"): no verb between the dash and the figure, and a number before
     the dash."""
-    dash = next((j for j in range(num_i - 1, -1, -1) if sent_toks[j].text in DASHES), None)
+    dash = next((j for j in range(num_i - 1, -1, -1) if sent_toks[j].text in LIST_MARKS), None)
     if dash is None or any(is_verb(t) for t in sent_toks[dash + 1 : num_i]):
         return False
     return any(t.text[:1].isdigit() or t.tag == "CARD" for t in sent_toks[:dash])
@@ -968,8 +966,12 @@ def _homeward(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause sends troops home (cue kind ``homeward``: "nach Hause", "in die Heimat"): a
     verb of moving is then a return."""
     lows = [t.low for t in sent_toks[clause.lo : clause.hi]]
-    phrases = [tuple(c.split()) for c in _cue_words("homeward")]
-    return any(tuple(lows[k : k + len(p)]) == p for p in phrases for k in range(len(lows)))
+    return any(tuple(lows[k : k + len(p)]) == p for p in _homeward_phrases() for k in range(len(lows)))
+
+
+@cache
+def _homeward_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.split()) for c in sorted(_cue_words("homeward")))
 
 
 def _foresees_size(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
@@ -2343,9 +2345,9 @@ def _figure(
     prev_troops = carry.sent_idx >= sent.idx - 1
     nouns_in_sentence = any(t.is_word and is_military_noun(t.text) for t in toks)
     cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
-    if head.kind == "elided" and prev_troops and _continues_toll(toks, num_i, num):
-        cue_follows = nouns_in_sentence = True  # "Vier Soldaten starben. Drei wurden verletzt." (W1: elided noun)
-    if not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops):
+    # "Vier Soldaten starben. Drei wurden verletzt.": the noun left out is the troops' (W1)
+    continues = head.kind == "elided" and prev_troops and _continues_toll(toks, num_i, num)
+    if not continues and not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops):
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)

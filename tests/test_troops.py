@@ -1482,3 +1482,15 @@ def test_a_move_in_the_present_is_announced_and_sending_home_is_a_return(nlp, te
 )
 def test_civilians_counted_apart_leave_the_soldiers_figure(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a status noun after "ohne" tells what did not happen: no status from it
+        ("Die Armee eroberte die Stadt ohne eigene Verluste mit 3000 Soldaten.", [(3000, "other")]),
+        ("Die Armee zählt ohne Mobilisierung 53.000 Soldaten.", [(53000, "strength")]),
+    ],
+)
+def test_a_status_noun_after_ohne_gives_no_status(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

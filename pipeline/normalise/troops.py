@@ -444,7 +444,9 @@ def _cue_hits(sent_toks: Sequence[_Tok]) -> list[tuple[int, str]]:
     """(token index, status group) for every status cue in the tokens; "haben" as an
     auxiliary ("haben … die Arbeit aufgenommen") says nothing of a force's size."""
     hits = _cue_hits_in(tuple(t.low.rsplit("-", 1)[-1] for t in sent_toks))
-    return [(i, g) for i, g in hits if not (g == "strength_weak" and sent_toks[i].pos == "AUX")]
+    return [
+        (i, g) for i, g in hits if not (g == "strength_weak" and sent_toks[i].pos == "AUX") and not _without(sent_toks, i)
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -882,9 +884,20 @@ def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[t
     surface = _cue_hits(sent_toks)
     if not any(t.lemma for t in sent_toks):
         return surface
-    by_lemma = list(_lemma_hits(tuple(sent_toks), tuple(parts)))
+    by_lemma = [h for h in _lemma_hits(tuple(sent_toks), tuple(parts)) if not _without(sent_toks, h[0])]
     taken = {i for i, _ in by_lemma} | {i for i, t in enumerate(sent_toks) if t.tag[:2] in {"VM", "VA"}}
     return sorted([*(h for h in surface if h[0] not in taken), *by_lemma])
+
+
+def _without(sent_toks: Sequence[_Tok], i: int) -> bool:
+    """Word ``i`` is a noun after "ohne", past its article and adjectives ("ohne
+    Mobilisierung", "ohne eigene Verluste"): what did not happen gives no status."""
+    if not sent_toks[i].is_cap:
+        return False
+    k = i - 1
+    while k >= 0 and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
+        k -= 1
+    return k >= 0 and sent_toks[k].low == "ohne"
 
 
 def _clauses(sent_toks: Sequence[_Tok]) -> list[Clause]:

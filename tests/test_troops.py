@@ -1494,3 +1494,15 @@ def test_civilians_counted_apart_leave_the_soldiers_figure(nlp, text, expected):
 )
 def test_a_status_noun_after_ohne_gives_no_status(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verbless label before a colon says what the verbless figure after it is
+        ("Die Friedensstärke der Armee: 53.000 Mann.", [(53000, "strength")]),
+        ("Die Verluste der Angreifer: 300 Soldaten.", [(300, "killed_or_wounded")]),
+    ],
+)
+def test_a_label_before_a_colon_gives_the_figure_after_it_its_status(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

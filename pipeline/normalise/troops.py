@@ -874,8 +874,20 @@ def _figure_scope(
     of it: those two and a coordinated clause of the same subject ("… oder wurden verletzt")."""
     clause = clause_of(parts, num_i)
     relative = relative_after(sent_toks, parts, end_i + 1)
-    scope = [c for c in (clause, relative, shared_subject(sent_toks, parts, clause)) if c is not None]
-    return clause, relative, scope
+    scope = [c for c in (clause, relative, shared_subject(sent_toks, parts, clause), _label_before(sent_toks, parts, clause))]
+    return clause, relative, [c for c in scope if c is not None]
+
+
+def _label_before(sent_toks: Sequence[_Tok], parts: Sequence[Clause], clause: Clause) -> Clause | None:
+    """The verbless label a verbless figure's clause follows after a colon ("Die Friedensstärke
+    der Armee: 53.000 Mann", "Verluste: 300 Soldaten"): it says what the figure is."""
+    k = parts.index(clause) if clause in parts else -1
+    if k < 1 or _clause_verbs(sent_toks, clause):
+        return None
+    label = parts[k - 1]
+    ends = sent_toks[label.hi - 1].text if label.hi > label.lo else ""
+    colon = ends == ":" or (clause.lo > 0 and sent_toks[clause.lo - 1].text == ":") or sent_toks[clause.lo].text == ":"
+    return label if colon and not _clause_verbs(sent_toks, label) else None
 
 
 def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:

@@ -1506,3 +1506,9 @@ def test_a_status_noun_after_ohne_gives_no_status(nlp, text, expected):
 )
 def test_a_label_before_a_colon_gives_the_figure_after_it_its_status(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_ships_crew_is_its_size_and_has_the_ships_nationality(nlp):
+    """C1, S1: "ein südkoreanisches Kriegsschiff mit 104 Mann an Bord" → KR, the crew's size."""
+    text = "Ein südkoreanisches Kriegsschiff mit 104 Mann an Bord ist gesunken."
+    assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(104, "KR", "strength")]

@@ -36,6 +36,7 @@ from pipeline.clauses import (
     to_come,
 )
 from pipeline.normalise.demonyms import country_for_word, is_country_name, is_demonym
+from pipeline.normalise.names import vessel_noun
 from pipeline.numbers import is_month
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
@@ -805,13 +806,13 @@ def _place_after(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
 
 
 def _formation_with(sent_toks: Sequence[_Tok], num_i: int) -> bool:
-    """The figure is the make-up of a formation: "ein Gefechtsverband mit 1600 Soldaten",
-    "eine Brigade mit rund 5.000 Mann"."""
+    """The figure is the make-up of a formation or a ship's crew: "ein Gefechtsverband mit 1600
+    Soldaten", "eine Brigade mit rund 5.000 Mann", "ein Kriegsschiff mit 104 Mann an Bord"."""
     k = _word_before(sent_toks, num_i)
     if k < 1 or sent_toks[k].low != "mit":
         return False
     noun = sent_toks[k - 1]
-    return noun.is_cap and _is_formation_noun(noun.text)
+    return noun.is_cap and (_is_formation_noun(noun.text) or vessel_noun(noun.text))
 
 
 def _is_formation_noun(word: str) -> bool:
@@ -825,8 +826,9 @@ def _is_formation_noun(word: str) -> bool:
 
 
 def _formation_country(sent_toks: Sequence[_Tok], num_i: int) -> str | None:
-    """The nationality of the formation the figure makes up (C1): "zwei französische
-    Divisionen mit insgesamt 20.000 Mann" → FR, whatever number counts the formations."""
+    """The nationality of the formation or ship the figure makes up (C1): "zwei französische
+    Divisionen mit insgesamt 20.000 Mann" → FR, whatever number counts the formations; "ein
+    südkoreanisches Kriegsschiff mit 104 Mann an Bord" → KR."""
     if not _formation_with(sent_toks, num_i):
         return None
     k = _word_before(sent_toks, num_i) - 2  # the word before the formation's noun

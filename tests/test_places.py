@@ -1118,3 +1118,20 @@ def test_a_settlement_listed_as_a_person_becomes_a_place() -> None:
     text = "Die Gemeinden Ürzig, Lösnich und Graach laden ein."
     mention = EntityMention(0, 21, 28, "Lösnich", "PER")
     assert [m.label for m in relabel_settlements(text, [mention])] == ["LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # "St." is written "Sankt" in the gazetteer; the text's own spelling stays the name
+        ("Es schneit in St. Johann in Tirol.", "St. Johann", "St. Johann in Tirol"),
+        # the town before a lake or river that ends the name
+        ("Betroffen ist auch St. Ulrich am Pillersee.", "Pillersee", "St. Ulrich am Pillersee"),
+    ],
+)
+def test_saint_towns_and_towns_named_by_a_lake(text: str, span: str, expected: str) -> None:
+    from pipeline.normalise.places import extend_place_span
+
+    start = text.index(span)
+    a, b = extend_place_span(text, start, start + len(span))
+    assert text[a:b] == expected

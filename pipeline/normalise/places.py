@@ -271,6 +271,11 @@ def _variants(tokens: list[str]) -> list[str]:
     return out
 
 
+def _saint_written(candidate: str) -> str:
+    """ "St. Johann in Tirol" as GeoNames writes it: "Sankt Johann in Tirol"; other names as given."""
+    return "Sankt " + candidate[4:] if candidate.startswith("St. ") else candidate
+
+
 @lru_cache(maxsize=1 << 14)
 def match_place(text: str) -> _Match | None:
     """Gazetteer rows for one place span, or None when nothing matches (cached: the rules
@@ -285,7 +290,7 @@ def match_place(text: str) -> _Match | None:
         attempts.append((stripped, hint))
     for toks, kind_hint in attempts:
         for cand in _variants(toks):
-            rows = gaz.lookup(stem_key(cand))
+            rows = gaz.lookup(stem_key(cand)) or gaz.lookup(stem_key(_saint_written(cand)))
             if rows:
                 return _Match(_surface(cand, rows[0]), rows, kind_hint)
     if len(tokens) == 1 and (slash := slash_town_rows(tokens[0])):
@@ -362,6 +367,10 @@ NAME_TAIL = re.compile(
 # One word or abbreviation written before a place name: "St. Petersburg", "Sankt Gallen",
 # "Republik Korea", "Bad Tölz".
 NAME_HEAD = re.compile(r"(?<![\w.-])([A-ZÄÖÜ][\w-]*\.?)[ \t]+$")
+# the town a river, lake or region names after "am"/"an der"/"in": "St. Ulrich am" + "Pillersee"
+TOWN_BEFORE_TAIL = re.compile(
+    r"(?<![\w.-])((?:St\.[ \t]+|Sankt[ \t]+)?[A-ZÄÖÜ][\w-]*[ \t]+(?:an[ \t]+der|am|an|ob[ \t]+der|in[ \t]+der|im|in)[ \t]+)$"
+)
 HEAD_WINDOW = 30
 
 
@@ -374,8 +383,12 @@ def full_name_rows(candidate: str, type_word: bool = True) -> list[GazetteerRow]
         tokens, _ = _strip_type_word(tokens)
     if len(tokens) < 2:
         return []
-    name = fold(" ".join(tokens))
-    return [r for r in gazetteer().lookup(stem_key(name)) if any(fold(n) == name for n in r.names)]
+    for written in dict.fromkeys((" ".join(tokens), _saint_written(" ".join(tokens)))):
+        name = fold(written)
+        rows = [r for r in gazetteer().lookup(stem_key(name)) if any(fold(n) == name for n in r.names)]
+        if rows:
+            return rows  # also "St. Johann in Tirol", which GeoNames writes "Sankt Johann in Tirol"
+    return []
 
 
 # Austrian short form of a town on a river: "Bruck/Mur" for Bruck an der Mur, "Neumarkt/Raab"
@@ -416,7 +429,8 @@ def _slash_span(text: str, start: int, end: int) -> tuple[int, int]:
 def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the full place name around ``text[start:end]`` when the gazetteer knows
     the longer form: a tail ("Pfaffenhofen" → "Pfaffenhofen an der Ilm", "Halle" →
-    "Halle (Saale)") and/or one word before it ("Petersburg" → "St. Petersburg").
+    "Halle (Saale)") and/or one word before it ("Petersburg" → "St. Petersburg"), or the town
+    before a river or lake that ends the name ("Pillersee" → "St. Ulrich am Pillersee").
     Returns the offsets unchanged when no longer form is known."""
     start, end = _slash_span(text, start, end)
     tail = NAME_TAIL.match(text, end)
@@ -427,7 +441,10 @@ def extend_place_span(text: str, start: int, end: int) -> tuple[int, int]:
     if head and head.group(1).lower() not in ARTICLES:
         new_start = start - len(head.group(0))
         if full_name_rows(text[new_start:end], type_word=False):
-            start = new_start
+            return new_start, end
+    town = TOWN_BEFORE_TAIL.search(text[max(0, start - HEAD_WINDOW) : start])
+    if town and full_name_rows(text[start - len(town.group(1)) : end], type_word=False):
+        start -= len(town.group(1))  # "Pillersee" → "St. Ulrich am Pillersee"
     return start, end
 
 

@@ -510,9 +510,8 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
             else EntityMention(m.sent_idx, start, end, text[start:end], m.label)
         )
     wide = [(m.start, m.end) for m, o in zip(out, mentions, strict=True) if m is not o]
-    return [
-        m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)
-    ]
+    kept = [m for m in out if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in wide)]
+    return list(dict.fromkeys(kept))  # "Frankfurt" and "Main" both widened to "Frankfurt am Main": one mention
 
 
 SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.|Sankt|San|Santa|Saint|Sainte) $")

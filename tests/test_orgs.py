@@ -1488,3 +1488,15 @@ def test_a_federations_courts_and_offices(text: str, expected: list[str]) -> Non
 )
 def test_parliaments_tied_to_a_state_by_an_adjective(text: str, expected: list[str]) -> None:
     assert [o.name for o in resolve_found(text).referents] == expected
+
+
+def test_a_word_of_one_person_name_does_not_outvote_an_organisation_named_more_often() -> None:
+    """ "Sanders" after "Sarah Sanders" is the person; "Helvetia" tagged ORG four times beside one
+    "Helvetia Baloise" read as a person stays the organisation."""
+    text = "Sarah Sanders sprach. Sanders schwieg."
+    labels = _relabelled(text, {"Sarah Sanders": "PER", "Sanders": "ORG"})
+    assert list(labels.values()) == ["PER", "PER"]
+    text = "Die Helvetia wächst. Die Helvetia kauft. Die Helvetia zahlt. Die Helvetia spart. Sie heisst Helvetia Baloise."
+    spans = {"Helvetia": "ORG", "Helvetia Baloise": "PER"}
+    labels = _relabelled(text, spans)
+    assert [v for k, v in labels.items() if k.startswith("Helvetia@")] == ["ORG"] * 4

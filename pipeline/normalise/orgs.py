@@ -866,18 +866,13 @@ def relabel_mentions(
     keys = [_surface_key(m.text) for m in mentions]
     present = set(keys)
     keys = [k[:-1] if k.endswith("s") and k[:-1] in present else k for k in keys]  # Bachmuts
-    person_words = {
-        fold(t.rstrip("'’"))
-        for m, lab in zip(mentions, labels, strict=True)
-        if lab == "PER"
-        for t in clean_span(m.text).split()[1:]
-        if len(clean_span(m.text).split()) > 1
-    }
-    person_words |= {
-        fold(clean_span(m.text).split()[0])
+    # words of multi-word person names, each with how many such names carry it
+    person_words = Counter(
+        fold(t.rstrip("'’")) if k else fold(t)
         for m, lab in zip(mentions, labels, strict=True)
         if lab == "PER" and len(clean_span(m.text).split()) > 1
-    }
+        for k, t in enumerate(clean_span(m.text).split())
+    )
     votes: dict[str, Counter[str]] = {}
     for key, lab in zip(keys, labels, strict=True):
         if key:
@@ -917,8 +912,9 @@ def relabel_mentions(
             new = "PER"  # "den Sprecher der Allianz, Hassan Abdel Ghani,"
         if key and " " not in clean_span(m.text):  # also "Al-Sharaa" (key "al sharaa")
             stripped = {key, key[:-1] if key.endswith("s") else key}
-            if lab != "PER" and stripped & person_words and not _is_country(m.text):
-                new = "PER"
+            support = max((person_words[w] for w in stripped), default=0)
+            if lab != "PER" and support and votes[key][lab] <= support and not _is_country(m.text):
+                new = "PER"  # "Sanders" after "Sarah Sanders"; not "Helvetia" tagged ORG four times beside one "Helvetia Baloise"
             else:
                 ranked = votes[key].most_common()
                 if len(ranked) > 1 and ranked[0][0] != lab and ranked[0][1] > votes[key][lab]:

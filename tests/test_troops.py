@@ -1457,16 +1457,12 @@ def test_remains_are_of_the_dead_and_troops_sent_home_return(nlp, text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a move in the present tense is announced in news, still to come (S2)
-        ("Angesichts der Lage entsendet Frankreich etwa tausend Soldaten in das Land.", [(1000, "planned")]),
-        ("Die Armee verlegt 300 Soldaten an die Grenze.", [(300, "planned")]),
-        # done, it is deployed (S4)
+        # a move done is deployed (S4); sent home, a return (S7)
         ("Die Armee verlegte 300 Soldaten an die Grenze.", [(300, "deployed")]),
-        # sent home: a return (S7)
         ("Israel schickt 27.000 Reservisten heim.", [(27000, "other")]),
     ],
 )
-def test_a_move_in_the_present_is_announced_and_sending_home_is_a_return(nlp, text, expected):
+def test_a_move_done_is_deployed_and_sending_home_is_a_return(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
 
 

@@ -951,10 +951,7 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                     cls = "withdraw"  # "schickte 27.000 Reservisten nach Hause": a return, not a deployment (S7)
                 if future is None:
                     future = _clause_to_come(sent_toks, parts, k)
-                announced = cls == "move" and (
-                    present_passive(sent_toks, clause)  # "werden nun verlegt"
-                    or (is_finite(sent_toks[i]) and present_tense(sent_toks, clause))  # "Frankreich entsendet 1000 Soldaten"
-                )
+                announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
                 group = "planned" if future or announced else DONE_STATUS[cls]
                 if group == "planned" and cls == "station" and _remains(sent_toks, clause):
                     group = "stationed"  # "werden weiter in Nordirland stationiert bleiben": kept there (S5)

@@ -614,6 +614,8 @@ def test_named_forces_are_kept(text: str, span: str, expected: str) -> None:
         ("Ärzte ohne Grenzen berichtet von Angriffen.", "Ärzte ohne Grenzen", "Ärzte ohne Grenzen"),
         # a feminine head after an adjective without article: "-er" is dative or genitive
         ("Ein Verbund aus Freier Universität und Charité gewann.", "Freier Universität", "Freie Universität"),
+        # a town's adjective does not inflect
+        ("Ein Bericht der Berner Zeitung sorgte für Aufsehen.", "Berner Zeitung", "Berner Zeitung"),
     ],
 )
 def test_inflected_names_back_in_the_nominative(text: str, span: str, expected: str) -> None:

@@ -166,9 +166,10 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
     out = list(tokens)
     for i in range(head):
         m = OBLIQUE.match(tokens[i])
-        if not m and gender in {"pl", "f"} and tokens[i].endswith("er"):
+        if not m and gender in {"pl", "f"} and tokens[i].endswith("er") and not is_place(tokens[i][:-2]):
             # genitive plural "britischer Geheimdienste"; feminine dative or genitive without an
-            # article "aus Freier Universität" (for a masculine head "-er" is the nominative)
+            # article "aus Freier Universität" (for a masculine head "-er" is the nominative);
+            # not a town's adjective, which never inflects ("der Berner Zeitung")
             m = OBLIQUE.match(tokens[i][:-2] + "en")
         if not m or "-" in tokens[i] or is_place(tokens[i]):
             continue

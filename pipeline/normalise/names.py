@@ -433,13 +433,19 @@ def words_and_heads(table: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(heads)
 
 
+def table_word(table: str, form: str) -> bool:
+    """The lower-case ``form`` is a word of the word table or a compound on one of its heads
+    (:func:`words_and_heads`: "gemeinden" or "brückengemeinden" for "Gemeinden"/"-gemeinden")."""
+    words, heads = words_and_heads(table)
+    return form in words or any(form.endswith(h) and len(form) > len(h) for h in heads)
+
+
 def vessel_noun(word: str) -> bool:
     """A noun for a ship or boat, also inflected, compounded or after a prefix ("Fregatte",
     "des Einsatzgruppenversorgers", "Kriegsschiff", "US-Flugzeugträger", "U-Boot")."""
-    words, heads = words_and_heads(VESSEL_TABLE)
     low = word.rsplit("-", 1)[-1].lower()
     forms = {low, *(low[: -len(e)] for e in VESSEL_INFLECTION if low.endswith(e) and len(low) > len(e) + 3)}
-    return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)
+    return any(table_word(VESSEL_TABLE, f) for f in forms)
 
 
 @lru_cache(maxsize=8)

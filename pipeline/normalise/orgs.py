@@ -39,6 +39,7 @@ from pipeline.normalise.names import (
     name_key,
     stable_id,
     stem_key,
+    table_word,
     words_and_heads,
 )
 from pipeline.normalise.org_country import (
@@ -96,15 +97,10 @@ TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
 FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an of the and".split())
 
 
-def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
-    return words_and_heads(DESCRIPTOR_TABLE)
-
-
 def _is_descriptor(token: str) -> bool:
-    words, heads = _descriptors()
     low = token.lower()
     forms = {low, re.sub(r"(?:es|s)$", "", low), re.sub(r"(?<=ist)en$", "", low)}  # "Drittligisten"
-    return any(f in words or any(f.endswith(h) and len(f) > len(h) for h in heads) for f in forms)
+    return any(table_word(DESCRIPTOR_TABLE, f) for f in forms)
 
 
 def strip_descriptor(tokens: list[str], aliases: AliasTable | None = None) -> list[str]:
@@ -1047,7 +1043,8 @@ def _fixture_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in read_lines("fixture_words.txt"))
 
 
-def fixture_sides(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def fixture_sides(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the two clubs of a fixture "A - B": with its score ("Lossa/Rastenberg -
     Baumersrodaer SV 10:1"), or in a sentence that speaks of fixtures (``fixture_words.txt``:
     "Die weiteren Sonntagspaarungen lauten: Rapid - Mattersburg und Innsbruck - LASK"). A
@@ -1062,7 +1059,7 @@ def fixture_sides(text: str) -> list[tuple[int, int]]:
         sides = [(m.start(g), m.end(g)) for g in ("a", "b")]
         if all(text[a:b].split()[0] not in common_nouns() and not _is_country(text[a:b]) for a, b in sides):
             out += sides
-    return out
+    return tuple(out)
 
 
 AGAINST_BEFORE = re.compile(r"(?<![\w-])gegen[ \t]+(?:(?:den|die|das|dem)[ \t]+)?$")
@@ -1561,7 +1558,8 @@ def _eponymous_institution() -> re.Pattern[str]:
 INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Ee]in(?:e|er|em|en|es)?|[Kk]ein\w*)(?:[ \t]+[a-zäöüß]+)*[ \t]+$")
 
 
-def eponymous_institutions(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def eponymous_institutions(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of institutions named after a person with a hyphenated compound, with their field
     after "für" where one follows ("am Leipziger Max-Planck-Institut für evolutionäre
     Anthropologie", "die Konrad-Adenauer-Stiftung"; ``org_eponymous_heads.txt``). A field
@@ -1574,7 +1572,7 @@ def eponymous_institutions(text: str) -> list[tuple[int, int]]:
         if m.group("field") and match_place_rows(m.group("field").split()[-1]) is not None:
             end = m.start("field")
         out.append((m.start(), end))
-    return out
+    return tuple(out)
 
 
 def descriptor_appositions(text: str, aliases: AliasTable) -> list[tuple[int, int]]:
@@ -1705,12 +1703,7 @@ def body_noun(word: str) -> str | None:
     compound of a listed head ("Landesgerichts" → Landesgericht, "Justizanstalt"); None for
     other words. German names a court or prison by a compound of its kind: "Landesgericht",
     "Bezirksgericht", "Verfassungsgericht", "Justizvollzugsanstalt"."""
-    words, heads = words_and_heads(BODY_TABLE)
-    for form in (word, word[:-1], word[:-2]):
-        low = form.lower()
-        if low in words or any(low.endswith(h) and len(low) > len(h) for h in heads):
-            return form
-    return None
+    return next((form for form in (word, word[:-1], word[:-2]) if table_word(BODY_TABLE, form.lower())), None)
 
 
 def _tied_place(word: str) -> bool:
@@ -1918,7 +1911,8 @@ LEAGUE = re.compile(r"(?<![\w-])(?:[1-9]\.[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+liga(
 NEXT_NAME = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 
 
-def league_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def league_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of leagues named by their level (:data:`LEAGUE`) and, where one follows, their
     region or compass point ("Regionalliga Bayern", "Regionalliga Südwest"): one name."""
     from pipeline.normalise.places import directions
@@ -1930,7 +1924,7 @@ def league_spans(text: str) -> list[tuple[int, int]]:
         if nxt and (nxt.group(1) in directions() or _is_region(nxt.group(1))):
             end = nxt.end(1)
         out.append((m.start(), end))
-    return out
+    return tuple(out)
 
 
 def _is_region(word: str) -> bool:

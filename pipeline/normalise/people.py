@@ -39,6 +39,7 @@ from pipeline.normalise.names import (
     names_ending_s,
     sentence_word,
     stable_id,
+    table_word,
     vessel_mention,
     vessel_names,
     words_and_heads,
@@ -411,10 +412,10 @@ def _noun_form(word: str) -> bool:
 def org_descriptor(word: str) -> bool:
     """A noun that introduces an organisation's name ("Konzern", "Nachrichten-Website",
     "Autozulieferer"), also inflected (genitive -s/-es, dative -n)."""
-    words, heads = words_and_heads(DESCRIPTORS)
+    words, _ = words_and_heads(DESCRIPTORS)
     low = word.lower()
     for form in {low, low[:-1], low[:-2]} if len(low) > 4 else {low}:
-        if form in words or any(form.endswith(h) and len(form) > len(h) for h in heads):
+        if table_word(DESCRIPTORS, form):
             return True
         if "-" in form and form.rsplit("-", 1)[1] in words:
             return True

@@ -48,9 +48,9 @@ from pipeline.normalise.names import (
     genitive_candidates,
     stable_id,
     stem_key,
+    table_word,
     vessel_mention,
     vessel_names,
-    words_and_heads,
 )
 from pipeline.normalise.org_country import gender_of, nominative_adjectives
 from pipeline.numbers import money_after_amount
@@ -1458,13 +1458,8 @@ SETTLEMENT_LIST = re.compile(
 )
 
 
-def _settlement_noun(word: str) -> bool:
-    words, heads = words_and_heads(SETTLEMENT_TABLE)
-    low = word.lower()
-    return low in words or any(low.endswith(h) and len(low) > len(h) for h in heads)
-
-
-def settlement_lists(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def settlement_lists(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the names a plural noun for settlements introduces ("die Brückengemeinden
     Ürzig, Lösnich, Erden und Graach", ``settlement_nouns.txt``): each is a place, known to the
     gazetteer or not, a common noun or not (L1). A list that holds a known person's name is no
@@ -1473,14 +1468,14 @@ def settlement_lists(text: str) -> list[tuple[int, int]]:
 
     out: list[tuple[int, int]] = []
     for m in SETTLEMENT_LIST.finditer(text):
-        if not _settlement_noun(m.group("noun")):
+        if not table_word(SETTLEMENT_TABLE, m.group("noun").lower()):
             continue
         names = list(re.finditer(_SETTLEMENT_NAME, m.group("names")))  # "und"/"sowie"/"oder" are lower case
         if any(load_aliases().canonical(n.group(), "PER") for n in names):
             continue
         base = m.start("names")
         out += [(base + n.start(), base + n.end()) for n in names]
-    return out
+    return tuple(out)
 
 
 def relabel_settlements(text: str, entities: Sequence[EntityMention]) -> list[EntityMention]:

@@ -784,6 +784,16 @@ def _state_noun(sent_toks: Sequence[_Tok], k: int, clause: Clause) -> bool:
     )
 
 
+def _before_determiners(sent_toks: Sequence[_Tok], j: int, lo: int) -> int:
+    """The last word before ``j`` (at or after ``lo``; ``lo - 1`` if none) that is no article
+    and no attributive adjective: the word that opens the phrase of noun ``j`` ("ohne" in "ohne
+    eigene Verluste", "im" in "im humanitären Einsatz"). The twin of :func:`_past_determiners`."""
+    k = j - 1
+    while k >= lo and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
+        k -= 1
+    return k
+
+
 def _past_determiners(sent_toks: Sequence[_Tok], k: int, hi: int) -> int:
     """The first word at or after ``k`` (before ``hi``) that is no article and no attributive
     adjective: the noun of a phrase such as "der indischen Armee"."""
@@ -908,9 +918,7 @@ def _without(sent_toks: Sequence[_Tok], i: int) -> bool:
     Mobilisierung", "ohne eigene Verluste"): what did not happen gives no status."""
     if not sent_toks[i].is_cap:
         return False
-    k = i - 1
-    while k >= 0 and (sent_toks[k].low in ARTICLES or sent_toks[k].tag.startswith("ADJA")):
-        k -= 1
+    k = _before_determiners(sent_toks, i, 0)
     return k >= 0 and sent_toks[k].low == "ohne"
 
 
@@ -1071,10 +1079,8 @@ def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 
 def _after_im(sent_toks: Sequence[_Tok], j: int, clause: Clause) -> bool:
     """Word ``j`` is the noun of a phrase opened by "im", past its adjectives."""
-    k = j - 1
-    while k > clause.lo and sent_toks[k].tag.startswith("ADJA"):
-        k -= 1
-    return sent_toks[k].low == "im"
+    k = _before_determiners(sent_toks, j, clause.lo)
+    return k >= clause.lo and sent_toks[k].low == "im"
 
 
 def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:

@@ -1625,7 +1625,8 @@ QUOTED = re.compile(r"[„\"»]([A-ZÄÖÜ][^“\"«»„\n]{1,80}?)[“\"«]")
 MAX_QUOTED_WORDS = 8
 
 
-def quoted_names(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8)
+def quoted_names(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of quoted names whose head noun makes them an organisation ("„Volksverteidigungs-
     kräfte“", "„United Nations Interim Force in Lebanon“"): a kind other than ``other`` by the
     head's ending, no generic force, no single ordinary noun ("„Friedenstruppe“") and no
@@ -1640,7 +1641,7 @@ def quoted_names(text: str) -> list[tuple[int, int]]:
         if any(w[:1].islower() and w.lower() not in FUNCTION_WORDS for w in words):
             continue  # „Österreich ist das Rückgrat der Mission“: a quoted sentence, no name
         out.append((m.start(1), m.end(1)))
-    return out
+    return tuple(out)
 
 
 MEDIA_VERBS = "berichtet|berichtete|berichteten|meldet|meldete|schreibt|schrieb|zufolge"

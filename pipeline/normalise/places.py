@@ -832,7 +832,8 @@ def canton_code(span: str) -> str | None:
 TOWN_AND_CODE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)[ \t]([A-Z]{2})(?![\w-])")
 
 
-def swiss_town_codes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+@lru_cache(maxsize=8)
+def swiss_town_codes(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
     """(town span, code span) of a Swiss town written with its canton code ("in
     Estavayer-le-Lac FR", "Ferden VS"): the town must be one the gazetteer knows in
     Switzerland, so "Roche AG" (a company's legal form) is no town."""
@@ -843,7 +844,7 @@ def swiss_town_codes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         hit = match_place(m.group(1))
         if hit and any(r.country == "CH" and r.kind == "city" for r in hit.rows):
             out.append(((m.start(1), m.end(1)), (m.start(2), m.end(2))))
-    return out
+    return tuple(out)
 
 
 def drop_canton_codes(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:

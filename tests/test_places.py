@@ -1135,3 +1135,32 @@ def test_saint_towns_and_towns_named_by_a_lake(text: str, span: str, expected: s
     start = text.index(span)
     a, b = extend_place_span(text, start, start + len(span))
     assert text[a:b] == expected
+
+
+def test_villages_of_german_speaking_countries_are_in_the_gazetteer() -> None:
+    """GeoNames' smallest places of DE/AT/CH: a village in a Swiss article is the Swiss one,
+    not a larger namesake with a similar name ("Bözen" in Aargau, not Bozen/Bolzano)."""
+    text = "Die Gemeinden Bözen, Effingen und Hornussen im Kanton Aargau stimmten der Fusion zu."
+    found = resolve_places(text, loc(text, "Bözen", "Effingen", "Hornussen")).referents
+    assert {p.name: p.country for p in found} == {"Bözen": "CH", "Effingen": "CH", "Hornussen": "CH"}
+    text = "Die Loipen in Flachau und Gnas sind gespurt."
+    assert {p.name: p.country for p in resolve_places(text, loc(text, "Flachau", "Gnas")).referents} == {
+        "Flachau": "AT",
+        "Gnas": "AT",
+    }
+
+
+def test_a_village_does_not_make_a_city_ambiguous_for_the_articles_country() -> None:
+    from pipeline.normalise.places import document_country, match_place
+
+    salzburg = match_place("Salzburg")
+    assert salzburg is not None and {r.country for r in salzburg.rows} >= {"AT", "DE"}  # a Bavarian hamlet too
+    assert document_country([match_place("Graz"), salzburg]) == "AT"
+
+
+def test_a_canton_code_must_be_the_towns_canton() -> None:
+    """"Roche AG": Roche is a village in Vaud, so "AG" is the company's legal form, not Aargau."""
+    from pipeline.normalise.places import swiss_town_codes
+
+    text = "Die Roche AG meldete Gewinne, das Fest in Baden AG war gross."
+    assert [text[a:b] for (a, b), _ in swiss_town_codes(text)] == ["Baden"]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -62,6 +62,9 @@ TERRITORIES = "territories.tsv"
 PLACE_TYPES = "place_types.tsv"
 DIRECTIONS = "place_directions.txt"
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
+# A village below this size does not make a town's name ambiguous when the article's country is
+# counted (a Salzburg of 238 people in Bavaria); it is still found by its own name.
+VILLAGE = 1_000
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 
@@ -78,6 +81,7 @@ class GazetteerRow:
     geonames_id: int | None
     population: int
     names: tuple[str, ...]
+    canton: str | None = None  # a Swiss town's canton code ("AG"), from GeoNames
 
     @property
     def rank(self) -> int:
@@ -126,20 +130,27 @@ class Gazetteer:
     def row(self, i: int) -> GazetteerRow:
         hit = self._rows.get(i)
         if hit is None:
-            f = self._lines[i].split("\t")
-            hit = GazetteerRow(
-                row=i,
-                name=f[0],
-                country=f[1] or None,
-                kind=f[2],
-                lat=float(f[3]) if f[3] else None,
-                lon=float(f[4]) if f[4] else None,
-                geonames_id=int(f[5]) if f[5] else None,
-                population=int(f[6] or 0),
-                names=(f[0], *(n for n in f[7].split("|") if n)),
-            )
-            self._rows[i] = hit
+            hit = self._rows[i] = self._parse(i)
         return hit
+
+    def __iter__(self) -> Iterator[GazetteerRow]:
+        """Every row, parsed on the fly (not kept: most are never looked up)."""
+        return (self._rows.get(i) or self._parse(i) for i in range(len(self._lines)))
+
+    def _parse(self, i: int) -> GazetteerRow:
+        f = self._lines[i].split("\t")
+        return GazetteerRow(
+            row=i,
+            name=f[0],
+            country=f[1] or None,
+            kind=f[2],
+            lat=float(f[3]) if f[3] else None,
+            lon=float(f[4]) if f[4] else None,
+            geonames_id=int(f[5]) if f[5] else None,
+            population=int(f[6] or 0),
+            names=(f[0], *(n for n in f[8].split("|") if n)),
+            canton=f[7] or None,
+        )
 
     def lookup(self, key: str) -> list[GazetteerRow]:
         """All rows whose names share ``key`` (a :func:`stem_key`), best source first."""
@@ -602,10 +613,12 @@ def document_country(matches: Sequence[_Match | None], swiss: bool = False) -> s
     only: the one most of those distinct places lie in, once at least two do and no other
     country has as many; Swiss spelling (:func:`swiss_spelling`) counts as one more Swiss
     place. "Hagel in Leibnitz, Klagenfurt und Feldkirchen" → AT, so the Carinthian
-    Feldkirchen is meant, not the Bavarian one."""
+    Feldkirchen is meant, not the Bavarian one. Villages (below ``VILLAGE`` people) do not
+    make a town's name ambiguous here."""
     places: dict[str, str] = {"swiss spelling": "CH"} if swiss else {}
     for match in matches:
-        countries = {sovereign(r.country) for r in match.rows} if match else set()
+        rows = ([r for r in match.rows if r.population >= VILLAGE] or match.rows) if match else []
+        countries = {sovereign(r.country) for r in rows}
         if len(countries) == 1 and None not in countries:
             places[match.rows[0].key] = countries.pop()
     ranked = Counter(places.values()).most_common(2)
@@ -836,13 +849,15 @@ TOWN_AND_CODE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]*(?:-[\w]+)*)[ \t]([A-Z]{
 def swiss_town_codes(text: str) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]:
     """(town span, code span) of a Swiss town written with its canton code ("in
     Estavayer-le-Lac FR", "Ferden VS"): the town must be one the gazetteer knows in
-    Switzerland, so "Roche AG" (a company's legal form) is no town."""
+    Switzerland, in that canton where GeoNames says which, so "Roche AG" (a company's legal
+    form; Roche is a village in Vaud) is no town."""
     out = []
     for m in TOWN_AND_CODE.finditer(text):
-        if m.group(2) not in _canton_codes():
+        code = m.group(2)
+        if code not in _canton_codes():
             continue
         hit = match_place(m.group(1))
-        if hit and any(r.country == "CH" and r.kind == "city" for r in hit.rows):
+        if hit and any(r.country == "CH" and r.kind == "city" and r.canton in {None, code} for r in hit.rows):
             out.append(((m.start(1), m.end(1)), (m.start(2), m.end(2))))
     return tuple(out)
 
@@ -1542,14 +1557,13 @@ def _inflected_forms(name: str) -> tuple[str, ...]:
 def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
     gaz = gazetteer()
     forms: set[str] = set()
-    for line in gaz._lines:
-        f = line.split("\t")
-        if f[2] != "country" and not (f[2] in {"region", "other"} and not f[5]):
+    for row in gaz:
+        if row.kind != "country" and not (row.kind in {"region", "other"} and row.geonames_id is None):
             continue
-        for name in (f[0], *f[7].split("|")):
+        for name in row.names:
             if len(name) > 3 and name not in AMBIGUOUS_NAMES:
                 forms.update(_inflected_forms(name))
-                if f[2] == "country" and " " not in name and "-" not in name:
+                if row.kind == "country" and " " not in name and "-" not in name:
                     forms.update(p + name[:1].lower() + name[1:] for p in directions())
                 if "ß" in name:  # Swiss spelling: "Weissrussland"
                     forms.update(_inflected_forms(name.replace("ß", "ss")))

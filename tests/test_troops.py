@@ -1508,3 +1508,24 @@ def test_a_ships_crew_is_its_size_and_has_the_ships_nationality(nlp):
     """C1, S1: "ein südkoreanisches Kriegsschiff mit 104 Mann an Bord" → KR, the crew's size."""
     text = "Ein südkoreanisches Kriegsschiff mit 104 Mann an Bord ist gesunken."
     assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(104, "KR", "strength")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare numbers listed after the troops, each with its place: the troops' noun is left out
+        # (W1); a number inside a place phrase ("in den zwei Kantonen") is no noun they stand for
+        (
+            "Bisher wurden 1.200 Soldaten in den zwei nördlichen Provinzen stationiert, 800 in der Hauptstadt und 300 im Süden.",
+            [(1200, "stationed"), (800, "stationed"), (300, "stationed")],
+        ),
+        (
+            "Im Einsatz stehen 900 Soldaten aus vier Bataillonen, 400 in Tirol und 250 in Salzburg.",
+            [(900, "deployed"), (400, "deployed"), (250, "deployed")],
+        ),
+        # other things counted, no troops: the bare numbers after them count those things
+        ("In den drei Städten wurden 40 Schulen geschlossen, 12 in Graz und 9 in Linz.", []),
+    ],
+)
+def test_bare_numbers_listed_with_places_continue_the_troops(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -2169,9 +2169,17 @@ def extract_troop_figures(
             out.append(fig)
             verbless.append(bare)
             carry = _Carry(sent.idx, carried, fig.country, carry.counted)
-        if head.noun is not None and head.noun.low not in _measure_nouns():
+        if head.noun is not None and head.noun.low not in _measure_nouns() and (fig is not None or not _in_phrase(toks, num_i)):
             carry.counted = (sent.idx, num.start, fig is not None)
     return _headlines_as_told(out, verbless)
+
+
+def _in_phrase(toks: Sequence[_Tok], num_i: int) -> bool:
+    """The number opens the object of a preposition ("in den drei baltischen Staaten", "mit 12
+    Booten"): it belongs to a phrase on another noun, so a number whose noun is left out later
+    in the sentence ("…, 10.000 in Polen") does not stand for its noun."""
+    k = _before_determiners(toks, num_i, 0)
+    return k >= 0 and toks[k].tag in {"APPR", "APPRART"}
 
 
 def _headlines_as_told(figures: list[TroopFigure], verbless: list[bool]) -> list[TroopFigure]:

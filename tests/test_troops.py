@@ -1529,3 +1529,22 @@ def test_a_ships_crew_is_its_size_and_has_the_ships_nationality(nlp):
 )
 def test_bare_numbers_listed_with_places_continue_the_troops(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a whole counts what the whole counts: members of parliament are no troops
+        (
+            "Der Bundestag stimmte der Entsendung von 780 Soldaten zu. Dafür votierten 440 von 581 Abgeordneten, 135 waren dagegen.",
+            [(780, "deployed")],
+        ),
+        # the part shares the clause's cue with its whole (S6)
+        (
+            "Die Armee meldete 300 Tote. Rund 1.000 von 1.500 Angreifern wurden gefangen genommen.",
+            [(300, "killed"), (1000, "captured"), (1500, "captured")],
+        ),
+    ],
+)
+def test_a_part_counts_what_its_whole_counts(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -505,7 +505,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     own = {id(t) for t in phrase}
     surface = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
     end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
-    rivals = [p for p in others if p != num_i]
+    # the whole a part is taken from ("1.000 von/der 1.500 Angreifer") shares its clause's cue
+    rivals = [p for p in others if p != num_i and not (p == num_i + 2 and sent_toks[num_i + 1].low in {"von", "der"})]
 
     def own_distance(i: int) -> int:
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
@@ -2174,12 +2175,21 @@ def extract_troop_figures(
     return _headlines_as_told(out, verbless)
 
 
+def _part_of_other(toks: list[_Tok], after: int, num_end: int) -> bool:
+    """The number is a part of a counted whole that is no troops: "440 von 581 Abgeordneten"."""
+    if after + 2 >= len(toks) or toks[after].low != "von" or toks[after + 1].tag != "CARD":
+        return False
+    return _head(toks, after + 2, num_end).kind == "other"
+
+
 def _in_phrase(toks: Sequence[_Tok], num_i: int) -> bool:
     """The number opens the object of a preposition ("in den drei baltischen Staaten", "mit 12
     Booten"): it belongs to a phrase on another noun, so a number whose noun is left out later
-    in the sentence ("…, 10.000 in Polen") does not stand for its noun."""
+    in the sentence ("…, 10.000 in Polen") does not stand for its noun. A partitive "von"
+    after a number ("440 von 581 Abgeordneten") opens no such phrase: the noun is the count's."""
     k = _before_determiners(toks, num_i, 0)
-    return k >= 0 and toks[k].tag in {"APPR", "APPRART"}
+    partitive = k > 0 and toks[k].low == "von" and toks[k - 1].tag == "CARD"
+    return k >= 0 and toks[k].tag in {"APPR", "APPRART"} and not partitive
 
 
 def _headlines_as_told(figures: list[TroopFigure], verbless: list[bool]) -> list[TroopFigure]:
@@ -2368,6 +2378,8 @@ def _figure(
         return None, head
     if head.kind == "elided" and _after_duration(toks, num_i):
         return None, head  # "Statt innerhalb von sieben könnten die Soldaten nun in zwei Tagen …": days
+    if head.kind == "elided" and _part_of_other(toks, after, num.end):
+        return None, head  # "440 von 581 Abgeordneten": a part counts what its whole counts
     if head.kind in {"demonym", "person"} and not military_text:
         return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
     if head.kind in {"person", "demonym"} and head.noun is not None and _names_civilians(toks, head):

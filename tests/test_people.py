@@ -632,3 +632,20 @@ def test_a_nameless_person_listed_with_a_place_is_a_place(text: str, per: str, l
     ms = sorted(span_mentions(text, per, label="PER") + span_mentions(text, loc, label="LOC"), key=lambda m: m.start)
     out = {m.text: m.label for m in relabel_people(text, ms)}
     assert out[per] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a town's name of several words, no given name first: the town
+        ("Baia Mare/Budapest – Am Dienstag begann das Manöver.", "Baia Mare", "LOC"),
+        ("Die Übungen in Campia Turzii sind öffentlich.", "Campia Turzii", "LOC"),
+        # a given name first, or no town of that name: a person
+        ("Paris Hilton besuchte die Stadt.", "Paris Hilton", "PER"),
+        ("Marco Rossi sprach in Rom.", "Marco Rossi", "PER"),
+    ],
+)
+def test_a_towns_name_taken_for_a_person_is_the_town(text: str, span: str, label: str) -> None:
+    from pipeline.normalise.people import relabel_people
+
+    assert {m.text: m.label for m in relabel_people(text, mentions(text, span))}[span] == label

@@ -323,6 +323,7 @@ def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityM
     d'Isère, Gröden und Bormio" (the model reads "d'Isère" as a name particle); one place
     is enough for a span that opens with no given name ("Peccia und Prato Sornico"). Other
     mentions are returned unchanged, in the same order."""
+    entities = [_as_town(m) for m in entities]
     spans = _spans(entities)
     index = {(s, e): i for i, (s, e, _) in enumerate(spans)}
     out: list[EntityMention] = []
@@ -335,6 +336,24 @@ def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityM
                 m = EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC")
         out.append(m)
     return out
+
+
+TOWN_NAME_POPULATION = 5_000
+
+
+def _as_town(m: EntityMention) -> EntityMention:
+    """A PER span of several words that is, as written, the name of a town of some size and
+    does not open with a given name ("Baia Mare", "Campia Turzii"): the town, LOC. "Paris
+    Hilton" is no town's name; a town's name is no person's ("Santa Clara")."""
+    from pipeline.normalise.places import full_name_rows
+
+    words = clean_span(m.text).split()
+    if m.label != "PER" or len(words) < 2 or given_name(words[0]) or is_role(words[0]):
+        return m
+    rows = full_name_rows(" ".join(words), type_word=False)
+    if any(r.kind == "city" and r.population >= TOWN_NAME_POPULATION for r in rows):
+        return EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC")
+    return m
 
 
 def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]) -> str | None:

@@ -1548,3 +1548,19 @@ def test_bare_numbers_listed_with_places_continue_the_troops(nlp, text, expected
 )
 def test_a_part_counts_what_its_whole_counts(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cruiser or a submarine is a unit of a navy: its crew are its sailors (W1)
+        ("Beim Untergang des Atom-U-Bootes starben alle 118 Menschen an Bord.", [(118, "killed")]),
+        ("Zehn Mitglieder der Besatzung des Raketenkreuzers werden vermisst.", [(10, "missing")]),
+        # disappeared is missing (S6)
+        ("Zwei Soldaten der Patrouille sind seit Montag spurlos verschwunden.", [(2, "missing")]),
+        # a crew of a ship that is no warship is no troops
+        ("Beim Untergang der Fähre starben 118 Menschen an Bord.", []),
+    ],
+)
+def test_crews_of_cruisers_and_submarines_and_the_disappeared(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

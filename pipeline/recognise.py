@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ import pipeline.ensemble  # noqa: F401  (registers the ner_vote component of the
 import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon architecture)
 from pipeline.linguistic import add_linguistic_layer, token_records
 from pipeline.records import EntityMention, NumberMention, Sentence, Token
+from pipeline.resources import read_lines
 from pipeline.tokenizer import fix_gender_forms
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "de_lagebild"
@@ -53,6 +55,8 @@ def load_nlp(model: str | None = None, *, linguistic: str = "all") -> Language:
         nlp.add_pipe("sentencizer", first=True)
     if "lagebild_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_paragraphs", before=_sentence_component(nlp))
+    if "lagebild_number_ends" not in nlp.pipe_names:
+        nlp.add_pipe("lagebild_number_ends", before=_sentence_component(nlp))
     if "lagebild_numbers" not in nlp.pipe_names:
         nlp.add_pipe("lagebild_numbers", last=True)
     add_linguistic_layer(nlp, own_model=model is None, scope=linguistic, spans_key=NUMBERS_KEY)
@@ -100,6 +104,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(is_space[:-1]).tolist():
         if not is_space[i + 1] and "\n" in strings[arr[i, 0]]:
             doc[i + 1].is_sent_start = True
+    return doc
+
+
+NUMBER_STOP = re.compile(r"\d[\d.,]*\.")
+
+
+@cache
+def _sentence_openers() -> frozenset[str]:
+    return frozenset(read_lines("sentence_openers.txt"))
+
+
+@Language.component(
+    "lagebild_number_ends",
+    assigns=["token.is_sent_start"],
+)
+def number_ends(doc: Doc) -> Doc:
+    """Start a sentence after a number that ends one: German tokenizers keep "2000." whole
+    (an ordinal, "am 3. Oktober"), so the sentencizer sees no full stop in "im Jahr 2000.
+    Beim Untergang …". A capitalised function word after it (``sentence_openers.txt``) opens
+    the next sentence: an ordinal is followed by a noun or an adjective, never by one."""
+    openers = _sentence_openers()
+    for tok, nxt in zip(doc[:-1], doc[1:], strict=True):
+        if NUMBER_STOP.fullmatch(tok.text) and nxt.text[:1].isupper() and nxt.lower_ in openers:
+            nxt.is_sent_start = True
     return doc
 
 

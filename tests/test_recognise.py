@@ -67,7 +67,7 @@ def test_pipeline_analysis_finds_no_problems(nlp) -> None:
 def test_any_german_pipeline_gets_the_lagebild_additions(tmp_path) -> None:
     spacy.blank("de").to_disk(tmp_path / "blank")
     nlp = load_nlp(str(tmp_path / "blank"))
-    assert {"sentencizer", "lagebild_paragraphs", "lagebild_numbers"} <= set(nlp.pipe_names)
+    assert {"sentencizer", "lagebild_paragraphs", "lagebild_number_ends", "lagebild_numbers"} <= set(nlp.pipe_names)
     assert "Soldat:innen" in [t.text for t in nlp("2000 Soldat:innen")]
 
 
@@ -82,3 +82,21 @@ def test_missing_model_names_the_fix(name: str) -> None:
 def test_shipped_model_meta() -> None:
     meta = model_meta(None)
     assert meta["name"] and meta["version"] and "ner" in meta["pipeline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a number with a full stop, then a function word: the sentence ends there
+        (
+            "Das weckt Erinnerungen an das Unglück im Jahr 2000. Beim Untergang starben alle.",
+            ["Das weckt Erinnerungen an das Unglück im Jahr 2000.", "Beim Untergang starben alle."],
+        ),
+        ("Es waren rund 15 000. Ein Großteil ist in Bayern.", ["Es waren rund 15 000.", "Ein Großteil ist in Bayern."]),
+        # an ordinal before a noun or an adjective: one sentence
+        ("Die 2. Panzerdivision rückte am 3. Oktober vor.", ["Die 2. Panzerdivision rückte am 3. Oktober vor."]),
+        ("Im 20. Jahrhundert gab es den 1. großen Krieg.", ["Im 20. Jahrhundert gab es den 1. großen Krieg."]),
+    ],
+)
+def test_a_number_with_a_full_stop_ends_a_sentence_before_a_function_word(nlp, text, sentences) -> None:
+    assert [s.text for s in doc_sentences(nlp(text))] == sentences

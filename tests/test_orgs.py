@@ -1502,3 +1502,15 @@ def test_a_word_of_one_person_name_does_not_outvote_an_organisation_named_more_o
     spans = {"Helvetia": "ORG", "Helvetia Baloise": "PER"}
     labels = _relabelled(text, spans)
     assert [v for k, v in labels.items() if k.startswith("Helvetia@")] == ["ORG"] * 4
+
+
+def test_a_command_named_by_its_region_is_one_organisation() -> None:
+    """"Militärkommando Burgenland", "Landeskommando Bayern": a military command is named by
+    the region it serves; the region inside the name is no place of its own (L3)."""
+    from pipeline.normalise.orgs import absorb_into_bodies
+    from pipeline.records import EntityMention
+
+    text = "Das Militärkommando Burgenland stellte 200 Soldaten bereit."
+    start = text.index("Burgenland")
+    out = absorb_into_bodies(text, [EntityMention(0, start, start + len("Burgenland"), "Burgenland", "LOC")])
+    assert [(m.text, m.label) for m in out] == [("Militärkommando Burgenland", "ORG")]

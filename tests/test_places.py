@@ -1164,3 +1164,14 @@ def test_a_canton_code_must_be_the_towns_canton() -> None:
 
     text = "Die Roche AG meldete Gewinne, das Fest in Baden AG war gross."
     assert [text[a:b] for (a, b), _ in swiss_town_codes(text)] == ["Baden"]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Burgenland", "AT"), ("Vorarlberg", "AT"), ("Toskana", "IT"), ("Lombardei", "IT"), ("Bretagne", "FR"), ("Flandern", "BE")],
+)
+def test_first_level_regions_of_neighbouring_countries_are_known(name: str, country: str) -> None:
+    from pipeline.normalise.places import match_place
+
+    hit = match_place(name)
+    assert hit is not None and (hit.rows[0].kind, hit.rows[0].country) == ("region", country)

@@ -1564,3 +1564,34 @@ def test_a_part_counts_what_its_whole_counts(nlp, text, expected):
 )
 def test_crews_of_cruisers_and_submarines_and_the_disappeared(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's whole forces as they stand and as aimed at are their size (S1), also in a
+        # verbless clause after a colon and for a figure coordinated under the same "auf"
+        (
+            "Die Regierung will die Zahl der Streitkräfte verdoppeln: von 60.000 auf 120.000 Soldaten.",
+            [(60000, "strength"), (120000, "strength")],
+        ),
+        (
+            "Das Heer soll auf 90.000 Berufssoldaten und 20.000 Reservisten wachsen.",
+            [(90000, "strength"), (20000, "strength")],
+        ),
+        # a force abroad: its planned size is a plan (S2)
+        ("Die Truppe in Japan soll von 9.400 auf 6.800 Soldaten verringert werden.", [(9400, "stationed"), (6800, "planned")]),
+        # the number of conscripts a year, changed: a call-up figure (S3); a count of them as they
+        # serve is the force's size
+        (
+            "Die Regierung will die Zahl der Wehrpflichtigen von rund 8.000 auf 12.000 pro Jahr erhöhen.",
+            [(8000, "mobilized"), (12000, "mobilized")],
+        ),
+        (
+            "Das Bundesheer hat 16.000 Berufssoldaten. Die Zahl der Grundwehrdiener beträgt 11.000 bis 12.000.",
+            [(16000, "strength"), (11000, "strength")],
+        ),
+    ],
+)
+def test_whole_forces_aimed_at_and_conscript_numbers(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -546,7 +546,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for chosen in (mine, surface):
         status = _pick_status(chosen, own_distance, casualties)
         if status and (status != "planned" or not _exists(sent_toks, clause)):
-            return _future_passive(sent_toks, status)
+            return _change_role(sent_toks, num_i, clause, _future_passive(sent_toks, status))
     if _exists(sent_toks, clause):
         return "strength"  # "Derzeit gibt es bei der Bundeswehr 183.000 Soldaten", "soll es … gegeben haben" (S1)
     return None
@@ -589,6 +589,17 @@ def _names_recruits(word: str) -> bool:
     "Wehrpflichtige", "Freiwillige", "Grundwehrdiener"): a plan for them is a recruitment, a
     call-up (S3 and U1: recruitment gives mobilized even with a modal)."""
     return _ends_with(word, _cue_words("recruit"))
+
+
+def _number_of_recruits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause (with the one a colon continues) speaks of "die Zahl der Wehrpflichtigen",
+    "die Anzahl der Rekruten": a figure without a noun of its own counts them."""
+    scope = _after_colon(sent_toks, clause)
+    words = sent_toks[scope.lo : scope.hi]
+    return any(
+        a.low in {"zahl", "anzahl"} and b.low in {"der", "an"} and _names_recruits(c.text)
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
@@ -1199,15 +1210,38 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
     """
     if status not in {"planned", "changed"} or not any(t.lemma for t in sent_toks):
         return status
+    clause = _after_colon(sent_toks, clause)  # "… die Zahl der Streitkräfte verdoppeln: von 70.000 auf 200.000"
     if not any(predicate_class(sent_toks, i, clause) in {"change", "grow"} for i in range(clause.lo, clause.hi)):
         return "planned" if status == "changed" else status
-    k = _word_before(sent_toks, num_i)
-    prep = sent_toks[k].low if k >= 0 else ""
+    prep = _preposition_of(sent_toks, num_i, clause)
     if status == "changed":  # a force abroad is present at that size (S5), a state's forces have it (S1)
         return ("stationed" if _abroad(sent_toks, clause) else "strength") if prep in {"von", "auf"} else "other"
     if prep in {"von", "auf"} and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
         return "strength"  # a state's forces as they stand and as aimed at (S1)
     return "stationed" if prep == "von" else status
+
+
+def _after_colon(sent_toks: Sequence[_Tok], clause: Clause) -> Clause:
+    """A verbless clause after a colon together with the clause it completes ("… will die Zahl
+    der Streitkräfte verdoppeln: von 70.000 auf 200.000"); any other clause as it is."""
+    parts = _clauses(sent_toks)
+    k = parts.index(clause) if clause in parts else -1
+    if k < 1 or _clause_verbs(sent_toks, clause):
+        return clause
+    before = parts[k - 1]
+    colon = sent_toks[before.hi - 1].text == ":" or sent_toks[clause.lo].text == ":"
+    return Clause(before.lo, clause.hi) if colon else clause
+
+
+def _preposition_of(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> str:
+    """The preposition before the figure ("auf 250.000"), or the one of the figure it is
+    coordinated with ("auf 250.000 Berufssoldaten und 50.000 Angehörige": "auf" for both)."""
+    k = _word_before(sent_toks, num_i)
+    if k > clause.lo and sent_toks[k].low in {"und", "sowie"}:
+        before = [p for p in range(clause.lo, k) if sent_toks[p].tag == "CARD"]
+        if before:
+            k = _word_before(sent_toks, before[-1])
+    return sent_toks[k].low if k >= 0 else ""
 
 
 def _says_how_much(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -2428,6 +2462,8 @@ def _figure(
         status = "planned" if ahead else "stationed"  # "hat eine Obergrenze von 1.400 Soldaten festgelegt" (S5)
     if status == "planned" and head.noun is not None and _names_recruits(head.noun.text):
         status = "mobilized"  # "Polen will jährlich 100.000 Freiwillige ausbilden": a plan for recruits is a call-up (S3)
+    if status in {"planned", "stationed"} and head.kind == "elided" and _number_of_recruits(toks, clause):
+        status = "mobilized"  # "die Zahl der Wehrpflichtigen von derzeit rund 9.000 auf 13.500 erhöhen" (S3)
     if status is None and _makeup_whole(toks, num_i, clause):
         status = "strength"  # "Von den derzeit rund 19 300 Soldatinnen sind 15 750 auf Zeit": a force's make-up (S1)
     if status is None:

@@ -649,3 +649,16 @@ def test_a_towns_name_taken_for_a_person_is_the_town(text: str, span: str, label
     from pipeline.normalise.people import relabel_people
 
     assert {m.text: m.label for m in relabel_people(text, mentions(text, span))}[span] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # a role noun before the name is an apposition, not the head of a genitive ("im Namen Putins")
+        ("Der Patron Claude Nobs zog eine positive Bilanz.", "Claude Nobs", "Claude Nobs"),
+        ("Die Dirigentin Marin Alsop sagte ab.", "Marin Alsop", "Marin Alsop"),
+        ("Der Intendant Markus Hinterhäuser eröffnete die Festspiele.", "Markus Hinterhäuser", "Markus Hinterhäuser"),
+    ],
+)
+def test_a_name_after_a_role_noun_keeps_its_final_s(text: str, span: str, name: str) -> None:
+    assert list(people(text, span)) == [name]

@@ -19,7 +19,7 @@ import pipeline.ner_features  # noqa: F401  (registers the NER model's lexicon a
 from pipeline.linguistic import add_linguistic_layer, token_records
 from pipeline.records import EntityMention, NumberMention, Sentence, Token
 from pipeline.resources import read_lines
-from pipeline.tokenizer import fix_gender_forms
+from pipeline.tokenizer import add_abbreviations, fix_gender_forms
 
 DEFAULT_MODEL = Path(__file__).parent / "models" / "de_lagebild"
 NUMBERS_KEY = "numbers"
@@ -50,6 +50,7 @@ def load_nlp(model: str | None = None, *, linguistic: str = "all") -> Language:
     """
     nlp = _load(model)
     fix_gender_forms(nlp)
+    add_abbreviations(nlp)
     has_sents = any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("sentencizer", first=True)

@@ -1,11 +1,16 @@
-"""German tokenization additions: gender-inclusive forms (Soldat:innen, Bürger*innen) stay one token."""
+"""German tokenization additions: gender-inclusive forms (Soldat:innen, Bürger*innen) and abbreviations (poln., Hptm.) stay one token."""
 
 from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, registry
+
+from pipeline.resources import read_lines
+
+ABBREVIATIONS = "abbreviations.txt"
 
 # Gender-inclusive endings after a gender sign (":", "*", "_", "·", "/"): one token, any model.
 GENDER_SUFFIX = r"(?:in|innen)(?![^\W\d_])"
@@ -38,6 +43,17 @@ def fix_gender_forms(nlp: Language) -> Language:
     protected = [_protect(p) if _may_split_gender(p) else p for p in infixes]
     tokenizer.infix_finditer = compile_infix_regex(protected).finditer
     nlp.meta["_lagebild_gender_fix"] = True
+    return nlp
+
+
+def add_abbreviations(nlp: Language) -> Language:
+    """Keep German abbreviations with a full stop whole ("poln.", "Hptm.", "stv.",
+    ``abbreviations.txt``) in ``nlp``'s tokenizer, so no sentence ends inside "(poln. Armia
+    Krajowa)". Special cases only: nothing else changes. Idempotent."""
+    for form in read_lines(ABBREVIATIONS):
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        if form[0].islower():
+            nlp.tokenizer.add_special_case(form.capitalize(), [{ORTH: form.capitalize()}])
     return nlp
 
 

@@ -1,4 +1,4 @@
-"""Gender-inclusive forms stay one token, with any German pipeline."""
+"""Gender-inclusive forms and German abbreviations stay one token, with any German pipeline."""
 
 from __future__ import annotations
 
@@ -52,3 +52,18 @@ def test_fix_is_idempotent_and_survives_serialisation(tmp_path) -> None:
 def test_shipped_pipeline_keeps_gender_forms(nlp) -> None:
     doc = nlp("Medienberichten zufolge plant Nordkorea, bis zu 30.000 zusätzliche Soldat:innen zu entsenden.")
     assert "Soldat:innen" in [t.text for t in doc]
+
+
+@pytest.mark.parametrize("form", ["poln.", "Russ.", "Hptm.", "Kdr.", "Btl.", "stv."])
+def test_german_abbreviations_stay_one_token(form: str) -> None:
+    from pipeline.tokenizer import add_abbreviations
+
+    nlp = add_abbreviations(spacy.blank("de"))
+    assert [t.text for t in nlp(f"Der {form} Name")] == ["Der", form, "Name"]
+
+
+def test_no_sentence_ends_inside_a_bracketed_abbreviation(nlp) -> None:
+    from pipeline.recognise import doc_sentences
+
+    text = "Die Kämpfer der Heimatarmee (poln. Armia Krajowa) nahmen teil. Viele kamen ums Leben."
+    assert len(doc_sentences(nlp(text))) == 2

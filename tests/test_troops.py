@@ -1595,3 +1595,17 @@ def test_crews_of_cruisers_and_submarines_and_the_disappeared(nlp, text, expecte
 )
 def test_whole_forces_aimed_at_and_conscript_numbers(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a force's size that is somewhere is present there (S5) ...
+        ("Die Armee zählt 20.000 Soldaten, davon 5.000 in Mali.", [(20000, "strength"), (5000, "stationed")]),
+        # ... not a part that belongs to a force, nor a part of another kind (S1)
+        ("Die Ukraine hat eine Million Mann unter Waffen, davon 800 000 in den Streitkräften.", [(1000000, "strength"), (800000, "strength")]),
+        ("Die Armee zählt 20.000 Soldaten, davon 5.000 Offiziere.", [(20000, "strength"), (5000, "strength")]),
+    ],
+)
+def test_a_part_of_a_force_at_a_place_is_stationed_there(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

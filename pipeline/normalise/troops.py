@@ -602,6 +602,16 @@ def _number_of_recruits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     )
 
 
+def _located(sent_toks: Sequence[_Tok], head: _Head) -> bool:
+    """The figure's phrase is followed by "in"/"im" and a place ("1.078 in Bunia", "5.000 in
+    Mali"): where the troops are."""
+    after = [k for k, t in enumerate(sent_toks) if t.start >= head.end]
+    k = after[0] if after else len(sent_toks)
+    hi = len(sent_toks)
+    # "davon 800 000 in den Streitkräften": membership of a force, no place
+    return k < hi and sent_toks[k].low in {"in", "im"} and _place_after(sent_toks, k + 1, hi) and not _in_force(sent_toks, k + 1, hi)
+
+
 def _verbless_part(sent_toks: Sequence[_Tok], num_i: int, head: _Head) -> bool:
     """The figure is a part ("davon", "darunter") named without a verb of its own ("…, davon
     1,5 Millionen aktive Soldaten", "133.000 davon aus den USA"): what is said of the whole is
@@ -1271,9 +1281,13 @@ def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 
 def _in_force(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
     """The noun phrase at ``k`` names a state's armed forces ("in der Armee Taiwans", "im
-    Heer"): membership, not a place."""
+    Heer", "in den Streitkräften"): membership, not a place."""
     k = _past_determiners(sent_toks, k, hi)
-    return k < hi and _names_noun(sent_toks[k : k + 1], "whole_force")
+    if k >= hi or not sent_toks[k].is_cap:
+        return False
+    word = sent_toks[k].text
+    forms = (word, word[:-1]) if word.endswith("n") else (word,)  # dative plural "Streitkräften"
+    return any(_ends_with(form, _cue_words("whole_force")) for form in forms)
 
 
 def _whole_of_part(sent_toks: Sequence[_Tok], num_i: int) -> bool:
@@ -2446,6 +2460,8 @@ def _figure(
         status = carry.status  # "… 1.600 Soldaten stationiert - davon gehören mehr als 1.000 der Bundeswehr an"
     if carry.sent_idx == sent.idx and carry.status and _verbless_part(toks, num_i, head):
         status = carry.status  # "… auf 2,4 Millionen erhöhen, davon 1,5 Millionen aktive Soldaten": as the whole
+        if status == "strength" and _located(toks, head):
+            status = "stationed"  # "1.850 Mann stark, davon 1.078 in Bunia": the part is present there (S5)
     if status in {"deployed", "stationed"} and planned_by_time(toks, clause):
         status = "planned"  # "Bis zum Dienstag sollen 3000 weitere Mann im Einsatz sein": a plan, not hearsay (U1, S2)
     if status == "strength" and _operation_makeup(toks, clause):

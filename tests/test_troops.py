@@ -1609,3 +1609,9 @@ def test_whole_forces_aimed_at_and_conscript_numbers(nlp, text, expected):
 )
 def test_a_part_of_a_force_at_a_place_is_stationed_there(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_a_country_in_brackets_after_a_place_says_where_it_lies(nlp):
+    """"Entebbe (Uganda)": the bracket locates the town; the troops there are not Ugandan (C5)."""
+    text = "Die Mission war 1.850 Mann stark, davon 650 in der Basis von Entebbe (Uganda)."
+    assert [(f.low, f.country) for f in _troops(nlp, text)] == [(1850, None), (650, None)]

@@ -1692,6 +1692,8 @@ def _countries_in(
         if prev == "aus":
             weak.add(code)
             continue
+        if prev == "(" and i >= 2 and sent_toks[i - 2].is_cap and is_country_name(tok.text):
+            continue  # "in der Basis von Entebbe (Uganda)": where a place lies, no actor (C5)
         if _after_preposition(sent_toks, i):
             if i >= 2 and prev == "in" and _is_state_organ(sent_toks[i - 2].text):
                 source.add(code)  # "die Regierung in Kiew" (C2)

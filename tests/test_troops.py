@@ -1615,3 +1615,17 @@ def test_a_country_in_brackets_after_a_place_says_where_it_lies(nlp):
     """"Entebbe (Uganda)": the bracket locates the town; the troops there are not Ugandan (C5)."""
     text = "Die Mission war 1.850 Mann stark, davon 650 in der Basis von Entebbe (Uganda)."
     assert [(f.low, f.country) for f in _troops(nlp, text)] == [(1850, None), (650, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the state's organ as the subject, also after an article and an adjective (C1)
+        ("Der damalige US-Präsident hatte 20.000 Soldaten zusätzlich nach Polen entsandt.", "US"),
+        # a state after a noun of an alliance's member is a place, not a force's owner (C1, C5)
+        ("Angesichts der Krise verlegen die US-Streitkräfte 3000 weitere Soldaten in den Nato-Partnerstaat Polen.", "US"),
+        ("Die Streitkräfte Polens zählen 150.000 Soldaten.", "PL"),
+    ],
+)
+def test_the_country_of_the_state_organ_or_force_that_acts(nlp, text, country):
+    assert [f.country for f in _troops(nlp, text)] == [country]

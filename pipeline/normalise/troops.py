@@ -1678,8 +1678,8 @@ def _countries_in(
         if _names_force(tok.text):
             strong.add(code)  # Bundeswehr, US-Truppen, Zahl der US-Soldaten
             continue
-        if i > 0 and is_country_name(tok.text) and sent_toks[i - 1].is_cap and _has_cue(sent_toks[i - 1].text, "forces"):
-            strong.add(code)  # "in der Armee Taiwans", "die Streitkräfte Polens": the force named (C1)
+        if i > 0 and is_country_name(tok.text) and sent_toks[i - 1].is_cap and _has_cue(sent_toks[i - 1].text.rsplit("-", 1)[-1], "forces"):
+            strong.add(code)  # "in der Armee Taiwans", "die Streitkräfte Polens": the force named (C1), not "Nato-Partnerstaat Polen"
             continue
         if is_country_name(tok.text) and _after_sides(sent_toks, i):
             strong.add(code)  # "auf Seiten Aserbaidschans", "aufseiten der Ukraine": that side's troops
@@ -1738,8 +1738,8 @@ def _clause_says(toks: Sequence[_Tok], i: int) -> bool:
 def _subject_position(toks: Sequence[_Tok], i: int) -> bool:
     """Word ``i`` (its article before it or not) opens the sentence or follows its finite
     verb in the nominative: the places of a German main clause's subject ("Die Regierung
-    will …", "Nun will US-Präsident Trump …")."""
-    first = i - 1 if i > 0 and toks[i - 1].low in ARTICLES else i
+    will …", "Nun will US-Präsident Trump …", "hatte der damalige US-Präsident Biden …")."""
+    first = _before_determiners(toks, i, 0) + 1
     return first == 0 or (is_finite(toks[first - 1]) and "Case=Nom" in toks[i].morph)
 
 

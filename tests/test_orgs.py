@@ -265,6 +265,10 @@ def test_relabel_mentions_tie_decided_by_gazetteer() -> None:
         ("laut der Agentur Yonhap News", ["Yonhap News"]),
         ("Die Republikaner und die Demokraten", []),
         ("Der Porsche fuhr schnell", []),
+        # Austrian and Swiss companies, media, parties and federations
+        ("Die Swarovski-Gruppe und die Asfinag melden Gewinne", ["Swarovski", "Asfinag"]),
+        ("Wie die Tiroler Tageszeitung und der Tages-Anzeiger berichten", ["Tiroler Tageszeitung", "Tages-Anzeiger"]),
+        ("Die KPÖ und der ÖSV gratulierten", ["KPÖ", "ÖSV"]),
     ],
 )
 def test_find_known_organisations_new_table_entries(text: str, found: list[str]) -> None:

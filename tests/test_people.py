@@ -662,3 +662,12 @@ def test_a_towns_name_taken_for_a_person_is_the_town(text: str, span: str, label
 )
 def test_a_name_after_a_role_noun_keeps_its_final_s(text: str, span: str, name: str) -> None:
     assert list(people(text, span)) == [name]
+
+
+def test_a_particle_before_a_name_of_its_own_joins_nothing() -> None:
+    """"Meyer von Dietrich Mateschitz": "von" opens a person the text names of their own (the
+    possessor), no particle of the name before it; "Marc-André ter Stegen" keeps its particle."""
+    text = "Zahlen nennt Meyer von Dietrich Mateschitz nicht. Marc-André ter Stegen hielt."
+    names = people(text, "Meyer", "Dietrich Mateschitz", "Marc-André")
+    assert "Dietrich Mateschitz" in names and "Marc-André ter Stegen" in names
+    assert not any("von" in name for name in names)

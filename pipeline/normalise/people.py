@@ -17,7 +17,7 @@ alias table (:func:`load_aliases`), so it is stable across documents and runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -221,13 +221,16 @@ PARTICLE_TAIL = re.compile(
 )
 
 
-def _particle_tail(text: str, end: int, aliases: AliasTable | None = None) -> str:
+def _particle_tail(text: str, end: int, aliases: AliasTable | None = None, starts: Collection[int] = ()) -> str:
     """Name words after a span cut before a particle: "Marc-André| ter Stegen". Not when
-    the word after the particle is an organisation or a place ("Merz von der CDU")."""
+    the word after the particle is an organisation or a place ("Merz von der CDU"), nor
+    when it opens a person's name of its own (``starts``: "Red Bull von Dietrich Mateschitz")."""
     m = PARTICLE_TAIL.match(text, end, min(len(text), end + 40))
     if not m:
         return ""
     last = m.group(1).split()[-1]
+    if m.end(1) - len(last) in starts:
+        return ""
     aliases = aliases if aliases is not None else load_aliases()
     if last.isupper() or aliases.canonical(last, "ORG") or _is_place(last):
         return ""
@@ -520,8 +523,9 @@ def resolve_people(
     spans = _spans([*mentions, *(c for c in context if c.label != "PER")])
     parsed: list[_Parsed | None] = []
     notes: list[str | None] = []
+    starts = {p.start for p in mentions}
     for m in mentions:
-        name, roles = split_roles(m.text + _particle_tail(text, m.end, aliases))
+        name, roles = split_roles(m.text + _particle_tail(text, m.end, aliases, starts))
         if not name:
             parsed.append(None)
             notes.append("role_only" if roles else "not_a_name")

@@ -2585,9 +2585,13 @@ def _elided_origin(toks: Sequence[_Tok], num_i: int, head: _Head) -> str | None:
 
 
 def _after_place(toks: Sequence[_Tok], num_i: int) -> bool:
-    """The number follows a place in a locative phrase, a list's member: "…, in Bulgarien 900
-    aus den USA und in Rumänien 3.300 …" (C4), not a label like "Artikel 5"."""
-    return num_i >= 2 and toks[num_i - 2].low in {"in", "im", "nach"} and toks[num_i - 1].is_cap
+    """The number follows a place in a locative phrase or one of origin, a list's member: "…,
+    in Bulgarien 900 aus den USA und in Rumänien 3.300 …", "aus den USA 3.288, aus Japan 327"
+    (C4), not a label like "Artikel 5"."""
+    if num_i < 2 or not toks[num_i - 1].is_cap:
+        return False
+    k = _before_determiners(toks, num_i - 1, 0)
+    return k >= 0 and toks[k].low in {"in", "im", "nach", "aus"}
 
 
 def _is_unit_noun(word: str) -> bool:

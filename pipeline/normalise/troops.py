@@ -36,7 +36,7 @@ from pipeline.clauses import (
     to_come,
 )
 from pipeline.normalise.demonyms import country_for_word, is_country_name, is_demonym
-from pipeline.normalise.names import vessel_noun
+from pipeline.normalise.names import is_common_noun, vessel_noun
 from pipeline.numbers import is_month
 from pipeline.records import EntityMention, NumberMention, Resolution, Sentence, Token, TroopFigure
 from pipeline.resources import read_lines, read_tsv
@@ -2587,11 +2587,14 @@ def _elided_origin(toks: Sequence[_Tok], num_i: int, head: _Head) -> str | None:
 def _after_place(toks: Sequence[_Tok], num_i: int) -> bool:
     """The number follows a place in a locative phrase or one of origin, a list's member: "…,
     in Bulgarien 900 aus den USA und in Rumänien 3.300 …", "aus den USA 3.288, aus Japan 327"
-    (C4), not a label like "Artikel 5"."""
+    (C4), not a label like "nach Artikel 5": after "nach" or "aus" the word is a name, no
+    common noun."""
     if num_i < 2 or not toks[num_i - 1].is_cap:
         return False
     k = _before_determiners(toks, num_i - 1, 0)
-    return k >= 0 and toks[k].low in {"in", "im", "nach", "aus"}
+    if k < 0 or toks[k].low not in {"in", "im", "nach", "aus"}:
+        return False
+    return toks[k].low in {"in", "im"} or not is_common_noun(toks[num_i - 1].text)
 
 
 def _is_unit_noun(word: str) -> bool:

@@ -1636,3 +1636,10 @@ def test_bare_numbers_after_their_country_of_origin_continue_the_troops(nlp):
     from, the troops' noun left out (W1, C4)."""
     text = "Aus Thailand kommen 4.286 Soldaten, aus den USA 3.288 und aus Japan 327."
     assert [(f.low, f.country) for f in _troops(nlp, text)] == [(4286, "TH"), (3288, "US"), (327, "JP")]
+
+
+def test_a_genitive_with_an_indefinite_article_names_the_troops_force(nlp):
+    """"drei Soldaten eines US-Sondereinsatzkommandos": the unit they belong to says their
+    country (C1), not the country where the attack happened."""
+    text = "Bei einem Angriff im Südwesten des Nigers sind drei Soldaten eines US-Sondereinsatzkommandos getötet worden."
+    assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(3, "US", "killed")]

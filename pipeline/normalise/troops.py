@@ -341,11 +341,12 @@ def _tailed(kind: str, mods: tuple[_Tok, ...], noun: _Tok, toks: list[_Tok], j: 
 
 
 def _extend(toks: list[_Tok], j: int, end: int) -> int:
-    """Take in "aus Nordkorea", "der Bundeswehr", "der russischen Armee" after the noun."""
+    """Take in "aus Nordkorea", "der Bundeswehr", "der russischen Armee", "eines
+    US-Sondereinsatzkommandos" after the noun."""
     if j >= len(toks):
         return end
     first = toks[j].low
-    if first not in {"aus", "der", "des"}:
+    if first not in {"aus", "der", "des", "eines", "einer"}:
         return end
     k = j + 1
     while k < len(toks) and toks[k].is_word and not toks[k].is_cap and k - j <= 2:

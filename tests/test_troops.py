@@ -769,8 +769,8 @@ CLAUSE_CASES = [
     # two forces' troops in one phrase have no one country (C5); working in a mission (S4)
     ("Rebellen töteten Dutzende malische Soldaten und russische Söldner.", [(12, None, "vague", None, "killed")]),
     ("Derzeit sind 16 Bundeswehrsoldaten in dem Krisenland tätig.", [(16, 16, "exact", "DE", "deployed")]),
-    # "haben" as an auxiliary says nothing of a force's size; a reported existence is one (S1)
-    ("Die 3.000 Soldaten der Mission haben sich in ihrer Basis verschanzt.", [(3000, 3000, "exact", None, "other")]),
+    # "haben" as an auxiliary says nothing of a force's size (entrenched: S4); a reported existence is one (S1)
+    ("Die 3.000 Soldaten der Mission haben sich in ihrer Basis verschanzt.", [(3000, 3000, "exact", None, "deployed")]),
     ("Vor dem Krieg soll es rund 20.000 Kämpfer gegeben haben.", [(20000, 20000, "approx", None, "strength")]),
     # released POWs (S6); a call-up to military service (S3)
     ("Im Gegenzug kamen 40 ukrainische Soldaten frei.", [(40, 40, "exact", "UA", "captured")]),
@@ -1643,3 +1643,17 @@ def test_a_genitive_with_an_indefinite_article_names_the_troops_force(nlp):
     country (C1), not the country where the attack happened."""
     text = "Bei einem Angriff im Südwesten des Nigers sind drei Soldaten eines US-Sondereinsatzkommandos getötet worden."
     assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == [(3, "US", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # verbs of combat and occupation: troops in an operation (S4)
+        ("Die rund 3.000 Soldaten haben sich in ihrer Basis verschanzt.", "deployed"),
+        ("Drei Tage später war die Insel von mehr als 7.000 Soldaten besetzt.", "deployed"),
+        ("Rund 400 Soldaten patrouillieren in den Straßen der Hauptstadt.", "deployed"),
+        ("Etwa 500 Soldaten verteidigten die Stadt gegen die Angreifer.", "deployed"),
+    ],
+)
+def test_verbs_of_combat_and_occupation_are_deployment(nlp, text, status):
+    assert [f.status for f in _troops(nlp, text)] == [status]

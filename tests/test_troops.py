@@ -1657,3 +1657,22 @@ def test_a_genitive_with_an_indefinite_article_names_the_troops_force(nlp):
 )
 def test_verbs_of_combat_and_occupation_are_deployment(nlp, text, status):
     assert [f.status for f in _troops(nlp, text)] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # providing troops to a mission or an exercise: deployed (S4)
+        ("Das größte Kontingent stellt Tschad mit 2.000 Soldaten.", [(2000, "deployed")]),
+        ("Die Bundeswehr stellt für die Übung rund 12.000 Soldaten.", [(12000, "deployed")]),
+        # ... where the clause places them, present there (S5); a formation provided keeps its make-up (S1)
+        ("Kanada stellte bislang etwa 500 Soldaten in dem EU-Land Lettland.", [(500, "stationed")]),
+        ("Litauen stellt einen Gefechtsverband mit derzeit rund 1.200 Soldaten.", [(1200, "strength")]),
+        # giving oneself up: prisoners (S6)
+        ("Rund 150 IS-Kämpfer stellten sich den Truppen.", [(150, "captured")]),
+        # holding out the prospect of a sending: a plan (S2)
+        ("Der Generalsekretär hat die Entsendung von 6000 Blauhelmen in Aussicht gestellt.", [(6000, "planned")]),
+    ],
+)
+def test_providing_troops_and_giving_oneself_up(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

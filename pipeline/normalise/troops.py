@@ -1007,6 +1007,13 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 continue  # "hat 612.000 Soldaten und zusätzlich 513.000 Reservisten": it only adds
             elif cls == "plan" and _foresees_size(sent_toks, i, clause):
                 group = "strength_weak"  # "Die Reform sieht 185 000 Soldaten vor": a force's target size (S1)
+            elif cls == "provide":
+                if _provides_formation(sent_toks, clause):
+                    continue  # "Litauen stellt einen Gefechtsverband mit 1.200 Soldaten": the make-up decides (S1)
+                if _clause_to_come(sent_toks, parts, k):
+                    group = "planned"
+                else:  # "stellt 150 Soldaten im Raum Tuzla" (S5); "stellt Tschad mit 2.000 Militärs" (S4)
+                    group = "stationed" if _places_troops(sent_toks, clause) else "deployed"
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
                 group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
             elif cls == "deployed" and is_verb(sent_toks[i]) and future_werden(sent_toks, clause):
@@ -1015,6 +1022,24 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
     return tuple(_died_of_wounds(sent_toks, parts, out))
+
+
+def _provides_formation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause's object is a formation ("stellt einen Gefechtsverband mit … Soldaten"), not
+    a mission's contingent ("Das größte Kontingent stellt Tschad mit 2.000 Militärs", S4)."""
+    return any(
+        t.is_cap and _is_formation_noun(t.text) and not _ends_with(t.text, _cue_words("contingent"))
+        for t in sent_toks[clause.lo : clause.hi]
+    )
+
+
+def _places_troops(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause says where the troops are: "in"/"im" and a place that is no force ("in dem
+    EU-Land Lettland", "im Raum Tuzla"; not "in der Armee")."""
+    return any(
+        sent_toks[k].low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi) and not _in_force(sent_toks, k + 1, clause.hi)
+        for k in range(clause.lo, clause.hi - 1)
+    )
 
 
 def _homeward(sent_toks: Sequence[_Tok], clause: Clause) -> bool:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -133,9 +133,12 @@ class Gazetteer:
             hit = self._rows[i] = self._parse(i)
         return hit
 
-    def __iter__(self) -> Iterator[GazetteerRow]:
-        """Every row, parsed on the fly (not kept: most are never looked up)."""
-        return (self._rows.get(i) or self._parse(i) for i in range(len(self._lines)))
+    def rows_of_kind(self, kinds: Collection[str]) -> Iterator[GazetteerRow]:
+        """The rows of ``kinds`` ("country", "region" …), parsed on the fly (not kept: most
+        are never looked up); the kind is read before a row is parsed."""
+        for i, line in enumerate(self._lines):
+            if line.split("\t", 3)[2] in kinds:
+                yield self._rows.get(i) or self._parse(i)
 
     def _parse(self, i: int) -> GazetteerRow:
         f = self._lines[i].split("\t")
@@ -1557,8 +1560,8 @@ def _inflected_forms(name: str) -> tuple[str, ...]:
 def _known_place_pattern(compounds: bool) -> re.Pattern[str]:
     gaz = gazetteer()
     forms: set[str] = set()
-    for row in gaz:
-        if row.kind != "country" and not (row.kind in {"region", "other"} and row.geonames_id is None):
+    for row in gaz.rows_of_kind({"country", "region", "other"}):
+        if row.kind != "country" and row.geonames_id is not None:
             continue
         for name in row.names:
             if len(name) > 3 and name not in AMBIGUOUS_NAMES:

@@ -606,10 +606,13 @@ def _number_of_recruits(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 def _located(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure's phrase is followed by "in"/"im" and a place ("1.078 in Bunia", "5.000 in
     Mali"): where the troops are."""
-    after = [k for k, t in enumerate(sent_toks) if t.start >= head.end]
-    k = after[0] if after else len(sent_toks)
-    hi = len(sent_toks)
-    # "davon 800 000 in den Streitkräften": membership of a force, no place
+    k = next((k for k, t in enumerate(sent_toks) if t.start >= head.end), len(sent_toks))
+    return _place_phrase(sent_toks, k, len(sent_toks))
+
+
+def _place_phrase(sent_toks: Sequence[_Tok], k: int, hi: int) -> bool:
+    """Word ``k`` opens "in"/"im" and a place that is no force ("in Mali", "im Raum Tuzla";
+    not "in den Streitkräften", membership)."""
     return k < hi and sent_toks[k].low in {"in", "im"} and _place_after(sent_toks, k + 1, hi) and not _in_force(sent_toks, k + 1, hi)
 
 
@@ -920,9 +923,13 @@ def _label_before(sent_toks: Sequence[_Tok], parts: Sequence[Clause], clause: Cl
     if k < 1 or _clause_verbs(sent_toks, clause):
         return None
     label = parts[k - 1]
-    ends = sent_toks[label.hi - 1].text if label.hi > label.lo else ""
-    colon = ends == ":" or (clause.lo > 0 and sent_toks[clause.lo - 1].text == ":") or sent_toks[clause.lo].text == ":"
-    return label if colon and not _clause_verbs(sent_toks, label) else None
+    return label if _colon_between(sent_toks, label, clause) and not _clause_verbs(sent_toks, label) else None
+
+
+def _colon_between(sent_toks: Sequence[_Tok], before: Clause, clause: Clause) -> bool:
+    """A colon ends ``before`` or opens ``clause`` (the clause after it)."""
+    ends = sent_toks[before.hi - 1].text if before.hi > before.lo else ""
+    return ends == ":" or (clause.lo > 0 and sent_toks[clause.lo - 1].text == ":") or sent_toks[clause.lo].text == ":"
 
 
 def _sentence_hits(sent_toks: Sequence[_Tok], parts: Sequence[Clause]) -> list[tuple[int, str]]:
@@ -1036,10 +1043,7 @@ def _provides_formation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 def _places_troops(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause says where the troops are: "in"/"im" and a place that is no force ("in dem
     EU-Land Lettland", "im Raum Tuzla"; not "in der Armee")."""
-    return any(
-        sent_toks[k].low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi) and not _in_force(sent_toks, k + 1, clause.hi)
-        for k in range(clause.lo, clause.hi - 1)
-    )
+    return any(_place_phrase(sent_toks, k, clause.hi) for k in range(clause.lo, clause.hi - 1))
 
 
 def _homeward(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -1265,8 +1269,7 @@ def _after_colon(sent_toks: Sequence[_Tok], clause: Clause) -> Clause:
     if k < 1 or _clause_verbs(sent_toks, clause):
         return clause
     before = parts[k - 1]
-    colon = sent_toks[before.hi - 1].text == ":" or sent_toks[clause.lo].text == ":"
-    return Clause(before.lo, clause.hi) if colon else clause
+    return Clause(before.lo, clause.hi) if _colon_between(sent_toks, before, clause) else clause
 
 
 def _preposition_of(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> str:

@@ -191,12 +191,9 @@ def gazetteer() -> Gazetteer:
 
 @cache
 def _country_rows() -> dict[str, GazetteerRow]:
-    gaz = gazetteer()
     out: dict[str, GazetteerRow] = {}
-    for i, line in enumerate(gaz._lines):
-        f = line.split("\t", 3)
-        if f[2] == "country":
-            out.setdefault(f[1], gaz.row(i))
+    for row in gazetteer().rows_of_kind({"country"}):
+        out.setdefault(row.country or "", row)
     return out
 
 

@@ -1676,3 +1676,15 @@ def test_verbs_of_combat_and_occupation_are_deployment(nlp, text, status):
 )
 def test_providing_troops_and_giving_oneself_up(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Ministerium hat die Entführung von zwei Soldaten durch die Miliz bestätigt.",
+        "Die Regierung verurteilte die Geiselnahme von 43 Blauhelmsoldaten.",
+    ],
+)
+def test_nouns_of_abduction_make_prisoners(nlp, text):
+    """The abduction or hostage-taking of troops: they are held (S6)."""
+    assert [f.status for f in _troops(nlp, text)] == ["captured"]

@@ -421,15 +421,14 @@ def _town_country(tokens: list[str]) -> str | None:
 def _is_place(word: str) -> bool:
     """A place the gazetteer knows written as ``word``, a country, a region or a town of some
     size ("Bern", "Jerusalem"; not "Frei", an old name of the village Frei-Laubersheim)."""
+    from pipeline.normalise.places import TOWN_POPULATION
+
     rows = match_place_rows(word) or []
     return any(
-        fold(n) == fold(word) and (r.kind != "city" or r.population >= TOWN_NAME_MIN_POPULATION)
+        fold(n) == fold(word) and (r.kind != "city" or r.population >= TOWN_POPULATION)
         for r in rows
         for n in (r.name, *r.names)
     )
-
-
-TOWN_NAME_MIN_POPULATION = 5_000  # a village's name inside an organisation's name is no sign of a place
 
 
 def _place_country(word: str) -> str | None:

@@ -44,7 +44,7 @@ from pipeline.normalise.names import (
     vessel_names,
     words_and_heads,
 )
-from pipeline.normalise.places import is_inflected_noun
+from pipeline.normalise.places import TOWN_POPULATION, full_name_rows, is_inflected_noun
 from pipeline.records import EntityMention, Person, Resolution, ResolvedEntities
 from pipeline.resources import read_lines
 
@@ -341,20 +341,15 @@ def relabel_people(text: str, entities: Sequence[EntityMention]) -> list[EntityM
     return out
 
 
-TOWN_NAME_POPULATION = 5_000
-
-
 def _as_town(m: EntityMention) -> EntityMention:
     """A PER span of several words that is, as written, the name of a town of some size and
     does not open with a given name ("Baia Mare", "Campia Turzii"): the town, LOC. "Paris
     Hilton" is no town's name; a town's name is no person's ("Santa Clara")."""
-    from pipeline.normalise.places import full_name_rows
-
     words = clean_span(m.text).split()
     if m.label != "PER" or len(words) < 2 or given_name(words[0]) or is_role(words[0]):
         return m
     rows = full_name_rows(" ".join(words), type_word=False)
-    if any(r.kind == "city" and r.population >= TOWN_NAME_POPULATION for r in rows):
+    if any(r.kind == "city" and r.population >= TOWN_POPULATION for r in rows):
         return EntityMention(m.sent_idx, m.start, m.end, m.text, "LOC")
     return m
 

@@ -65,6 +65,9 @@ COMPARABLE = 10  # context wins only among places of at least a tenth of the lar
 # A village below this size does not make a town's name ambiguous when the article's country is
 # counted (a Salzburg of 238 people in Bavaria); it is still found by its own name.
 VILLAGE = 1_000
+# A place of this size is a town: its name, read as a person's or inside an organisation's name,
+# is a sign of the place (a village's name may be any word: "Frei", "Erden").
+TOWN_POPULATION = 5_000
 GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 
@@ -1127,8 +1130,8 @@ def context_country(text: str, start: int, anchors: list[tuple[int, str]]) -> st
 
 
 SMALL_TOWN = 50_000
-# German-speaking countries, whose towns the gazetteer holds from 1,000 people (elsewhere from
-# 5,000): there only those smaller than that are doubted, as news names them without the country.
+# German-speaking countries, whose villages the gazetteer holds too (elsewhere towns from 5,000
+# people): there only those smaller than that are doubted, as news names them without the country.
 HOME_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
 SMALL_HOME_TOWN = 5_000
 

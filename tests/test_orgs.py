@@ -559,6 +559,11 @@ def test_bare_ministry_takes_the_sentence_country_before_the_article() -> None:
         ("Die Behörden bestätigten den Vorfall.", []),
         ("Das Pariser Außenministerium bestellte den Botschafter ein.", ["Pariser Außenministerium"]),
         ("Der ukrainische Inlandsgeheimdienst SBU nahm zwei Männer fest.", ["SBU"]),
+        # O2: the prosecutors of the case are one office, also bare; never several
+        ("Die Staatsanwaltschaft hatte vier Jahre Haft gefordert.", ["Staatsanwaltschaft"]),
+        ("Das Gericht folgte dem Antrag der Staatsanwaltschaft nicht.", ["Staatsanwaltschaft"]),
+        ("Mehrere Staatsanwaltschaften ermitteln gegen die Firma.", []),
+        ("Eine Staatsanwaltschaft muss nun entscheiden.", []),
     ],
 )
 def test_o2_o3_bodies_with_a_nationality(text: str, expected: list[str]) -> None:

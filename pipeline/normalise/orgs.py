@@ -1307,10 +1307,12 @@ def find_known_organisations(
     prefix = _ambiguous_prefix_pattern(aliases.names("ORG"))
     if prefix is not None:
         hits += [m for m in prefix.finditer(text) if not any(h.start() <= m.start() < h.end() for h in hits)]
+    bodies = national_bodies(text)
     hits += [
         m
         for m in INSTITUTION.finditer(text)
         if not any(h.start() <= m.start() < h.end() for h in hits)
+        and not any(b.start() == m.start() for b in bodies)  # "Staatsanwaltschaft Bremen" is the name
         and not _before_name(text, m.end(), mentions, aliases)
         and not _after_demonstrative(text, m.start())
         and not INDEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start())  # "ein neues Ministerium"
@@ -1323,7 +1325,7 @@ def find_known_organisations(
     ]
     hits += [
         m
-        for m in national_bodies(text)
+        for m in bodies
         if not any(h.start() < m.end() and m.start() < h.end() for h in hits)
         and not _before_name(text, m.end(), mentions, aliases)
     ]
@@ -1669,8 +1671,10 @@ def reported_media(text: str) -> list[tuple[int, int]]:
 
 # Prepositions that can open a sentence before a noun the model took for a name.
 LEADING_PREPOSITIONS = frozenset("samt mit trotz wegen laut neben seit ohne dank gemäß zwischen".split())
-# Body nouns that GUIDELINES O2 annotates even bare (a head of state's office).
-BARE_OFFICES = frozenset({"präsidialamt"})
+# Body nouns that GUIDELINES O2 annotates even bare, as offices named by their function that
+# mean one office: a head of state's office, and the prosecutors of the case reported ("die
+# Staatsanwaltschaft hatte … gefordert").
+BARE_OFFICES = frozenset({"präsidialamt", "staatsanwaltschaft"})
 
 
 def _bare_body(word: str) -> bool:
@@ -1933,12 +1937,15 @@ def _is_region(word: str) -> bool:
 OPERATION = re.compile(r"(?<![\w-])Operation[ \t]+[„\"»“]?[A-ZÄÖÜ][\w-]+(?:[ \t]+[A-ZÄÖÜ][\w-]+)?(?=[“\"«”]?)")
 # Offices of a head of state named by their function (O2).
 HEAD_OFFICE = re.compile(r"(?<![\w-])(?:Präsidialamt|Präsidialverwaltung|Präsidentenbüro|Präsidialbüro)(?:e?s)?(?![\w-])")
-# Ministries and authorities named by a compound ("Verteidigungsministerium", "Zollbehörde"), and a
+# Ministries and authorities named by a compound ("Verteidigungsministerium", "Zollbehörde"), a
 # federation's own courts and offices, which the prefix "Bundes-" ties to one state
-# ("Bundesgericht", "Bundesstrafgerichts", "Bundesverwaltungsgericht", "Bundesanwaltschaft").
+# ("Bundesgericht", "Bundesstrafgerichts", "Bundesverwaltungsgericht", "Bundesanwaltschaft"),
+# and the prosecutors of the case, one office even when bare (O2, BARE_OFFICES; never the
+# plural "Staatsanwaltschaften").
 INSTITUTION = re.compile(
     r"(?<![\w-])(?:(?:[A-Z]{2,3}-)?[A-ZÄÖÜ][a-zäöüß]*(?:ministeri(?:um|ums)|[a-zäöüß]behörde)"
-    r"|Bundes[a-zäöüß]*(?:gerichtshof|gericht|anwaltschaft|kanzlei|versammlung)(?:e?s)?)(?![\w-])"
+    r"|Bundes[a-zäöüß]*(?:gerichtshof|gericht|anwaltschaft|kanzlei|versammlung)(?:e?s)?"
+    r"|Staatsanwaltschaft)(?![\w-])"
 )
 
 

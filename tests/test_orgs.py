@@ -289,6 +289,10 @@ def test_find_known_organisations_new_table_entries(text: str, found: list[str])
         ("Evonik Industries", "Evonik"),
         ("YONHAP News", "Yonhap"),
         ("Partei für Gerechtigkeit und Aufschwung", "AKP"),
+        # the Swiss news agency and the photo agency are two sources (the gold names both)
+        ("Schweizerische Depeschenagentur", "SDA"),
+        ("SDA", "SDA"),
+        ("Keystone", "Keystone"),
     ],
 )
 def test_new_aliases_resolve(span: str, name: str) -> None:

@@ -370,6 +370,9 @@ def test_place_inside_a_known_organisation_name(text: str, span: str, expected: 
         ("ein deutscher Bahnhof", []),
         ("sie wollen einen islamischen Staat errichten", []),
         ("Kämpfer des Islamischen Staates", ["Islamischen Staates"]),
+        # a name headed by a noun puts the head in the genitive
+        ("ein Brief an den Vorsitz des Sicherheitsrates der Vereinten Nationen", ["Sicherheitsrates der Vereinten Nationen"]),
+        ("Ein Sprecher des Bundesamts für Migration und Flüchtlinge", ["Bundesamts für Migration und Flüchtlinge"]),
     ],
 )
 def test_find_known_organisations_inflected_adjective_names(text: str, found: list[str]) -> None:

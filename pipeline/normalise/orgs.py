@@ -1949,6 +1949,9 @@ INSTITUTION = re.compile(
 )
 
 
+# A multi-word name headed by a noun with its complement: "Sicherheitsrat der Vereinten Nationen",
+# "Rat der Europäischen Union", "Bundesamt für Migration und Flüchtlinge".
+NOUN_HEADED_FORM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}[a-zäöü]) ((?:der|des|für|von|zur|zum) .+)")
 # A multi-word name opening with an adjective: "Europäische Union", "Deutsche Bahn".
 ADJECTIVE_FORM = re.compile(r"([A-ZÄÖÜ])([a-zäöüß]{2,}?)(isch)?(?:e|er|es)( [A-ZÄÖÜ].*)")
 
@@ -1965,6 +1968,9 @@ def _form_regex(form: str) -> str:
         national = isch and country_for_word(form.split()[0]) is not None  # not "islamischen Staat"
         first = f"[{initial}{initial.lower()}]" if national else re.escape(initial)
         return first + re.escape(stem + (isch or "")) + "(?:e|er|es|en|em)" + _spaced(rest)
+    head = NOUN_HEADED_FORM.fullmatch(form)
+    if head:  # the head noun takes the genitive: "des Sicherheitsrates der Vereinten Nationen"
+        return re.escape(head.group(1)) + "(?:es|s)?" + "[ -]" + _spaced(head.group(2))
     if " " in form:
         return _spaced(form)  # "IG Metall" also in "IG-Metall-Bezirk"
     if ARABIC_ARTICLE.match(form):  # "Al-Kaida" / "al-Kaida", "El-Kaida"

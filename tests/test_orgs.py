@@ -293,6 +293,7 @@ def test_find_known_organisations_new_table_entries(text: str, found: list[str])
         ("Schweizerische Depeschenagentur", "SDA"),
         ("SDA", "SDA"),
         ("Keystone", "Keystone"),
+        ("Schweizer Armee", "Schweizer Armee"),  # the Swiss armed forces' official name (O1), no generic army (O4)
     ],
 )
 def test_new_aliases_resolve(span: str, name: str) -> None:

@@ -104,7 +104,7 @@ def test_non_country_words(word: str) -> None:
         ("Rotarmisten", "SU"),
         ("Sowjetarmee", "SU"),
         ("Sowjetsoldaten", "SU"),
-        ("NVA-Soldaten", "DD"),
+        ("NVA-Soldaten", "DE"),
         ("IDF", "IL"),
         ("IDF-Soldaten", "IL"),
         ("Zahal", "IL"),
@@ -114,7 +114,7 @@ def test_non_country_words(word: str) -> None:
     ],
 )
 def test_army_words(word: str, country: str) -> None:
-    """Armies and their soldiers give the troops' nationality (SU/DD: historical codes)."""
+    """Armies and their soldiers give the troops' nationality (SU: a historical code; the GDR is DE, as its places are)."""
     assert country_for_word(word) == country
 
 

@@ -1688,3 +1688,31 @@ def test_providing_troops_and_giving_oneself_up(nlp, text, expected):
 def test_nouns_of_abduction_make_prisoners(nlp, text):
     """The abduction or hostage-taking of troops: they are held (S6)."""
     assert [f.status for f in _troops(nlp, text)] == ["captured"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an extended attribute's participle is the figure's predicate, not the clause's verb
+        (
+            "Die Nato will die bislang aus 3800 Soldaten bestehende Truppe um 700 Soldaten aufstocken.",
+            [(3800, "strength"), (700, "planned")],
+        ),
+        ("Die aus rund 300 Soldaten bestehende Kompanie soll nach Litauen verlegt werden.", [(300, "strength")]),
+    ],
+)
+def test_extended_attribute_gives_the_status(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Armee hat nach eigenen Angaben 200 feindliche Kämpfer außer Gefecht gesetzt.",
+        "Nach Angaben des Ministeriums wurden 101 Soldaten außer Gefecht gesetzt.",
+        "Die Türkei will hundert syrische Soldaten außer Gefecht gesetzt haben.",
+    ],
+)
+def test_out_of_action_is_killed_or_wounded(nlp, text):
+    """ "außer Gefecht setzen" (put out of action) says killed or wounded, not which."""
+    assert [f.status for f in _troops(nlp, text)] == ["killed_or_wounded"]

@@ -503,9 +503,12 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
     if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
         return governing
+    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
+    attribute = _attribute_status(sent_toks, num_i, end_i)
+    if attribute:  # "die bislang aus 3800 Soldaten bestehende Truppe … aufzustocken"
+        return attribute
     own = {id(t) for t in phrase}
     surface = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
-    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
     # the whole a part is taken from ("1.000 von/der 1.500 Angreifer") shares its clause's cue
     rivals = [p for p in others if p != num_i and not (p == num_i + 2 and sent_toks[num_i + 1].low in {"von", "der"})]
 
@@ -551,6 +554,35 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     if _exists(sent_toks, clause):
         return "strength"  # "Derzeit gibt es bei der Bundeswehr 183.000 Soldaten", "soll es … gegeben haben" (S1)
     return None
+
+
+ATTRIBUTE_GAP = 4  # words of a phrase between a figure and the participle of its attribute
+ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NE", "NN", "ADV", "CARD"})
+
+
+def _attribute_status(sent_toks: Sequence[_Tok], num_i: int, end_i: int) -> str | None:
+    """The status an extended attribute gives a figure inside it: a preposition opens the
+    figure's phrase, and an attributive participle right after it leads to the noun it
+    describes ("die bislang aus 3800 Soldaten bestehende Truppe" → strength, "die mit 500
+    Soldaten stationierte Einheit" → stationed). The participle is the figure's predicate,
+    whatever the clause's own verb says of the noun (S1–S7); None otherwise."""
+    k = num_i - 1
+    while k >= 0 and sent_toks[k].low in _qualifier_words():
+        k -= 1
+    if k < 0 or sent_toks[k].tag != "APPR":
+        return None
+    j = end_i + 1  # past a place or time phrase of the attribute ("mit 500 Soldaten in Mali stationierte")
+    while j < len(sent_toks) and j <= end_i + ATTRIBUTE_GAP and sent_toks[j].tag in ATTRIBUTE_INNER:
+        j += 1
+    if j + 1 >= len(sent_toks) or not sent_toks[j + 1].is_cap or not sent_toks[j + 1].tag.startswith("NN"):
+        return None
+    if sent_toks[j - 1].tag == "ART":
+        return None  # "mit 300 Soldaten über die getöteten Kameraden": another noun phrase's attribute
+    cls = _participle_class(sent_toks[j])
+    if cls is None or cls in {"plan", "change", "grow", "provide", "service", "join", "evacuate"}:
+        return None
+    status = DONE_STATUS.get(cls, cls)
+    return status if status in STRONG_STATUS or status in CASUALTY else None
 
 
 OPEN_QUOTES = {"„": "“", "»": "«", "«": "»", "“": "”", '"': '"'}
@@ -1813,10 +1845,14 @@ def _attributive(tok: _Tok, nxt: _Tok | None) -> bool:
 
 def _participle_class(tok: _Tok) -> str | None:
     """The predicate class of an attributive participle ("freigelassene" → captured, by its
-    verb), None for other words."""
+    verb; a present participle by its infinitive: "bestehende" → bestehen), None for other
+    words."""
     if not tok.tag.startswith("ADJ") or tok.is_cap:
         return None
-    return predicate_class([tok], 0, Clause(0, 1))
+    cls = predicate_class([tok], 0, Clause(0, 1))
+    if cls is None and tok.lemma.endswith("end"):
+        cls = predicate_class([dataclasses.replace(tok, lemma=tok.lemma[:-1])], 0, Clause(0, 1))
+    return cls
 
 
 def _is_casualty_noun(tok: _Tok) -> bool:

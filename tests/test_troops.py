@@ -1716,3 +1716,26 @@ def test_extended_attribute_gives_the_status(nlp, text, expected):
 def test_out_of_action_is_killed_or_wounded(nlp, text):
     """ "außer Gefecht setzen" (put out of action) says killed or wounded, not which."""
     assert [f.status for f in _troops(nlp, text)] == ["killed_or_wounded"]
+
+
+def test_a_bare_toll_after_troops_counted_is_theirs(nlp):
+    """ "zwölf Tote" with no soldier in its sentence counts the troops the text counted just
+    before (W1), up to TOLL_REACH sentences back; not a toll further on."""
+    text = (
+        "Bei dem Angriff auf die Basis wurden 50 ugandische Soldaten getötet. "
+        "Bis zum Abend gab es in der Stadt Kämpfe. "
+        "Der Minister bestätigte später zwölf Tote."
+    )
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(50, "killed"), (12, "killed")]
+    far = (
+        "Bei dem Angriff auf die Basis wurden 50 ugandische Soldaten getötet. "
+        "Die Regierung tagte. Der Markt war geöffnet. Die Schulen blieben zu. Das Wetter war gut. "
+        "Bei einem Busunglück gab es zwölf Tote."
+    )
+    assert [f.low for f in _troops(nlp, far)] == [50]
+
+
+def test_old_spelling_of_missing(nlp):
+    """Archive texts in the spelling before 1996 write "vermißt" (S6: missing)."""
+    text = "Die Armee meldete 800 vermißte Soldaten."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(800, "missing")]

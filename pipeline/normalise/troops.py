@@ -60,6 +60,7 @@ GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure 
 ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed", "captivity"}
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
+TOLL_REACH = 3  # sentences back within which a troop figure makes a bare toll ("zwölf Tote") the troops'
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
 # STTS tags that end a figure's noun phrase: verbs, subordinators, relative pronouns
 PHRASE_ENDS = ("V", "KOUS", "PREL")
@@ -2130,6 +2131,7 @@ def _accepts(
     nouns_in_sentence: bool,
     cue_follows: bool,
     prev_troops: bool,
+    recent_troops: bool = False,
 ) -> bool:
     """Whether the figure counts troops, given its noun and how military the text around is."""
     if head.kind == "military":
@@ -2145,7 +2147,12 @@ def _accepts(
         fighters = head.noun is not None and _is_irregular(head.noun)  # "17 Terroristen ums Leben gekommen"
         # "jeweils 50 Gefangene der Kriegsparteien": prisoners where war is spoken of are POWs (W1)
         prisoners = bool(noun_groups & {"captured", "captivity"}) and (context != "none" or "krieg" in head.noun.low)
-        said = context == "forces" or prisoners or ((casualty_noun or (fighters and context == "action")) and prev_troops)
+        said = (
+            context == "forces"
+            or prisoners
+            or ((casualty_noun or (fighters and context == "action")) and prev_troops)
+            or (casualty_noun and recent_troops)
+        )
         return not _non_troop_tail(head) and said
     if head.kind == "elided":
         # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"
@@ -2512,7 +2519,8 @@ def _figure(
     cue_follows = after < len(toks) and bool(_cue_hits([toks[after]]))
     # "Vier Soldaten starben. Drei wurden verletzt.": the noun left out is the troops' (W1)
     continues = head.kind == "elided" and prev_troops and _continues_toll(toks, num_i, num)
-    if not continues and not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops):
+    recent = carry.sent_idx >= 0 and carry.sent_idx >= sent.idx - TOLL_REACH
+    if not continues and not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops, recent):
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)

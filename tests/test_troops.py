@@ -1739,3 +1739,17 @@ def test_old_spelling_of_missing(nlp):
     """Archive texts in the spelling before 1996 write "vermißt" (S6: missing)."""
     text = "Die Armee meldete 800 vermißte Soldaten."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(800, "missing")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one side's losses by the nation in the genitive (W1), as by its adjective
+        ("Die Verluste der Amerikaner sind gestiegen, darunter etwa 15 000 Tote.", [(15000, "US", "killed")]),
+        ("Die Verluste Russlands liegen nach Schätzungen bei 50.000 Toten.", [(50000, "RU", "killed")]),
+        # not the losses of civilians
+        ("Die Verluste der Zivilbevölkerung sind hoch: 300 Tote.", []),
+    ],
+)
+def test_a_sides_losses_by_the_genitive(nlp, text, expected):
+    assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == expected

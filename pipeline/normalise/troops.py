@@ -2095,13 +2095,31 @@ def _context(toks: list[_Tok], head: _Head) -> str:
 
 
 def _side_losses(toks: Sequence[_Tok]) -> bool:
-    """A nationality adjective before a noun of losses ("die russischen Verluste"): the
-    sentence's toll is one armed side's (W1); not "auf israelischer Seite", where civilians
-    count too."""
-    return any(
-        _is_adjective(a.text) and country_for_word(a.text) and b.is_cap and _ends_with(b.text, _cue_words("loss_noun"))
-        for a, b in zip(toks, toks[1:], strict=False)
+    """A nationality adjective before a noun of losses ("die russischen Verluste"), or the
+    nation in the genitive after it ("die Verluste der Amerikaner", "Verluste Russlands"):
+    the sentence's toll is one armed side's (W1); not "auf israelischer Seite", where
+    civilians count too."""
+
+    def loss(tok: _Tok) -> bool:
+        return tok.is_cap and _ends_with(tok.text, _cue_words("loss_noun"))
+
+    before = any(
+        _is_adjective(a.text) and country_for_word(a.text) and loss(b) for a, b in zip(toks, toks[1:], strict=False)
     )
+    after = any(
+        loss(tok)
+        and (
+            _country_genitive(toks[k + 1].text)
+            or (toks[k + 1].low in {"der", "des"} and k + 2 < len(toks) and _is_demonym_noun(toks[k + 2].text))
+        )
+        for k, tok in enumerate(toks[:-1])
+    )
+    return before or after
+
+
+def _country_genitive(word: str) -> bool:
+    """A country's name in the genitive ("Russlands", "Frankreichs")."""
+    return len(word) > 4 and word.endswith("s") and is_country_name(word[:-1])
 
 
 def _continues_toll(toks: Sequence[_Tok], num_i: int, num: NumberMention) -> bool:

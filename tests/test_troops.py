@@ -1753,3 +1753,17 @@ def test_old_spelling_of_missing(nlp):
 )
 def test_a_sides_losses_by_the_genitive(nlp, text, expected):
     assert [(f.low, f.country, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_bare_numbers_after_money_are_money(nlp):
+    """ "von 171 Millionen Euro auf 230 Millionen": the bare number shares the amount's unit."""
+    text = (
+        "Der Verteidigungshaushalt der Armee ist gewachsen: von 171 Millionen Euro im Jahr 2021 "
+        "auf 230 Millionen im Jahr 2022."
+    )
+    assert _troops(nlp, text) == []
+
+
+def test_saudi_adjective_without_hyphen(nlp):
+    text = "Bei den Kämpfen wurden vier saudiarabische Soldaten getötet."
+    assert [(f.low, f.country) for f in _troops(nlp, text)] == [(4, "SA")]

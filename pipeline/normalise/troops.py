@@ -2268,6 +2268,8 @@ def extract_troop_figures(
     carry = _Carry()
     military_text = _LazyFlag(lambda: _speaks_of_forces(text))
     for num in numbers:
+        if num.kind == "money":  # "von 171 Millionen Euro auf 230 Millionen": the next bare number is money too
+            carry.counted = (_sentence_of(sentences, num, text).idx, num.start, False)
         if num.kind not in COUNTED_KINDS or (num.value is None and num.low is None):
             continue
         if num.value is not None and num.value < 2 and not num.vague:

@@ -1767,3 +1767,23 @@ def test_bare_numbers_after_money_are_money(nlp):
 def test_saudi_adjective_without_hyphen(nlp):
     text = "Bei den Kämpfen wurden vier saudiarabische Soldaten getötet."
     assert [(f.low, f.country) for f in _troops(nlp, text)] == [(4, "SA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb that governs the figure comes before a relative clause on it
+        (
+            "Binnen zwei Tagen mobilisiert die Armee 300.000 Reservisten, die an der Front kämpfen sollen.",
+            [(300000, "mobilized")],
+        ),
+        # ... but the whole of a part is not what the verb says of the part
+        (
+            "Nach Angaben der Armee werden noch 137 der insgesamt 168 Offiziere vermisst, die sich im "
+            "Hauptquartier aufgehalten hatten.",
+            [(137, "missing"), (168, "stationed")],
+        ),
+    ],
+)
+def test_governing_verb_before_the_relative_clause(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

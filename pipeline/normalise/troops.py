@@ -58,6 +58,9 @@ ADJACENT = 2  # words after a figure within which a casualty cue is its own
 CASUALTY_JOINERS = frozenset({",", "und", "oder", "bzw", ".", "sowie", "–", "-", "/"})
 GENERAL_CASUALTY = "casualty"  # only "Opfer"/"Verluste": refined by the figure before, if any
 ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed", "captivity"}
+# statuses a verb gives the troops it governs as its object or subject, stronger than a relative
+# clause on them: called up, killed, wounded, captured (S3, S6)
+GOVERNING_STATUS = frozenset({"mobilized", "killed", "wounded", "captured", "missing"})
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 TOLL_REACH = 3  # sentences back within which a troop figure makes a bare toll ("zwölf Tote") the troops'
@@ -511,7 +514,7 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     own = {id(t) for t in phrase}
     surface = [(i, g) for i, g in _cue_hits(sent_toks) if id(sent_toks[i]) not in own]
     # the whole a part is taken from ("1.000 von/der 1.500 Angreifer") shares its clause's cue
-    rivals = [p for p in others if p != num_i and not (p == num_i + 2 and sent_toks[num_i + 1].low in {"von", "der"})]
+    rivals = [p for p in others if p != num_i and not _partitive(sent_toks, num_i, p)]
 
     def own_distance(i: int) -> int:
         return 0 if num_i <= i <= end_i else min(abs(i - num_i), abs(i - end_i))
@@ -530,6 +533,11 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     # a relative clause on the figure's noun says what happened to these troops first
     # ("… die 11.000 Soldaten ergänzen, die im November geschickt wurden")
     own_clause = [(i, g) for i, g in in_clause if relative is not None and i in relative and g not in WEAK_STATUS]
+    # ... unless the figure's own clause has a verb of what is done to them ("mobilisiert …
+    # 300.000 Reservisten, die … kämpfen"): the verb that governs the figure comes first
+    governed = [(i, g) for i, g in in_clause if i in clause and g in GOVERNING_STATUS and is_verb(sent_toks[i])]
+    if governed and own_clause and not _partitive_whole(sent_toks, num_i, others):  # "137 der 168 Offiziere vermisst"
+        own_clause = governed
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
@@ -559,6 +567,21 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
 
 ATTRIBUTE_GAP = 4  # words of a phrase between a figure and the participle of its attribute
 ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NE", "NN", "ADV", "CARD"})
+
+
+PARTITIVE_JOINS = frozenset({"der", "den", "von", "insgesamt"})
+
+
+def _partitive(sent_toks: Sequence[_Tok], part_i: int, whole_i: int) -> bool:
+    """The number at ``whole_i`` is the whole the one at ``part_i`` takes a part of ("137 der
+    insgesamt 168 Offiziere", "zwei von 40 Soldaten", "1.000 der 1.500 Angreifer")."""
+    return part_i + 1 < whole_i and all(t.low in PARTITIVE_JOINS for t in sent_toks[part_i + 1 : whole_i])
+
+
+def _partitive_whole(sent_toks: Sequence[_Tok], num_i: int, others: Sequence[int]) -> bool:
+    """The figure is the whole a number before it takes a part of: what the clause's verb
+    says is the part's."""
+    return any(_partitive(sent_toks, p, num_i) for p in others)
 
 
 def _attribute_status(sent_toks: Sequence[_Tok], num_i: int, end_i: int) -> str | None:

@@ -287,7 +287,14 @@ def test_name_cut_before_a_particle_is_completed() -> None:
     assert list(people(text, "Marc-André", "Ursula")) == ["Marc-André ter Stegen", "Ursula von der Leyen"]
 
 
-@pytest.mark.parametrize("text", ["Friedrich Merz von der CDU sagte", "Wladimir Putin von Russland"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friedrich Merz von der CDU sagte",
+        "Wladimir Putin von Russland",
+        "Susanne Hennig-Wellsow von den Linken sagte",  # a party in the dative plural
+    ],
+)
 def test_particle_before_org_or_place_is_not_a_name(text: str) -> None:
     span = " ".join(text.split()[:2])
     assert list(people(text, span)) == [span]
@@ -658,6 +665,9 @@ def test_a_towns_name_taken_for_a_person_is_the_town(text: str, span: str, label
         ("Der Patron Claude Nobs zog eine positive Bilanz.", "Claude Nobs", "Claude Nobs"),
         ("Die Dirigentin Marin Alsop sagte ab.", "Marin Alsop", "Marin Alsop"),
         ("Der Intendant Markus Hinterhäuser eröffnete die Festspiele.", "Markus Hinterhäuser", "Markus Hinterhäuser"),
+        # Swiss and Austrian sports writing: "Captain", "Goalie"
+        ("Captain Patrick Geering traf zum 1:0.", "Captain Patrick Geering", "Patrick Geering"),
+        ("Goalie Simon Hrubec hielt alles.", "Goalie Simon Hrubec", "Simon Hrubec"),
     ],
 )
 def test_a_name_after_a_role_noun_keeps_its_final_s(text: str, span: str, name: str) -> None:

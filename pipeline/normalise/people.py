@@ -223,7 +223,8 @@ PARTICLE_TAIL = re.compile(
 
 def _particle_tail(text: str, end: int, aliases: AliasTable | None = None, starts: Collection[int] = ()) -> str:
     """Name words after a span cut before a particle: "Marc-André| ter Stegen". Not when
-    the word after the particle is an organisation or a place ("Merz von der CDU"), nor
+    the word after the particle is an organisation or a place ("Merz von der CDU", also in
+    the dative plural: "Hennig-Wellsow von den Linken"), nor
     when it opens a person's name of its own (``starts``: "Red Bull von Dietrich Mateschitz")."""
     m = PARTICLE_TAIL.match(text, end, min(len(text), end + 40))
     if not m:
@@ -233,6 +234,9 @@ def _particle_tail(text: str, end: int, aliases: AliasTable | None = None, start
         return ""
     aliases = aliases if aliases is not None else load_aliases()
     if last.isupper() or aliases.canonical(last, "ORG") or _is_place(last):
+        return ""
+    plural = m.group(1).split()[1:2] == ["den"]  # "von den Linken": a party in the dative plural
+    if plural and last.endswith("n") and aliases.canonical(last[:-1], "ORG"):
         return ""
     return " " + m.group(1)
 

@@ -53,6 +53,10 @@ EXTRA_NAMES_S = (
     "Charles",
     "Jens",
 )
+# Common nouns the corpus mostly writes without a determiner, so the count misses them: the
+# virus and its pandemic ("wegen Corona", "die Corona-Krise"), and the article of a law or
+# treaty ("nach Artikel 5", "Artikel 24 des Grundgesetzes").
+EXTRA_NOUNS = ("Corona", "Artikel")
 MIN_COUNT = 5
 NOUN_SHARE = 0.3
 DETERMINERS = frozenset(
@@ -99,7 +103,7 @@ def main() -> int:
         print(f"corpus not found under {CORPUS}", file=sys.stderr)
         return 1
     total, as_noun = count(paths)
-    nouns = sorted(w for w, n in total.items() if n >= MIN_COUNT and as_noun[w] / n >= NOUN_SHARE)
+    nouns = sorted({w for w, n in total.items() if n >= MIN_COUNT and as_noun[w] / n >= NOUN_SHARE} | set(EXTRA_NOUNS))
     header = "# capitalised German common nouns; built by scripts/build_common_nouns.py\n"
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write((header + "\n".join(nouns) + "\n").encode("utf-8"))

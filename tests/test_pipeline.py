@@ -107,3 +107,17 @@ def test_same_input_same_tables(tmp_path) -> None:
     for table in SCHEMAS:
         if table != "runs":
             assert rows(a, table) == rows(b, table), table
+
+
+def test_corona_is_no_place(tmp_path) -> None:
+    """ "Corona" in German news is the virus and its pandemic, not the Californian city."""
+    import pyarrow.dataset as ds
+
+    from pipeline.runner import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Die Corona-Pandemie traf den Tourismus in Österreich hart.", encoding="utf-8")
+    run([str(folder)], tmp_path / "out", None, progress=False)
+    names = [r["name"] for r in ds.dataset(tmp_path / "out" / "places", format="parquet").to_table().to_pylist()]
+    assert names == ["Österreich"]

@@ -348,6 +348,7 @@ def test_find_known_places_towns_after_a_locative_or_a_type_noun(text: str, foun
         ("die Truppenstärke auf der koreanischen Halbinsel", ["koreanischen Halbinsel"]),
         ("andere Standorte im indopazifischen Raum", ["indopazifischen Raum"]),
         ("Kämpfe in der Zentralafrikanischen Republik", ["Zentralafrikanischen Republik"]),
+        ("Die Nato verlegt Verbände in die baltischen Staaten.", ["baltischen Staaten"]),
     ],
 )
 def test_find_known_places_lower_case_adjective_names(text: str, found: list[str]) -> None:

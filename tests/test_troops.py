@@ -1787,3 +1787,9 @@ def test_saudi_adjective_without_hyphen(nlp):
 )
 def test_governing_verb_before_the_relative_clause(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_article_of_a_treaty_is_no_count(nlp):
+    """ "Artikel 5" names the article of a treaty, as "Resolution 2334" names a resolution."""
+    text = "Nach Artikel 5 schickten die Verbündeten 300 Soldaten."
+    assert [f.low for f in _troops(nlp, text)] == [300]

@@ -294,6 +294,12 @@ def test_find_known_organisations_new_table_entries(text: str, found: list[str])
         ("SDA", "SDA"),
         ("Keystone", "Keystone"),
         ("Schweizer Armee", "Schweizer Armee"),  # the Swiss armed forces' official name (O1), no generic army (O4)
+        # armed groups and forces (O1)
+        ("Peshmerga", "Peschmerga"),
+        ("Nusra-Front", "Al-Nusra-Front"),
+        ("Heimatarmee", "Armia Krajowa"),
+        ("AQAP", "Al-Kaida auf der Arabischen Halbinsel"),
+        ("ISGS", "Islamischer Staat in der Großen Sahara"),
     ],
 )
 def test_new_aliases_resolve(span: str, name: str) -> None:
@@ -1531,3 +1537,9 @@ def test_a_command_named_by_its_region_is_one_organisation() -> None:
     start = text.index("Burgenland")
     out = absorb_into_bodies(text, [EntityMention(0, start, start + len("Burgenland"), "Burgenland", "LOC")])
     assert [(m.text, m.label) for m in out] == [("Militärkommando Burgenland", "ORG")]
+
+
+def test_a_known_group_and_its_branch_named_by_a_preposition_stay_apart() -> None:
+    """ "Al-Kaida auf der Arabischen Halbinsel" is a branch of Al-Kaida, not its long form."""
+    text = "Kämpfer des Terrornetzwerks Al-Kaida griffen an. Die Al-Kaida auf der Arabischen Halbinsel bekannte sich."
+    assert [o.name for o in resolve_found(text).referents] == ["Al-Kaida", "Al-Kaida auf der Arabischen Halbinsel"]

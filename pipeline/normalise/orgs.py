@@ -729,12 +729,18 @@ def _join_bracketed_acronyms(text: str, mentions: Sequence[EntityMention], canon
             canon[i] = short[c]
 
 
+# Prepositions that join a name's head to its complement ("Al-Kaida auf der Arabischen Halbinsel").
+LINKING_PREPOSITIONS = frozenset("auf in im an am für von vom zu zur zum bei über unter".split())
+
+
 def _join_short_forms(canon: list[str | None], names: list[str | None], aliases: AliasTable) -> None:
     """Within one document, point short forms at the long form they abbreviate (in place):
     an acronym of a long name ("BAMF" … "Bundesamt für Migration und Flüchtlinge", "FCB" …
     "FC Basel"), a name
     without its country prefix ("Verteidigungsministerium" … "US-Verteidigungsministerium"),
-    or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …"), or its last
+    or the first word of a longer name ("Bundesamt" … "Bundesamt für Migration …"; not a known
+    organisation whose branch the longer name names by a preposition: "Al-Kaida" … "Al-Kaida auf
+    der Arabischen Halbinsel", "Islamischer Staat in der Großen Sahara"), or its last
     words after a modifier ("Task Force North" … "Multinational Task Force North"; not after a
     function word: "Europäische Union" is no short form of "Rat der Europäischen Union")."""
     pairs = list(dict.fromkeys((n, c) for n, c in zip(names, canon, strict=True) if n and c))
@@ -759,8 +765,8 @@ def _join_short_forms(canon: list[str | None], names: list[str | None], aliases:
             first, _, rest = form.partition("-")
             if rest and " " not in first and country_for_word(first) and rest[:1].isupper():
                 prefixed.setdefault(name_key(rest), c)
-            if len(form.split()) > 1:
-                heads.setdefault(name_key(form.split()[0]), c)
+            if len(words) > 1 and not (words[1].lower() in LINKING_PREPOSITIONS and _canonical(words[0], aliases)):
+                heads.setdefault(name_key(words[0]), c)
     for i, c in enumerate(canon):
         if not c or _canonical(c, aliases) and _canonical(c, aliases) != c:
             continue

@@ -1793,3 +1793,9 @@ def test_article_of_a_treaty_is_no_count(nlp):
     """ "Artikel 5" names the article of a treaty, as "Resolution 2334" names a resolution."""
     text = "Nach Artikel 5 schickten die Verbündeten 300 Soldaten."
     assert [f.low for f in _troops(nlp, text)] == [300]
+
+
+def test_presence_in_operations_is_a_deployment(nlp):
+    """ "befinden sich … in internationalen Einsätzen": present in operations (S4), as "im Einsatz"."""
+    text = "Knapp 3000 deutsche Soldaten befinden sich derzeit in internationalen Einsätzen im Ausland."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(3000, "deployed")]

@@ -1176,19 +1176,20 @@ def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
 
 
 def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
-    """The clause places the troops in an operation: a noun of deployment after "im", also
-    with adjectives between ("im Einsatz", "im Auslandseinsatz", "im humanitären Einsatz"),
-    the complement of a verb of presence."""
+    """The clause places the troops in an operation: a noun of deployment after "im" or "in",
+    also with adjectives between ("im Einsatz", "im Auslandseinsatz", "im humanitären
+    Einsatz", "in internationalen Einsätzen"), the complement of a verb of presence."""
     return any(
-        _after_im(sent_toks, j, clause) and not is_verb(sent_toks[j]) and predicate_class(sent_toks, j, clause) == "deployed"
+        _after_in(sent_toks, j, clause) and not is_verb(sent_toks[j]) and predicate_class(sent_toks, j, clause) == "deployed"
         for j in range(max(clause.lo, 1), clause.hi)
     )
 
 
-def _after_im(sent_toks: Sequence[_Tok], j: int, clause: Clause) -> bool:
-    """Word ``j`` is the noun of a phrase opened by "im", past its adjectives."""
+def _after_in(sent_toks: Sequence[_Tok], j: int, clause: Clause) -> bool:
+    """Word ``j`` is the noun of a phrase opened by "im" or "in", past its adjectives ("im
+    Einsatz", "in internationalen Einsätzen")."""
     k = _before_determiners(sent_toks, j, clause.lo)
-    return k >= clause.lo and sent_toks[k].low == "im"
+    return k >= clause.lo and sent_toks[k].low in {"im", "in"}
 
 
 def _begun(sent_toks: Sequence[_Tok], parts: Sequence[Clause], k: int) -> bool:

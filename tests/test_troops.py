@@ -1799,3 +1799,16 @@ def test_presence_in_operations_is_a_deployment(nlp):
     """ "befinden sich … in internationalen Einsätzen": present in operations (S4), as "im Einsatz"."""
     text = "Knapp 3000 deutsche Soldaten befinden sich derzeit in internationalen Einsätzen im Ausland."
     assert [(f.low, f.status) for f in _troops(nlp, text)] == [(3000, "deployed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # withdrawn from one place and moved to another: they serve there now (S4)
+        "Aus der Basis waren rund 30 Soldaten abgezogen und nach Jordanien verlegt worden.",
+        # made to do it: the move happened ("zwingen", as an aspect verb)
+        "Die Offensive hat Russland gezwungen, etwa 30.000 Soldaten von anderen Fronten abzuziehen und in die Region zu verlegen.",
+    ],
+)
+def test_a_withdrawal_and_a_move_is_a_deployment(nlp, text):
+    assert [f.status for f in _troops(nlp, text)] == ["deployed"]

@@ -541,8 +541,9 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     # several figures in one clause: a strong cue nearer to this one than to the others first
     nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
+    verbs = frozenset(i for i, t in enumerate(sent_toks) if is_verb(t))
     for chosen, said in ((own_clause, clause_casualties), (nearest, clause_casualties), (in_clause, clause_casualties)):
-        status = _pick_status(chosen, own_distance, said)
+        status = _pick_status(chosen, own_distance, said, verbs)
         if status:
             return _change_role(sent_toks, num_i, clause, _future_passive(sent_toks, status))
     if _formation_with(sent_toks, num_i):
@@ -1488,16 +1489,18 @@ def _close(current: list[int], groups: dict[int, set[str]], out: dict[int, set[s
 
 
 def _pick_status(
-    hits: list[tuple[int, str]], distance: Callable[[int], int], casualties: set[str]
+    hits: list[tuple[int, str]], distance: Callable[[int], int], casualties: set[str], verbs: Collection[int] = ()
 ) -> str | None:
     """A close casualty cue wins (read with the figure's casualty cues), then mobilisation,
-    then the nearest other cue, then weak cues."""
+    then a move that follows a withdrawal, then the nearest other cue, then weak cues."""
     groups = {g for _, g in hits}
     casualty = sorted(distance(i) for i, g in hits if g in CASUALTY)
     if casualty and casualty[0] <= CASUALTY_WINDOW and casualties:
         return _combine_casualties(casualties)
     if "mobilized" in groups:
         return "mobilized"
+    if {"withdrawn", "deployed"} <= {g for i, g in hits if i in verbs}:
+        return "deployed"  # "abgezogen und nach Jordanien verlegt": moved on, where they serve now (S4)
     strong = [
         (distance(i), STRONG_STATUS.index(g) if g in STRONG_STATUS else -1, g)
         for i, g in hits

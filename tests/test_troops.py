@@ -1812,3 +1812,17 @@ def test_presence_in_operations_is_a_deployment(nlp):
 )
 def test_a_withdrawal_and_a_move_is_a_deployment(nlp, text):
     assert [f.status for f in _troops(nlp, text)] == ["deployed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the active force, as against its reserve: the army's size (S1) where nothing else is said
+        ("Der Iran besitzt etwa 610.000 aktive Soldaten.", [(610000, "strength")]),
+        ("Die russischen Streitkräfte bringen es auf 850.000 aktive Soldaten.", [(850000, "strength")]),
+        # a place still makes them present there (S5)
+        ("In Litauen sind 500 aktive Soldaten stationiert.", [(500, "stationed")]),
+    ],
+)
+def test_active_soldiers_are_the_force_size(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected

@@ -63,6 +63,7 @@ ACTION_STATUS = frozenset(CASUALTY) | {"mobilized", "deployed", "stationed", "ca
 GOVERNING_STATUS = frozenset({"mobilized", "killed", "wounded", "captured", "missing"})
 WEAK_STATUS = {"planned_weak": "planned", "strength_weak": "strength"}
 ADJECTIVE_ENDINGS = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
+ACTIVE_DUTY = "aktiv"  # "aktive Soldaten": the serving force, as against its reserve
 TOLL_REACH = 3  # sentences back within which a troop figure makes a bare toll ("zwölf Tote") the troops'
 MANN_MIN = 100  # "5.000 Mann" is troops anywhere; "zehn Mann" only in a military sentence
 # STTS tags that end a figure's noun phrase: verbs, subordinators, relative pronouns
@@ -2602,6 +2603,8 @@ def _figure(
         status = "mobilized"  # "Polen will jährlich 100.000 Freiwillige ausbilden": a plan for recruits is a call-up (S3)
     if status in {"planned", "stationed"} and head.kind == "elided" and _number_of_recruits(toks, clause):
         status = "mobilized"  # "die Zahl der Wehrpflichtigen von derzeit rund 9.000 auf 13.500 erhöhen" (S3)
+    if status is None and any(m.low.startswith(ACTIVE_DUTY) for m in head.modifiers):
+        status = "strength"  # "Der Iran besitzt etwa 610.000 aktive Soldaten": the active force's size (S1)
     if status is None and _makeup_whole(toks, num_i, clause):
         status = "strength"  # "Von den derzeit rund 19 300 Soldatinnen sind 15 750 auf Zeit": a force's make-up (S1)
     if status is None:

@@ -1699,6 +1699,7 @@ def test_nouns_of_abduction_make_prisoners(nlp, text):
             [(3800, "strength"), (700, "planned")],
         ),
         ("Die aus rund 300 Soldaten bestehende Kompanie soll nach Litauen verlegt werden.", [(300, "strength")]),
+        ("Die Regierung will die mit 500 Soldaten stationierte Einheit verkleinern.", [(500, "stationed")]),
     ],
 )
 def test_extended_attribute_gives_the_status(nlp, text, expected):

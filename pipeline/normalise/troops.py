@@ -592,9 +592,7 @@ def _attribute_status(sent_toks: Sequence[_Tok], num_i: int, end_i: int) -> str 
     describes ("die bislang aus 3800 Soldaten bestehende Truppe" → strength, "die mit 500
     Soldaten stationierte Einheit" → stationed). The participle is the figure's predicate,
     whatever the clause's own verb says of the noun (S1–S7); None otherwise."""
-    k = num_i - 1
-    while k >= 0 and sent_toks[k].low in _qualifier_words():
-        k -= 1
+    k = _word_before(sent_toks, num_i)
     if k < 0 or sent_toks[k].tag != "APPR":
         return None
     j = end_i + 1  # past a place or time phrase of the attribute ("mit 500 Soldaten in Mali stationierte")

@@ -553,6 +553,13 @@ def present_passive(words: Sequence[Word], clause: Clause) -> bool:
     ) and not _perfect_infinitive(seq)
 
 
+def present_finite(words: Sequence[Word], i: int, clause: Clause) -> bool:
+    """Word ``i`` is the clause's finite verb in the present, with no participle beside it
+    ("Australien entsendet 110 Soldaten", "verlegen die US-Streitkräfte 3000 weitere Soldaten"):
+    news tell a move so when it is announced, still to happen (S2)."""
+    return words[i].tag == "VVFIN" and present_tense(words, clause)
+
+
 def future_werden(words: Sequence[Word], clause: Clause) -> bool:
     """ "werden … teilnehmen": a present "werden" with an infinitive, the future tense (S2);
     not a reported past ("werden … gekämpft haben")."""

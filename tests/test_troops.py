@@ -415,6 +415,11 @@ CLAUSE_CASES = [
     ("Die Truppenstärke soll um 700 Soldaten verringert werden.", [(700, 700, "exact", None, "planned")]),
     ("Im Frühjahr werden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "planned")]),
     ("Im Frühjahr wurden 1.200 Soldaten nach Litauen verlegt.", [(1200, 1200, "exact", None, "deployed")]),
+    # a finite present of sending is news announcing the move, still to happen (S2); a past or perfect is done (S4)
+    ("Schweden entsendet 250 Soldaten in den Kosovo.", [(250, 250, "exact", "SE", "planned")]),
+    ("Wegen der Krise verlegen die Niederlande rund 400 weitere Soldaten nach Rumänien.", [(400, 400, "approx", "NL", "planned")]),
+    ("Schweden entsandte 250 Soldaten in den Kosovo.", [(250, 250, "exact", "SE", "deployed")]),
+    ("Schweden hat 250 Soldaten in den Kosovo entsandt.", [(250, 250, "exact", "SE", "deployed")]),
     # a formation with its troops (S1); a separable reflexive verb ("hielten sich … auf")
     ("Litauen stellt einen Gefechtsverband mit derzeit rund 1.200 Soldaten.", [(1200, 1200, "approx", "LT", "strength")]),
     ("Polen führt einen Nato-Gefechtsverband mit rund 1.100 Soldaten.", [(1100, 1100, "approx", None, "strength")]),

@@ -29,6 +29,7 @@ from pipeline.clauses import (
     predicate_class,
     predicate_lemma,
     predicates,
+    present_finite,
     present_passive,
     present_tense,
     relative_after,
@@ -1045,7 +1046,9 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                     cls = "withdraw"  # "schickte 27.000 Reservisten nach Hause": a return, not a deployment (S7)
                 if future is None:
                     future = _clause_to_come(sent_toks, parts, k)
-                announced = cls == "move" and present_passive(sent_toks, clause)  # "werden nun verlegt"
+                announced = cls == "move" and (  # "werden nun verlegt", "entsendet 110 Soldaten"
+                    present_passive(sent_toks, clause) or present_finite(sent_toks, i, clause)
+                )
                 group = "planned" if future or announced else DONE_STATUS[cls]
                 if group == "planned" and cls == "station" and _remains(sent_toks, clause):
                     group = "stationed"  # "werden weiter in Nordirland stationiert bleiben": kept there (S5)

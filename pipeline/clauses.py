@@ -557,7 +557,20 @@ def present_finite(words: Sequence[Word], i: int, clause: Clause) -> bool:
     """Word ``i`` is the clause's finite verb in the present, with no participle beside it
     ("Australien entsendet 110 Soldaten", "verlegen die US-Streitkräfte 3000 weitere Soldaten"):
     news tell a move so when it is announced, still to happen (S2)."""
-    return words[i].tag == "VVFIN" and present_tense(words, clause)
+    w = words[i]
+    return (
+        w.tag == "VVFIN"
+        and present_tense(words, clause)
+        and not _weak_past_form(w.text, _known_lemma(predicate_lemma(words, i, clause), w.text))
+    )
+
+
+def _weak_past_form(form: str, lemma: str) -> bool:
+    """A finite form with the weak past's "-te" ending ("verlegten", "entsandte", "schickte"),
+    which the tagger's morphology sometimes reads as a present; not the infinitive-like
+    plural of a verb whose stem ends in "t" ("starten")."""
+    low = form.lower()
+    return low.endswith(("te", "ten", "test", "tet")) and low != lemma.lower()
 
 
 def future_werden(words: Sequence[Word], clause: Clause) -> bool:

@@ -495,6 +495,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     parts = _clauses(sent_toks)
     governing = _governing_noun(sent_toks, num_i, parts)
     if governing == "captured" or (head.noun is not None and "captured" in {g for _, g in _cue_hits([head.noun])}):
+        if _killed_in_captivity(sent_toks, parts, num_i, head, others):
+            return "killed"  # "65 Kriegsgefangene saßen in der Maschine und wurden getötet" (S6)
         return "captured"  # "31 verwundete Kriegsgefangene", "im Austausch gegen 15 verwundete Soldaten" (S6)
     phrase_groups = {g for _, g in _cue_hits(phrase + _listed_casualties(sent_toks, head))} if phrase else set()
     phrase_groups |= {c for c in map(_participle_class, head.modifiers) if c in CASUALTY}  # "freigelassene"
@@ -540,8 +542,10 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     governed = [(i, g) for i, g in in_clause if i in clause and g in GOVERNING_STATUS and is_verb(sent_toks[i])]
     if governed and own_clause and not _partitive_whole(sent_toks, num_i, others):  # "137 der 168 Offiziere vermisst"
         own_clause = governed
-    # several figures in one clause: a strong cue nearer to this one than to the others first
-    nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in rivals)]
+    # several figures in one clause: a strong cue nearer to this one than to the others first;
+    # figures of one list share their predicate ("acht Soldaten und zwei Polizisten ums Leben gekommen")
+    apart = [p for p in rivals if not _listed_before(sent_toks, end_i, p) and not _listed_before(sent_toks, p, num_i)]
+    nearest = [(i, g) for i, g in in_clause if g not in WEAK_STATUS and all(own_distance(i) <= abs(i - p) for p in apart)]
     clause_casualties = _casualty_groups(sent_toks, in_clause, num_i, end_i, rivals)
     verbs = frozenset(i for i, t in enumerate(sent_toks) if is_verb(t))
     for chosen, said in ((own_clause, clause_casualties), (nearest, clause_casualties), (in_clause, clause_casualties)):
@@ -573,6 +577,20 @@ ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NE", "NN", "ADV", "CARD"
 
 
 PARTITIVE_JOINS = frozenset({"der", "den", "von", "insgesamt"})
+
+
+def _killed_in_captivity(
+    sent_toks: list[_Tok], parts: Sequence[Clause], num_i: int, head: _Head, others: Sequence[int]
+) -> bool:
+    """Prisoners of whom their own clause, or a coordinated clause of theirs, says they were
+    killed or died: POWs who died in captivity are killed (S6). The casualty cues are read as
+    for any figure (:func:`_casualty_groups`): "20 Soldaten getötet und 40 Kriegsgefangene
+    befreit" kills none of the prisoners."""
+    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
+    _, _, scope = _figure_scope(sent_toks, parts, num_i, end_i)
+    hits = [(i, g) for i, g in _sentence_hits(sent_toks, parts) if is_verb(sent_toks[i]) and any(i in c for c in scope)]
+    rivals = [p for p in others if p != num_i]
+    return _casualty_groups(sent_toks, hits, num_i, end_i, rivals) == {"killed"}
 
 
 def _partitive(sent_toks: Sequence[_Tok], part_i: int, whole_i: int) -> bool:
@@ -1255,6 +1273,11 @@ def _governing_noun(sent_toks: Sequence[_Tok], num_i: int, parts: Sequence[Claus
         predicate_class(sent_toks, i, clause) == "plan" for i in range(clause.lo, k)
     ):
         return "planned"  # "Vorbereitungen für den Einsatz von bis zu 5.000 Soldaten" (S2)
+    if cls == "move" and not is_verb(sent_toks[k]) and not has_aspect_verb(sent_toks, clause):
+        # "billigte die Entsendung von 3.000 Soldaten", "Vertrag über die Entsendung von 1.000
+        # Soldaten": the noun names a sending decided or asked for, still to happen (S2); not
+        # "begann die Verlegung von 300 Soldaten", under way (S4)
+        return "planned"
     return None
 
 

@@ -634,8 +634,14 @@ def _indicative_finite(seq: Sequence[Word]) -> list[Word]:
 
 
 def _perfect(seq: Sequence[Word]) -> bool:
-    """A participle with an indicative finite "haben"/"sein": "ist … gesunken", "hat … verringert"."""
-    return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in _indicative_finite(seq))
+    """A participle with an indicative finite "haben"/"sein" ("ist … gesunken", "hat …
+    verringert"), or with the reported perfect's "sei"/"seien"/"habe" ("… gestiegen sei"):
+    what was done, told or reported; not the conditional "wäre"/"hätte"."""
+    finite = [*_indicative_finite(seq), *(w for w in seq if w.text.lower() in REPORTED_PERFECT_AUX)]
+    return any(w.tag in PARTICIPLE_TAGS for w in seq) and any(_lemma(w) in {"haben", "sein"} for w in finite)
+
+
+REPORTED_PERFECT_AUX = frozenset({"sei", "seien", "habe"})
 
 
 def _predicate_done(words: Sequence[Word], clause: Clause, lemmas: Sequence[str]) -> bool:

@@ -420,6 +420,16 @@ CLAUSE_CASES = [
     ("Wegen der Krise verlegen die Niederlande rund 400 weitere Soldaten nach Rumänien.", [(400, 400, "approx", "NL", "planned")]),
     ("Schweden entsandte 250 Soldaten in den Kosovo.", [(250, 250, "exact", "SE", "deployed")]),
     ("Schweden hat 250 Soldaten in den Kosovo entsandt.", [(250, 250, "exact", "SE", "deployed")]),
+    # a reported perfect is a change done: a force abroad has that size (S5)
+    (
+        "Das Ministerium bestritt, dass die Zahl der in Japan stationierten Soldaten von 9.000 auf 11.000 gestiegen sei.",
+        [(9000, 9000, "exact", None, "stationed"), (11000, 11000, "exact", None, "stationed")],
+    ),
+    # "N von ihnen": a part of troops named a few sentences back (W1)
+    (
+        "Die Miliz setzte Dutzende Söldner ein. Sie kämpften an der Front. Mindestens 30 von ihnen seien ums Leben gekommen.",
+        [(12, None, "vague", None, "deployed"), (30, None, "at_least", None, "killed")],
+    ),
     # the weak past "-te" is a past, whatever the tagger's morphology says (S4)
     ("Die Briten verlegten 500 Soldaten nach Basra.", [(500, 500, "exact", "GB", "deployed")]),
     ("Im Mai, als Moskau 9000 Soldaten in die Exklave entsandte, wuchs die Sorge.", [(9000, 9000, "exact", "RU", "deployed")]),

@@ -576,6 +576,7 @@ ATTRIBUTE_GAP = 4  # words of a phrase between a figure and the participle of it
 ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NE", "NN", "ADV", "CARD"})
 
 
+OF_THEM = frozenset({"ihnen", "diesen", "denen"})  # "40 von ihnen": a part of a group named before
 PARTITIVE_JOINS = frozenset({"der", "den", "von", "insgesamt"})
 
 
@@ -2202,8 +2203,10 @@ def _accepts(
     cue_follows: bool,
     prev_troops: bool,
     recent_troops: bool = False,
+    of_them: bool = False,
 ) -> bool:
-    """Whether the figure counts troops, given its noun and how military the text around is."""
+    """Whether the figure counts troops, given its noun and how military the text around is;
+    ``of_them``: a part of a group named by a pronoun ("40 von ihnen")."""
     if head.kind == "military":
         if head.noun is not None and head.noun.low == "mann" and (num.value or 0) < MANN_MIN:
             return context != "none"  # "mit zehn Mann weiterspielen" is football
@@ -2225,9 +2228,10 @@ def _accepts(
         )
         return not _non_troop_tail(head) and said
     if head.kind == "elided":
-        # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet"
+        # "seien 1.000 gefallen", "davon 800 000 in den Streitkräften", "und vier getötet";
+        # "Mindestens 40 von ihnen …": a pronoun's troops may lie a few sentences back
         written = num.text[:1].isdigit() or (cue_follows and nouns_in_sentence)
-        return written and (nouns_in_sentence or prev_troops)
+        return written and (nouns_in_sentence or prev_troops or (of_them and recent_troops))
     return False
 
 
@@ -2592,7 +2596,9 @@ def _figure(
     # "Vier Soldaten starben. Drei wurden verletzt.": the noun left out is the troops' (W1)
     continues = head.kind == "elided" and prev_troops and _continues_toll(toks, num_i, num)
     recent = carry.sent_idx >= 0 and carry.sent_idx >= sent.idx - TOLL_REACH
-    if not continues and not _accepts(head, _context(toks, head), num, nouns_in_sentence, cue_follows, prev_troops, recent):
+    of_them = after + 1 < len(toks) and toks[after].low == "von" and toks[after + 1].low in OF_THEM
+    context = _context(toks, head)
+    if not continues and not _accepts(head, context, num, nouns_in_sentence, cue_follows, prev_troops, recent, of_them):
         return None, head
     qualifier, q_start = _qualifier(text, sent, num, head)
     low, high = _bounds(qualifier, num)

@@ -73,7 +73,8 @@ _TIME_RE = re.compile(
     rf"(?<![\d.:])(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:{_SPACE}?Uhr\b)"
     rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|2[0-4]){_SPACE}?Uhr\b)"
 )
-_ORDINAL_RE = re.compile(r"(?<![\d.,\w])\d{1,3}\.(?=[ \u00a0]+[^\W\d_])")
+_ORDINAL_RE = re.compile(r"(?<![\d.,\w])\d{1,3}\.(?=[ \u00a0]*[^\W\d_])")  # no space: only before a month
+_RANK_RE = re.compile(r"(?<![\d.,\w])\d{1,3}\.(?=[,;)])")  # a period before a comma or bracket: a rank
 _ALNUM_RE = re.compile(r"\b[^\W\d_]+-?\d+(?:[.,]\d+)*(?:-?[^\W\d_]+)?\b|\b\d+(?:[^\W\d_]{1,3})\b|\b\d+:\d+\b")
 _SENTENCE_OPENERS = frozenset(
     "Die Der Das Den Dem Es Sie Er Wir Ich Im In Auch Doch Aber Und Dies Diese Damit Dabei "
@@ -460,9 +461,14 @@ def _fixed_kind_spans(text: str, sent_ends: frozenset[int]) -> list[_Span]:
                 end += year.end()
             add(_Span(m.start(), end, value, value, value, "date"))
             continue
+        if m.end() < len(text) and text[m.end()] not in " \u00a0":
+            continue  # "15.Februar" is a date (above); "300.Die" keeps its plain number
         if m.end() in sent_ends or (nxt is not None and nxt[0] in _SENTENCE_OPENERS):
             continue  # the period ends a sentence: a plain cardinal
         add(_Span(m.start(), m.end(), value, value, value, "ordinal"))
+    for m in _RANK_RE.finditer(text):
+        value = float(m.group(0)[:-1])
+        add(_Span(m.start(), m.end(), value, value, value, "ordinal"))  # "wurde 11., …", "(18.)"
     for m in _ALNUM_RE.finditer(text):
         raw = m.group(0)
         if re.fullmatch(r"\d+er", raw):

@@ -877,6 +877,10 @@ def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("Einige Gruppen haben al-Qaida die Treue geschworen.", ["Al-Kaida"]),
+        ("Dahinter soll al-Kaida auf der Arabischen Halbinsel stehen.", ["Al-Kaida auf der Arabischen Halbinsel"]),
+        ("Die Houthi-Rebellen feuerten Raketen ab.", ["Huthi"]),
+        ("Der Basler Pharmakonzern Roche steigerte den Gewinn.", ["Roche"]),
+        ("Die Privatbank Julius Bär und Adidas legten zu.", ["Julius Bär", "Adidas"]),
         ("Die Uno-Truppen bleiben in Mali.", ["Vereinte Nationen"]),
         ("Analysten von JPMorgan Chase erwarten Zinssenkungen.", ["JPMorgan Chase"]),
     ],

@@ -200,6 +200,8 @@ def test_troop_figures(sentencizer, text, expected):
 # Sentences whose numbers are no troop figures: police, civilians, money, vehicles, years …
 NEGATIVES = [
     "Beim Spiel waren 3.000 Polizisten im Einsatz.",
+    "Das Höchstalter für Reservisten soll von 65 auf 70 Jahre steigen.",  # the start of a change shares its measure
+    "Bei den Soldaten kam Truppe (18.) auf Rang 18., Thalmann wurde 20., Schild 21.",  # ranks, no counts
     "Das Stadion fasste 30.000 Zuschauer.",
     "Die Strafe beträgt 5.000 Euro.",
     "Russland verlegte 200 Panzer an die Grenze.",
@@ -429,6 +431,16 @@ CLAUSE_CASES = [
     (
         "Die Miliz setzte Dutzende Söldner ein. Sie kämpften an der Front. Mindestens 30 von ihnen seien ums Leben gekommen.",
         [(12, None, "vague", None, "deployed"), (30, None, "at_least", None, "killed")],
+    ),
+    # hiring and taking into a force are recruitment (S3); starting work is not joining one
+    ("Die Armee hat in diesem Jahr 4.000 neue Soldaten eingestellt.", [(4000, 4000, "exact", None, "mobilized")]),
+    ("Die Miliz heuerte 2000 Söldner an.", [(2000, 2000, "exact", None, "mobilized")]),
+    ("Im Sommer werden 40 Offiziere in das Heer aufgenommen.", [(40, 40, "exact", None, "mobilized")]),
+    ("Im Mai stießen rund 900 Freiwillige zur Truppe.", [(900, 900, "approx", None, "mobilized")]),
+    # a contingent in brackets after its country or people (C1)
+    (
+        "Im Irak sind neben Polen (2500 Soldaten) auch Spanier (1300 Soldaten) stationiert.",
+        [(2500, 2500, "exact", "PL", "stationed"), (1300, 1300, "exact", "ES", "stationed")],
     ),
     # the weak past "-te" is a past, whatever the tagger's morphology says (S4)
     ("Die Briten verlegten 500 Soldaten nach Basra.", [(500, 500, "exact", "GB", "deployed")]),
@@ -1858,3 +1870,10 @@ def test_a_withdrawal_and_a_move_is_a_deployment(nlp, text):
 )
 def test_active_soldiers_are_the_force_size(nlp, text, expected):
     assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_starting_work_is_no_joining_of_a_force(nlp):
+    """ "haben 600 Armeeangehörige die Arbeit aufgenommen": the figure's own noun is who
+    acts, no force joined (S3 needs armed forces named as what is joined)."""
+    text = "Seit Montag haben die ersten 600 Armeeangehörigen in den Lagern die Arbeit aufgenommen."
+    assert [f.status for f in _troops(nlp, text)] != ["mobilized"]

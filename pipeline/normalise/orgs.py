@@ -1977,6 +1977,8 @@ def _form_regex(form: str) -> str:
     head = NOUN_HEADED_FORM.fullmatch(form)
     if head:  # the head noun takes the genitive: "des Sicherheitsrates der Vereinten Nationen"
         return re.escape(head.group(1)) + "(?:es|s)?" + "[ -]" + _spaced(head.group(2))
+    if " " in form and ARABIC_ARTICLE.match(form):  # "al-Kaida auf der Arabischen Halbinsel"
+        return f"[{form[0]}{form[0].lower()}]" + _spaced(form[1:])
     if " " in form:
         return _spaced(form)  # "IG Metall" also in "IG-Metall-Bezirk"
     if ARABIC_ARTICLE.match(form):  # "Al-Kaida" / "al-Kaida", "El-Kaida"

@@ -1164,10 +1164,17 @@ def _died_of_wounds(
 def _joins_forces(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """A verb of joining has armed forces as what is joined: a word for them after the finite
     verb ("schlossen sich der Volksarmee an", "sind … in die Armee eingetreten"), not the
-    subject before it ("Russische Truppen rückten … in Georgien ein"); or a place where
-    service begins (cue kind ``induction``: "sind … in der Kaserne eingerückt")."""
+    subject before it ("Russische Truppen rückten … in Georgien ein"), nor the noun a figure
+    counts; or a place where service begins (cue kind ``induction``: "sind … in der Kaserne
+    eingerückt")."""
     finite = next((k for k in range(clause.lo, clause.hi) if is_finite(sent_toks[k])), clause.lo)
-    return any(_has_cue(t.text, "forces") or _has_cue(t.text, "induction") for t in sent_toks[finite + 1 : clause.hi])
+    return any(
+        (_has_cue(sent_toks[k].text, "forces") or _has_cue(sent_toks[k].text, "induction"))
+        # "haben 600 Armeeangehörige die Arbeit aufgenommen": the counted are who acts, unless
+        # they are recruits ("sind 21'800 Wehrpflichtige eingerückt")
+        and (not sent_toks[k - 1].text[:1].isdigit() or _names_recruits(sent_toks[k].text))
+        for k in range(finite + 1, clause.hi)
+    )
 
 
 def _does_service(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
@@ -1611,6 +1618,9 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
     before = [t for t in sent_toks if t.end <= q_start][-LOOKBACK:]
     if len(before) >= 2 and before[-1].text in LIST_MARKS and before[-2].is_cap:
         return country_for_word(before[-2].text)  # "Ukrainer - 31 Tausend", "Russland: 120.000"
+    bracket = _bracket_after_name(sent_toks, before)
+    if bracket is not None:
+        return bracket  # "neben Polen (insgesamt 2500 Soldaten)", "Spanier (1300 Soldaten)"
     for k in range(len(before) - 1, -1, -1):
         tok = before[k]
         between_stops = tok.low != "mit" and (tok.low in _cue_words("locative") or tok.low in {"von", "aus"})
@@ -1631,6 +1641,24 @@ def _sender_country(sent_toks: list[_Tok], q_start: int) -> str | None:
                 return None
             return code
     return None
+
+
+def _bracket_after_name(sent_toks: list[_Tok], before: Sequence[_Tok]) -> str | None:
+    """The country of a name or demonym whose bracket the figure opens ("Polen (insgesamt
+    2500 Soldaten)", "Spanier (1300 Soldaten)"): its contingent (C1); not a place after a
+    locative preposition ("in Polen (10.000 Soldaten)": where they are, C5)."""
+    k = len(before) - 1
+    while k >= 0 and before[k].is_word and not before[k].is_cap:
+        k -= 1  # "insgesamt", "rund"
+    if k < 1 or before[k].text != "(" or not before[k - 1].is_cap:
+        return None
+    idx = sent_toks.index(before[k - 1])
+    if idx > 0 and sent_toks[idx - 1].low in _cue_words("locative") and sent_toks[idx - 1].low not in ADDITIVE:
+        return None
+    return country_for_word(before[k - 1].text)
+
+
+ADDITIVE = frozenset({"neben", "mit"})  # "neben Polen (2500 Soldaten)": besides, no place
 
 
 def _sentence_country(
@@ -2441,10 +2469,11 @@ def _not_a_count(toks: Sequence[_Tok], num_i: int, after: int) -> bool:
 
 def _shared_head(toks: list[_Tok], after: int, head: _Head) -> _Head:
     """Coordinated numbers share the noun of the last: "zwischen 7000 und 15 000 russische
-    Soldaten", "21 und 23 Jahren"."""
-    if after + 1 < len(toks) and toks[after].low in {"und", "oder", "bis"} and toks[after + 1].text[:1].isdigit():
+    Soldaten", "21 und 23 Jahren"; the start of a change its measure ("von 65 auf 70 Jahre")."""
+    if after + 1 < len(toks) and toks[after].low in {"und", "oder", "bis", "auf"} and toks[after + 1].text[:1].isdigit():
         shared = _head(toks, after + 2, toks[after + 1].end)
-        if shared.kind != "elided":
+        measure = shared.noun is not None and shared.noun.low in _measure_nouns()
+        if shared.kind != "elided" and (toks[after].low != "auf" or measure):  # "von 65 auf 70 Jahre"
             return _Head(shared.kind, shared.modifiers, shared.noun, head.end, shared.tail)
     return head
 

@@ -513,7 +513,10 @@ def _predicate_perfect(seq: Sequence[Word], lemmas: Sequence[str]) -> bool:
     obligation ("musste … abstellen") in a clause that holds a predicate of
     ``troop_predicates.tsv`` other than a plan word: what was done."""
     met = any(_met_obligation(w, lm) for w, lm in zip(seq, lemmas, strict=True))  # "musste … abstellen"
-    return (_perfect(seq) or met) and any(predicates().get(lm) not in (None, "plan") for lm in lemmas)
+    return (_perfect(seq) or met) and any(
+        predicates().get(lm) not in (None, "plan") and w.tag != "ADJA"  # not "aktiven Soldaten"
+        for w, lm in zip(seq, lemmas, strict=True)
+    )
 
 
 def epistemic_possibility(words: Sequence[Word]) -> bool:

@@ -437,6 +437,19 @@ CLAUSE_CASES = [
     ("Die Miliz heuerte 2000 Söldner an.", [(2000, 2000, "exact", None, "mobilized")]),
     ("Im Sommer werden 40 Offiziere in das Heer aufgenommen.", [(40, 40, "exact", None, "mobilized")]),
     ("Im Mai stießen rund 900 Freiwillige zur Truppe.", [(900, 900, "approx", None, "mobilized")]),
+    # a size as it stands ("derzeit", "bisher") in a clause that plans: no plan (S1, S5, S3)
+    ("Ziel sei es, die Zahl der derzeit etwa 30.000 Reservisten zu verdoppeln.", [(30000, 30000, "approx", None, "strength")]),
+    (
+        "Paris kündigte an, 2.000 von derzeit rund 5.000 Soldaten heimzuholen.",
+        [(2000, 2000, "exact", "FR", "planned"), (5000, 5000, "approx", "FR", "stationed")],
+    ),
+    (
+        "Die Regierung will die Zahl der Wehrpflichtigen von derzeit 8.000 auf 12.000 pro Jahr erhöhen.",
+        [(8000, 8000, "exact", None, "mobilized"), (12000, 12000, "exact", None, "mobilized")],
+    ),
+    # serving ("tätig", "aktiv") in a force is its size (S1), at a place an operation (S4)
+    ("Rund 20.000 Soldaten sind für das dänische Militär aktiv.", [(20000, 20000, "approx", "DK", "strength")]),
+    ("Derzeit sind 40 Bundeswehrsoldaten in dem Land tätig.", [(40, 40, "exact", "DE", "deployed")]),
     # a contingent in brackets after its country or people (C1)
     (
         "Im Irak sind neben Polen (2500 Soldaten) auch Spanier (1300 Soldaten) stationiert.",

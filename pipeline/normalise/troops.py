@@ -1048,8 +1048,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
         for i in range(clause.lo, clause.hi):
             cls = predicate_class(sent_toks, i, clause)
             serves = cls == "service" and is_verb(sent_toks[i])  # "dienen"; not the noun "Dienst"
-            if cls == "service" and not serves:
-                cls = None
+            if cls == "service" and not serves and sent_toks[i].tag != "ADJD":
+                cls = None  # the predicative "tätig", "aktiv" serve as "dienen" does
             if cls is None and _does_service(sent_toks, i, clause):
                 cls = "service"  # "leisten … ihren Dienst"
             if cls is None:
@@ -1197,7 +1197,16 @@ def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
         for k in range(clause.lo, clause.hi - 1)
         if sent_toks[k].low in {"in", "im", "bei", "beim"} and _place_after(sent_toks, k + 1, clause.hi)
     ]
-    if any(_has_cue(sent_toks[j].text, "forces") for j in places):
+    served = [  # "für das finnische Militär aktiv": a force served, no place
+        next(j for j in range(k + 1, clause.hi) if sent_toks[j].is_cap)
+        for k in range(clause.lo, clause.hi - 1)
+        if sent_toks[k].low == "für" and _place_after(sent_toks, k + 1, clause.hi)
+    ]
+    def force(j: int) -> bool:  # "bei der Bundeswehr", "bei den Waffengattungen der Truppe"
+        genitive = j + 2 < clause.hi and sent_toks[j + 1].low in {"der", "des"} and sent_toks[j + 2].is_cap
+        return _has_cue(sent_toks[j].text, "forces") or (genitive and _has_cue(sent_toks[j + 2].text, "forces"))
+
+    if any(force(j) for j in [*places, *served]):
         return "strength"
     if _names_mission(sent_toks, clause) or places:
         return "deployed"
@@ -1341,6 +1350,8 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
     """
     if status not in {"planned", "changed"} or not any(t.lemma for t in sent_toks):
         return status
+    if status == "planned" and _size_now(sent_toks, num_i):  # "die Zahl der derzeit 40.000 Reservisten verdoppeln"
+        return _size_status(sent_toks, clause)
     clause = _after_colon(sent_toks, clause)  # "… die Zahl der Streitkräfte verdoppeln: von 70.000 auf 200.000"
     if not any(predicate_class(sent_toks, i, clause) in {"change", "grow"} for i in range(clause.lo, clause.hi)):
         return "planned" if status == "changed" else status
@@ -1350,6 +1361,29 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
     if prep in {"von", "auf"} and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
         return "strength"  # a state's forces as they stand and as aimed at (S1)
     return "stationed" if prep == "von" else status
+
+
+def _size_status(sent_toks: Sequence[_Tok], clause: Clause) -> str:
+    """The status of a size as it stands in a clause that plans a change: recruits a year are
+    a call-up figure (S3: "die Zahl der Wehrpflichtigen von derzeit 9.000 … erhöhen"); a force
+    abroad, stationed or brought home is present there (S5: "33.000 von derzeit 100.000
+    US-Soldaten heimzuholen"); else a force's size (S1)."""
+    words = sent_toks[clause.lo : clause.hi]
+    if any(t.is_cap and _names_recruits(t.text) for t in words):
+        return "mobilized"
+    present = any(  # "wo bisher 3.380 britische Soldaten stationiert sind"
+        predicate_class(sent_toks, i, clause) in {"withdraw", "station", "stationed"} for i in range(clause.lo, clause.hi)
+    )
+    return "stationed" if present or _abroad(sent_toks, clause) else "strength"
+
+
+def _size_now(sent_toks: Sequence[_Tok], num_i: int) -> bool:
+    """An adverb of the present right before the figure, a hedge between or not ("der derzeit
+    etwa 40.000 Reservisten", "von bisher 500"): the size as it stands, not what is planned."""
+    before = [t.low for t in sent_toks[max(0, num_i - 2) : num_i]]
+    if len(before) == 2 and before[1] not in _cue_words("qualifier"):
+        before = before[1:]
+    return bool(before) and before[0] in _cue_words("now")
 
 
 def _after_colon(sent_toks: Sequence[_Tok], clause: Clause) -> Clause:

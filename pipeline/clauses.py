@@ -88,7 +88,7 @@ def participles() -> dict[str, str]:
     return out
 
 
-def _known_lemma(lemma: str, form: str) -> str:
+def known_lemma(lemma: str, form: str) -> str:
     """The tagger's lemma when the predicate table knows it; else the verb of a participle
     ("getöteten"), else the dictionary lemma of the form (simplemma), else the tagger's."""
     table = predicates()
@@ -393,7 +393,7 @@ def predicate_class(words: Sequence[Word], i: int, clause: Clause) -> str | None
     joined = predicate_lemma(words, i, clause)
     if _particle(words, i, clause) and joined not in table and f"sich {joined}" not in table:
         return None  # "fiel … zurück", "fielen … ein": a separable verb is not its base ("fallen")
-    lemma = _known_lemma(joined, w.text)
+    lemma = known_lemma(joined, w.text)
     if lemma in ADDITIVE_PREPOSITIONS and i + 1 < len(words) and words[i + 1].text.lower() in {"zu", "zum", "zur"}:
         return None  # "zusätzlich zu den 4.700 Wehrpflichtigen": a preposition ("in addition to"), no plan
     reflexive = any(words[k].text.lower() == "sich" for k in range(clause.lo, clause.hi))
@@ -564,7 +564,7 @@ def present_finite(words: Sequence[Word], i: int, clause: Clause) -> bool:
     return (
         w.tag == "VVFIN"
         and present_tense(words, clause)
-        and not _weak_past_form(w.text, _known_lemma(predicate_lemma(words, i, clause), w.text))
+        and not _weak_past_form(w.text, known_lemma(predicate_lemma(words, i, clause), w.text))
     )
 
 

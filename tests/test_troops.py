@@ -450,6 +450,10 @@ CLAUSE_CASES = [
     # serving ("tätig", "aktiv") in a force is its size (S1), at a place an operation (S4)
     ("Rund 20.000 Soldaten sind für das dänische Militär aktiv.", [(20000, 20000, "approx", "DK", "strength")]),
     ("Derzeit sind 40 Bundeswehrsoldaten in dem Land tätig.", [(40, 40, "exact", "DE", "deployed")]),
+    # crossing a border moves troops (S4); "überschreiten" without a border exceeds a size
+    ("Rund 200 Soldaten übertraten am Morgen die Grenze.", [(200, 200, "approx", None, "deployed")]),
+    # an operation's size grown is the operation's (S4)
+    ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)
     (
         "Im Irak sind neben Polen (2500 Soldaten) auch Spanier (1300 Soldaten) stationiert.",
@@ -943,9 +947,9 @@ def test_predicate_forms_table_is_in_sync_with_the_lexicons():
     ],
 )
 def test_separable_participles_find_their_verb(form, lemma):
-    from pipeline.clauses import _known_lemma
+    from pipeline.clauses import known_lemma
 
-    assert _known_lemma("x", form) == lemma
+    assert known_lemma("x", form) == lemma
 
 
 def test_a_multinational_body_after_a_preposition_is_no_owner(nlp):
@@ -1890,3 +1894,10 @@ def test_starting_work_is_no_joining_of_a_force(nlp):
     acts, no force joined (S3 needs armed forces named as what is joined)."""
     text = "Seit Montag haben die ersten 600 Armeeangehörigen in den Lagern die Arbeit aufgenommen."
     assert [f.status for f in _troops(nlp, text)] != ["mobilized"]
+
+
+def test_exceeding_a_ceiling_moves_no_troops(nlp):
+    """ "überschreiten" moves troops only across a border ("die Grenze"); a ceiling
+    ("Obergrenze") exceeded is a size, no operation (S1, S4)."""
+    text = "Das Heer zählt 147.000 Soldaten. Damit wird die Obergrenze von 140.000 Soldaten überschritten."
+    assert "deployed" not in [f.status for f in _troops(nlp, text)]

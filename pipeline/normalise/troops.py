@@ -24,6 +24,7 @@ from pipeline.clauses import (
     is_finite,
     is_verb,
     is_zu_infinitive,
+    known_lemma,
     planned_by_time,
     plans,
     predicate_class,
@@ -736,6 +737,16 @@ def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     )
 
 
+def _operation_size(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause's subject is the size of an operation (a noun of class deployed:
+    "Einsatzstärke"), whose change is the operation's own."""
+    return any(
+        t.is_cap and not is_verb(t) and predicate_class(sent_toks, i, clause) == "deployed"
+        for i, t in enumerate(sent_toks)
+        if i in clause
+    )
+
+
 def _names_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause names a contingent or mission ("Kontingent", "UN-Mission", "Schutztruppe")."""
     return _names_noun(sent_toks[clause.lo : clause.hi], "contingent")
@@ -1052,6 +1063,8 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 cls = None  # the predicative "tätig", "aktiv" serve as "dienen" does
             if cls is None and _does_service(sent_toks, i, clause):
                 cls = "service"  # "leisten … ihren Dienst"
+            if cls == "move" and not _crosses(sent_toks, i, clause):
+                continue  # "darf 5.000 Soldaten nicht überschreiten": exceeds, moves nothing
             if cls is None:
                 continue
             if cls == "service":
@@ -1107,6 +1120,15 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                 group = PREDICATE_GROUPS.get(cls, cls)
             out.append((i, group))
     return tuple(_died_of_wounds(sent_toks, parts, out))
+
+
+def _crosses(sent_toks: Sequence[_Tok], i: int, clause: Clause) -> bool:
+    """Word ``i`` moves troops: any verb of moving but one that also means "exceed"
+    ("überschreiten", "übertreten"), which moves only across a border named in its clause
+    ("überschritten … die Demarkationslinie"; not "darf 5.000 Soldaten nicht überschreiten")."""
+    if known_lemma(predicate_lemma(sent_toks, i, clause), sent_toks[i].text) not in _cue_words("cross_verb"):
+        return True
+    return any(t.is_cap and t.low in _cue_words("border") for t in sent_toks[clause.lo : clause.hi])  # whole words
 
 
 def _provides_formation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -1357,6 +1379,8 @@ def _change_role(sent_toks: Sequence[_Tok], num_i: int, clause: Clause, status: 
         return "planned" if status == "changed" else status
     prep = _preposition_of(sent_toks, num_i, clause)
     if status == "changed":  # a force abroad is present at that size (S5), a state's forces have it (S1)
+        if prep in {"von", "auf"} and _operation_size(sent_toks, clause):
+            return "deployed"  # "Die Einsatzstärke wuchs auf über 300 Peacekeeper": an operation's (S4)
         return ("stationed" if _abroad(sent_toks, clause) else "strength") if prep in {"von", "auf"} else "other"
     if prep in {"von", "auf"} and _whole_force(sent_toks, clause) and not _abroad(sent_toks, clause):
         return "strength"  # a state's forces as they stand and as aimed at (S1)

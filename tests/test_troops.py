@@ -452,6 +452,11 @@ CLAUSE_CASES = [
     ("Derzeit sind 40 Bundeswehrsoldaten in dem Land tätig.", [(40, 40, "exact", "DE", "deployed")]),
     # crossing a border moves troops (S4); "überschreiten" without a border exceeds a size
     ("Rund 200 Soldaten übertraten am Morgen die Grenze.", [(200, 200, "approx", None, "deployed")]),
+    # one list shares its predicate, numbers of other members between (S6); family members are no troops (W2)
+    (
+        "Die Rebellen nahmen vier Offiziere, mehr als 900 Soldaten sowie rund 300 ihrer Familienmitglieder gefangen.",
+        [(4, 4, "exact", None, "captured"), (900, None, "more_than", None, "captured")],
+    ),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

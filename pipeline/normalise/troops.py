@@ -332,13 +332,24 @@ def _classify_noun(toks: list[_Tok], j: int, mods: tuple[_Tok, ...]) -> _Head:
             return _tailed(kind, mods, noun, toks, j + 3, end)
     if is_military_noun(noun.text):
         return _tailed("military", mods, noun, toks, j + 1, end)
-    if _is_non_troop(noun.text) and not _is_person_noun(noun.text):
-        return _Head("other", mods, noun, end)
+    if _is_non_troop(noun.text) and (not _is_person_noun(noun.text) or _rather_non_troop(noun.text)):
+        return _Head("other", mods, noun, end)  # "Polizisten"; "Familienmitglieder", not "Mitglieder"
     if _is_demonym_noun(noun.text):
         return _tailed("demonym", mods, noun, toks, j + 1, end)
     if _is_person_noun(noun.text):
         return _tailed("person", mods, noun, toks, j + 1, end)
     return _Head("other", mods, noun, end)
+
+
+def _rather_non_troop(word: str) -> bool:
+    """The word's longest ending in the non-troop nouns is longer than its longest in the
+    person nouns: the more specific list decides ("Familienmitglieder" over "Mitglieder")."""
+    low = word.lower()
+
+    def longest(stems: Collection[str]) -> int:
+        return max((len(s) for s in stems if low.endswith(s)), default=0)
+
+    return longest(_non_troop_nouns()) > longest(_person_nouns())
 
 
 def _tailed(kind: str, mods: tuple[_Tok, ...], noun: _Tok, toks: list[_Tok], j: int, end: int) -> _Head:
@@ -1546,7 +1557,10 @@ def _listed_before(sent_toks: Sequence[_Tok], end_i: int, p: int) -> bool:
     gleichrangige Kommandeure sowie mehr als 20 Bataillonskommandanten")."""
     between = sent_toks[end_i + 1 : p]
     return any(t.low in COORDINATORS for t in between) and all(
-        t.low in COORDINATORS or (t.is_word and not t.tag.startswith(PHRASE_ENDS) and not is_verb(t)) for t in between
+        t.low in COORDINATORS
+        or t.tag == "CARD"  # "sechs Generäle, mehr als 2300 Soldaten sowie …": the list's other members
+        or (t.is_word and not t.tag.startswith(PHRASE_ENDS) and not is_verb(t))
+        for t in between
     )
 
 

@@ -221,10 +221,12 @@ def _fronted(words: Sequence[Word], start: int, comma: int) -> bool:
 
 
 def _stands_apart(words: Sequence[Word], i: int) -> bool:
-    """A hyphen ends a clause only as a dash between spaces ("Aufklärungs- und" does not)."""
+    """A hyphen ends a clause only as a dash between spaces ("Aufklärungs- und" does not); a
+    dash glued to the words on both sides joins them ("sowjetisch–amerikanischen")."""
+    before, after = words[i - 1].end < words[i].start, words[i].end < words[i + 1].start
     if words[i].text != "-":
-        return True
-    return words[i - 1].end < words[i].start and words[i].end < words[i + 1].start
+        return before or after
+    return before and after
 
 
 def _second_main_clause(words: Sequence[Word], start: int, comma: int) -> bool:
@@ -438,7 +440,7 @@ def to_come(words: Sequence[Word], clause: Clause, aspect: bool = False) -> bool
     """
     seq = words[clause.lo : clause.hi]
     lemmas = [predicate_lemma(words, clause.lo + k, clause) for k in range(len(seq))]
-    if _perfect_infinitive(seq):
+    if reported_past(seq):
         return False
     epistemic = any(lm in _words("epistemic_adverbs") for lm in lemmas)
     for k, w in enumerate(seq):
@@ -553,7 +555,7 @@ def present_passive(words: Sequence[Word], clause: Clause) -> bool:
     seq = words[clause.lo : clause.hi]
     return any(_lemma(w) == "werden" and _present_werden(w) for w in seq) and any(
         w.tag == "VVPP" for w in seq
-    ) and not _perfect_infinitive(seq)
+    ) and not perfect_infinitive(seq)
 
 
 def present_finite(words: Sequence[Word], i: int, clause: Clause) -> bool:
@@ -583,7 +585,7 @@ def future_werden(words: Sequence[Word], clause: Clause) -> bool:
     return (
         any(_lemma(w) == "werden" and _present_werden(w) for w in seq)
         and _has_infinitive(seq)
-        and not _perfect_infinitive(seq)
+        and not perfect_infinitive(seq)
     )
 
 
@@ -679,7 +681,22 @@ def _has_infinitive(seq: Sequence[Word]) -> bool:
     )  # fmt: skip
 
 
-def _perfect_infinitive(seq: Sequence[Word]) -> bool:
+def reported_past(seq: Sequence[Word]) -> bool:
+    """A perfect infinitive with no deadline: "sollen … getötet worden sein" reports what
+    happened (U1); "sollen bis zum Gipfel … das Land verlassen haben" is a plan (S2)."""
+    return perfect_infinitive(seq) and not any(_deadline(seq, k) for k in range(len(seq)))
+
+
+def _deadline(seq: Sequence[Word], k: int) -> bool:
+    """Word ``k`` is "bis" opening a deadline ("bis zum Gipfeltreffen", "bis 2025"); not the
+    qualifier "bis zu 12'000" nor a range "150.000 bis 170.000"."""
+    if seq[k].text.lower() != "bis":
+        return False
+    after = seq[k + 1].text.lower() if k + 1 < len(seq) else ""
+    return after != "zu" and not (k > 0 and seq[k - 1].text[:1].isdigit() and after[:1].isdigit())
+
+
+def perfect_infinitive(seq: Sequence[Word]) -> bool:
     """"… getötet worden sein", "… gewesen sein", "soll … geschickt haben": a reported past."""
     for a, b in zip(seq, seq[1:], strict=False):
         if a.text.lower() in {"worden", "gewesen"} and b.text.lower() in {"sein", "seien"}:

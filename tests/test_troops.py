@@ -457,6 +457,12 @@ CLAUSE_CASES = [
         "Die Rebellen nahmen vier Offiziere, mehr als 900 Soldaten sowie rund 300 ihrer Familienmitglieder gefangen.",
         [(4, 4, "exact", None, "captured"), (900, None, "more_than", None, "captured")],
     ),
+    # "sollen … sein" with a perfect reports the past (U1), unless a deadline makes it a plan (S2)
+    ("In der Nacht sollen rund 900 Soldaten bis an den Stadtrand vorgestoßen sein.", [(900, 900, "approx", None, "deployed")]),
+    (
+        "Im Land sind 8.000 Soldaten stationiert, von denen bis zum deutsch–französischen Gipfel im Mai 3.000 das Land verlassen haben sollen.",
+        [(8000, 8000, "exact", None, "stationed"), (3000, 3000, "exact", None, "planned")],
+    ),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

@@ -34,6 +34,7 @@ from pipeline.clauses import (
     present_passive,
     present_tense,
     relative_after,
+    reported_past,
     shared_subject,
     to_come,
 )
@@ -575,6 +576,10 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     k = parts.index(clause) if clause in parts else -1
     if k > 0 and _subordinate_to_plan(sent_toks, parts, k):
         return "planned"  # "Das Abkommen sieht vor, dass die 7000 Rebellen …" (S2)
+    # "sollen … gelaufen sein": hearsay about the past, no plan (U1)
+    mine, surface = (
+        [(i, g) for i, g in hits if g != "planned_weak" or not _reported_past(sent_toks, parts, i)] for hits in (mine, surface)
+    )
     for chosen in (mine, surface):
         status = _pick_status(chosen, own_distance, casualties)
         if status and (status != "planned" or not _exists(sent_toks, clause)):
@@ -604,6 +609,12 @@ def _killed_in_captivity(
     hits = [(i, g) for i, g in _sentence_hits(sent_toks, parts) if is_verb(sent_toks[i]) and any(i in c for c in scope)]
     rivals = [p for p in others if p != num_i]
     return _casualty_groups(sent_toks, hits, num_i, end_i, rivals) == {"killed"}
+
+
+def _reported_past(sent_toks: Sequence[_Tok], parts: Sequence[Clause], i: int) -> bool:
+    """Word ``i`` is a modal in a clause that reports the past ("sollen … vorgestoßen sein",
+    :func:`pipeline.clauses.reported_past`): no plan (U1)."""
+    return reported_past(sent_toks[clause_of(parts, i).lo : clause_of(parts, i).hi])
 
 
 def _partitive(sent_toks: Sequence[_Tok], part_i: int, whole_i: int) -> bool:
@@ -1010,8 +1021,22 @@ def _figure_scope(
     of it: those two and a coordinated clause of the same subject ("… oder wurden verletzt")."""
     clause = clause_of(parts, num_i)
     relative = relative_after(sent_toks, parts, end_i + 1)
+    if relative is not None and _partitive_relative(sent_toks, relative):
+        relative = None  # "8.000 Soldaten …, von denen 3.000 abziehen sollen": the part's clause
     scope = [c for c in (clause, relative, shared_subject(sent_toks, parts, clause), _label_before(sent_toks, parts, clause))]
     return clause, relative, [c for c in scope if c is not None]
+
+
+def _partitive_relative(sent_toks: Sequence[_Tok], relative: Clause) -> bool:
+    """A relative clause that counts a part of its noun ("von denen mindestens 30.000 …",
+    "unter denen 500 …"): it speaks of the part, not of the whole."""
+    words = sent_toks[relative.lo : relative.hi]
+    return (
+        len(words) > 2
+        and words[0].low in {"von", "unter"}
+        and words[1].low == "denen"
+        and any(t.text[:1].isdigit() or t.tag == "CARD" for t in words[2:])
+    )
 
 
 def _label_before(sent_toks: Sequence[_Tok], parts: Sequence[Clause], clause: Clause) -> Clause | None:

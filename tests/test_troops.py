@@ -463,6 +463,9 @@ CLAUSE_CASES = [
         "Im Land sind 8.000 Soldaten stationiert, von denen bis zum deutsch–französischen Gipfel im Mai 3.000 das Land verlassen haben sollen.",
         [(8000, 8000, "exact", None, "stationed"), (3000, 3000, "exact", None, "planned")],
     ),
+    # figures placed among the casualties share their fate (S6); troops on their way are deployed (S4)
+    ("Unter den Getöteten befinden sich nach Armeeangaben Dutzende Kommandanten.", [(12, None, "vague", None, "killed")]),
+    ("Mehr als 20.000 Soldaten machten sich auf den Weg an die Küste.", [(20000, None, "more_than", None, "deployed")]),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

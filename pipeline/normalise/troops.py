@@ -519,6 +519,9 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     for group in ("stationed", "mobilized"):
         if group in phrase_groups:
             return group
+    among = None if _partitive_whole(sent_toks, num_i, others) else _among(sent_toks, clause_of(parts, num_i))
+    if among:  # "Unter den Getöteten befinden sich … Dutzende Kommandanten" (S6); not "neun der 168 Offiziere"
+        return among
     superset = _superset(sent_toks, num_i, others)
     if superset is not None:  # "… 310 Menschen getötet, darunter 120 Soldaten": as the whole
         return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
@@ -595,6 +598,18 @@ ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NE", "NN", "ADV", "CARD"
 
 OF_THEM = frozenset({"ihnen", "diesen", "denen"})  # "40 von ihnen": a part of a group named before
 PARTITIVE_JOINS = frozenset({"der", "den", "von", "insgesamt"})
+
+
+def _among(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
+    """The casualty group the clause places its figures among: "Unter den Getöteten befinden
+    sich …", "Unter den Toten sind 30 Soldaten", "unter den Gefangenen" (S6)."""
+    for k in range(clause.lo, clause.hi - 2):
+        if sent_toks[k].low == "unter" and sent_toks[k + 1].low in {"den", "die"} and sent_toks[k + 2].is_cap:
+            groups = {g for _, g in _cue_hits([sent_toks[k + 2]])} & {*CASUALTY, "captivity"}
+            if len(groups) == 1:
+                group = groups.pop()
+                return "captured" if group == "captivity" else group
+    return None
 
 
 def _killed_in_captivity(

@@ -881,6 +881,8 @@ def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
         ("Die Houthi-Rebellen feuerten Raketen ab.", ["Huthi"]),
         ("Der Basler Pharmakonzern Roche steigerte den Gewinn.", ["Roche"]),
         ("Die Privatbank Julius Bär und Adidas legten zu.", ["Julius Bär", "Adidas"]),
+        ("Der Rebellen-nahe Fernsehsender Al-Masirah berichtete.", ["Al-Masirah"]),
+        ("Die Schweizer Bankenaufsicht Finma griff ein.", ["Finma"]),
         ("Die Uno-Truppen bleiben in Mali.", ["Vereinte Nationen"]),
         ("Analysten von JPMorgan Chase erwarten Zinssenkungen.", ["JPMorgan Chase"]),
     ],
@@ -1343,7 +1345,7 @@ def test_office_noun_after_a_demonstrative_points_back() -> None:
     from pipeline.normalise.orgs import find_known_organisations
 
     text = "Die Finanzaufsicht Bafin prüft. Diese Aufsichtsbehörde verlangte Unterlagen."
-    assert [m.text for m in find_known_organisations(text)] == []
+    assert "Aufsichtsbehörde" not in [m.text for m in find_known_organisations(text)]
 
 
 @pytest.mark.parametrize(

@@ -103,11 +103,18 @@ def _is_descriptor(token: str) -> bool:
     return any(table_word(DESCRIPTOR_TABLE, f) for f in forms)
 
 
+# an inflected adjective before a descriptor, also a hyphenated or place one ("Rebellen-nahen",
+# "kurdische", "Schweizer")
+DESCRIBING_ADJECTIVE = re.compile(r"(?:\w+-)?[A-ZÄÖÜ]?[a-zäöüß]+(?:e|en|er|es|em)")
+
+
 def strip_descriptor(tokens: list[str], aliases: AliasTable | None = None) -> list[str]:
     """Drop "Nachrichtenagentur"/"US-Geheimdienst" before a one-word or known name
     ("Nachrichtenagentur KCNA" → KCNA); "Bündnis Zukunft Österreich" stays whole."""
     aliases = aliases if aliases is not None else load_aliases()
     i = 0
+    if len(tokens) > 2 and DESCRIBING_ADJECTIVE.fullmatch(tokens[0]) and _is_descriptor(tokens[1]):
+        i = 1  # "Rebellen-nahen Fernsehsender Al-Masirah", "M23-nahe Onlinemedium Kivu News"
     while (
         i < len(tokens) - 1
         and _is_descriptor(tokens[i])

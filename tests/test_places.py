@@ -624,7 +624,9 @@ def test_unknown_name_cut_before_its_second_word_is_widened() -> None:
     assert [m.text for m in widened] == ["Upper Karamoja"]
 
 
-@pytest.mark.parametrize(("before", "town"), [("Hauptbahnhof", "Erfurt"), ("Messezentrum", "Nürnberg")])
+@pytest.mark.parametrize(
+    ("before", "town"), [("Hauptbahnhof", "Erfurt"), ("Messezentrum", "Nürnberg"), ("Flugplatz", "Paderborn")]
+)
 def test_building_named_after_its_town_is_one_place(before: str, town: str) -> None:
     from pipeline.normalise.places import extend_place_mentions
 

@@ -543,6 +543,9 @@ NEXT_NAME_WORD = re.compile(r" ([A-ZÄÖÜ][\w'’]+)(?![\w-])")
 
 BUILDING_WORD = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+) $")
 BUILDING_HEADS = ("zentrum", "halle", "stadion", "arena", "palast", "bahnhof", "kaserne", "flughafen")
+# sites named by the bare noun and their town ("Flughafen Kabul", "Feldlager Kundus",
+# "Truppenübungsplatz Allentsteig"): a place of their own (L5 kind other)
+SITE_WORDS = frozenset({"flughafen", "flugplatz", "militärflughafen", "feldlager", "truppenübungsplatz", "waffenplatz"})
 
 
 def _building_before(text: str, start: int, end: int, ends: set[int]) -> int:
@@ -554,6 +557,7 @@ def _building_before(text: str, start: int, end: int, ends: set[int]) -> int:
         return start
     word = m.group(1).lower()
     head = next((h for h in BUILDING_HEADS if word.endswith(h) and len(word) > len(h) + 2), None)
+    head = head or (word if word in SITE_WORDS else None)
     hit = match_place(text[start:end])
     if head is None or hit is None or hit.rows[0].kind != "city":
         return start

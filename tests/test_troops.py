@@ -199,6 +199,7 @@ def test_troop_figures(sentencizer, text, expected):
 
 # Sentences whose numbers are no troop figures: police, civilians, money, vehicles, years …
 NEGATIVES = [
+    "Die Regierung bezifferte die Opfer des Krieges auf rund 870 zivile Tote.",  # civilians (W2)
     "Beim Spiel waren 3.000 Polizisten im Einsatz.",
     "Das Höchstalter für Reservisten soll von 65 auf 70 Jahre steigen.",  # the start of a change shares its measure
     "Bei den Soldaten kam Truppe (18.) auf Rang 18., Thalmann wurde 20., Schild 21.",  # ranks, no counts
@@ -466,6 +467,12 @@ CLAUSE_CASES = [
     # figures placed among the casualties share their fate (S6); troops on their way are deployed (S4)
     ("Unter den Getöteten befinden sich nach Armeeangaben Dutzende Kommandanten.", [(12, None, "vague", None, "killed")]),
     ("Mehr als 20.000 Soldaten machten sich auf den Weg an die Küste.", [(20000, None, "more_than", None, "deployed")]),
+    # "etwas mehr als" is more than (Q2); a part of a whole of no troops counts nothing (W2)
+    ("Die Armee meldete etwas mehr als 2900 Tote.", [(2900, None, "more_than", None, "killed")]),
+    (
+        "Bis zu 2.100 Soldaten werden im Land stationiert sein. 96 der 134 anwesenden Abgeordneten stimmten dafür.",
+        [(None, 2100, "up_to", None, "stationed")],
+    ),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

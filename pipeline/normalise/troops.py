@@ -2514,8 +2514,9 @@ def extract_troop_figures(
 
 
 def _part_of_other(toks: list[_Tok], after: int, num_end: int) -> bool:
-    """The number is a part of a counted whole that is no troops: "440 von 581 Abgeordneten"."""
-    if after + 2 >= len(toks) or toks[after].low != "von" or toks[after + 1].tag != "CARD":
+    """The number is a part of a counted whole that is no troops: "440 von 581 Abgeordneten",
+    "96 der 134 anwesenden Abgeordneten"."""
+    if after + 2 >= len(toks) or toks[after].low not in {"von", "der"} or toks[after + 1].tag != "CARD":
         return False
     return _head(toks, after + 2, num_end).kind == "other"
 
@@ -2721,6 +2722,8 @@ def _figure(
         return None, head  # "440 von 581 Abgeordneten": a part counts what its whole counts
     if head.kind in {"demonym", "person"} and not military_text:
         return None, head  # "fünf Rumänen" among an earthquake's dead: no troops in the text
+    if head.kind == "person" and any(m.low.startswith("zivil") for m in head.modifiers):
+        return None, head  # "rund 870 zivilen Toten": civilians (W2)
     if head.kind in {"person", "demonym"} and head.noun is not None and _names_civilians(toks, head):
         return None, head  # "523 Menschen getötet, darunter 342 Kämpfer und 104 Zivilisten" (W2)
     if head.noun is not None and _joined_with_civilians(toks, head):

@@ -882,6 +882,8 @@ def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
         ("Der Basler Pharmakonzern Roche steigerte den Gewinn.", ["Roche"]),
         ("Die Privatbank Julius Bär und Adidas legten zu.", ["Julius Bär", "Adidas"]),
         ("Der Rebellen-nahe Fernsehsender Al-Masirah berichtete.", ["Al-Masirah"]),
+        ("Soldaten der 110. Mechanisierten Brigade wurden verletzt.", ["110. Mechanisierte Brigade"]),
+        ("Bundesrat Alain Berset überreichte den Preis. Der Bundesrat tagte.", ["Bundesrat"]),
         ("Die Schweizer Bankenaufsicht Finma griff ein.", ["Finma"]),
         ("Die Uno-Truppen bleiben in Mali.", ["Vereinte Nationen"]),
         ("Analysten von JPMorgan Chase erwarten Zinssenkungen.", ["JPMorgan Chase"]),
@@ -1549,3 +1551,11 @@ def test_a_known_group_and_its_branch_named_by_a_preposition_stay_apart() -> Non
     """ "Al-Kaida auf der Arabischen Halbinsel" is a branch of Al-Kaida, not its long form."""
     text = "Kämpfer des Terrornetzwerks Al-Kaida griffen an. Die Al-Kaida auf der Arabischen Halbinsel bekannte sich."
     assert [o.name for o in resolve_found(text).referents] == ["Al-Kaida", "Al-Kaida auf der Arabischen Halbinsel"]
+
+
+def test_korps_keeps_its_s() -> None:
+    """ "Korps" is the same in every case: no genitive -s to strip."""
+    from pipeline.normalise.orgs import _genitive_forms
+
+    assert _genitive_forms("Korps") == ["Korps"]
+    assert _genitive_forms("Marinekorps") == ["Marinekorps"]

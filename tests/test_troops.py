@@ -473,6 +473,12 @@ CLAUSE_CASES = [
         "Bis zu 2.100 Soldaten werden im Land stationiert sein. 96 der 134 anwesenden Abgeordneten stimmten dafür.",
         [(None, 2100, "up_to", None, "stationed")],
     ),
+    # a battle's toll by side after a label of losses (W1); captured or missing is missing (S6)
+    (
+        "Verluste: Bei den Schweden 3400 Tote; bei den Kaiserlichen 3000 bis 6000 Tote und Verwundete.",
+        [(3400, 3400, "exact", None, "killed"), (3000, 6000, "range", None, "killed_or_wounded")],
+    ),
+    ("Es seien 850 Soldaten gefangen genommen oder vermisst.", [(850, 850, "exact", None, "missing")]),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

@@ -159,6 +159,8 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
     capitalised word that is no adjective ("Ärzte") or is a place ("Jerusalem Post")."""
     if len(tokens) < 2:
         return tokens
+    if ORDINAL.fullmatch(tokens[0]):  # "110. Mechanisierten Brigade": the ordinal stands for "die"
+        return [tokens[0], *_weak_nominative(tokens[1:])]
     head = _agreeing_noun(tokens, head_index(tokens))
     gender = gender_of(tokens[head])
     if gender is None:
@@ -176,6 +178,23 @@ def nominative_adjectives(tokens: list[str], is_place: Callable[[str], bool] = l
         if tokens[i][0].isupper() and not _adjective_stem(m.group("stem")):
             continue
         out[i] = m.group("stem") + STRONG_ENDING[gender]
+    return out
+
+
+ORDINAL = re.compile(r"\d{1,3}\.")
+
+
+def _weak_nominative(tokens: list[str]) -> list[str]:
+    """The adjectives of a numbered unit's name in the nominative after its implied article:
+    "-en" → "-e" for every gender ("110. Mechanisierten Brigade" → 110. Mechanisierte Brigade,
+    "1. Deutsch-Niederländischen Korps" → 1. Deutsch-Niederländische Korps)."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        if not (tok[:1].isupper() and tok.endswith("en") and len(tok) > 5):
+            break
+        if gender_of(tok) is not None:
+            break  # a noun, not an adjective
+        out[i] = tok[:-1]
     return out
 
 

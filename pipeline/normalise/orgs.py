@@ -131,8 +131,8 @@ def _genitive_forms(word: str) -> list[str]:
     a known institution head decides ("Ministeriums", "Bundestages"), else the word itself."""
     if word.endswith(("'", "’")):
         return [word[:-1]]
-    if word.isupper() or len(word) < 4 or not word.endswith("s"):
-        return [word]
+    if word.isupper() or len(word) < 4 or not word.endswith("s") or word.lower().endswith("korps"):
+        return [word]  # "Korps", "Marinekorps": the same in every case
     cuts = [word[:-2], word[:-1]] if word.endswith("es") and len(word) > 5 else [word[:-1]]
     for cut in cuts:
         if cut.lower().endswith((*GENITIVE_HEADS, "um")):
@@ -1205,7 +1205,11 @@ def split_person_edges(
     and a person after the name when the rest is an organisation of the document or of the
     alias table ("die Organisation Hayat Tahrir al-Sham Assad gestürzt" → ORG "Hayat Tahrir
     al-Sham" + PER "Assad"). German puts a possessor's genitive before the noun it owns and
-    an object after the subject; neither belongs to the organisation's name."""
+    an object after the subject; neither belongs to the organisation's name. A span opened by
+    a role word and a given name is a person with a title ("Bundesrat Alain Berset": a Swiss
+    federal councillor, no Federal Council)."""
+    from pipeline.normalise.people import is_role
+
     aliases = aliases if aliases is not None else load_aliases()
     surnames = {fold(w[-1]) for m in mentions if m.label == "PER" and (w := clean_span(m.text).split())}
     org_keys = {_surface_key(m.text) for m in mentions if m.label == "ORG"}
@@ -1221,6 +1225,9 @@ def split_person_edges(
             org_start = m.start + m.text.index(words[1], len(first))
             out.append(EntityMention(m.sent_idx, m.start, m.start + len(first), first, "PER"))
             out.append(EntityMention(m.sent_idx, org_start, m.end, m.text[org_start - m.start :], "ORG"))
+        elif len(words) >= 3 and is_role(first) and _given_name(words[1]):
+            per_start = m.start + m.text.index(words[1], len(first))  # "Bundesrat Alain Berset": a title
+            out.append(EntityMention(m.sent_idx, per_start, m.end, m.text[per_start - m.start :], "PER"))
         elif fold(last) in surnames and (_surface_key(rest) in org_keys or _canonical(rest, aliases)):
             per_start = m.start + m.text.rfind(last)
             out.append(EntityMention(m.sent_idx, m.start, m.start + len(rest), rest, "ORG"))

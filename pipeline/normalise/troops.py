@@ -1667,6 +1667,8 @@ def _combine_casualties(groups: set[str]) -> str | None:
     a general word ("Opfer", "Verluste") only counts when nothing more specific is there.
     """
     specific = groups & {"killed", "wounded", "captured", "missing"}
+    if specific == {"captured", "missing"}:
+        return "missing"  # "gefangen genommen oder vermisst": whereabouts unknown, no dead or wounded (S6)
     if len(specific) > 1:  # "eliminiert und festgenommen", "tot, verwundet oder vermisst" (S6)
         return "killed_or_wounded"
     for group in ("killed", "wounded", "captured", "missing"):
@@ -2278,7 +2280,7 @@ def _context(toks: list[_Tok], head: _Head) -> str:
     others = [t for t in toks if t.is_word and id(t) not in own]
     if any(is_military_noun(t.text) or _has_cue(t.text, "forces") for t in others):
         return "forces"
-    if _side_losses(others):
+    if _side_losses(others) or _losses_label(toks):
         return "forces"  # "Die russischen Verluste … mit insgesamt 1.173 Toten" (W1: one side's toll)
     if any(g in ACTION_STATUS for _, g in _cue_hits(others)):
         return "action"
@@ -2308,6 +2310,14 @@ def _side_losses(toks: Sequence[_Tok]) -> bool:
         for k, tok in enumerate(toks[:-1])
     )
     return before or after
+
+
+def _losses_label(toks: Sequence[_Tok]) -> bool:
+    """A noun of losses as the label of what follows ("Verluste: Bei den Protestanten 3400
+    Tote …"): a battle's toll by side (W1)."""
+    return any(
+        a.is_cap and _ends_with(a.text, _cue_words("loss_noun")) and b.text == ":" for a, b in zip(toks, toks[1:], strict=False)
+    )
 
 
 def _country_genitive(word: str) -> bool:

@@ -142,7 +142,7 @@ def test_unseen_check_set_stays_above_its_floor() -> None:
     assert report.troop_figures.f1 >= 0.9
     assert report.troop_figures.accuracy("qualifier") >= 0.95
     assert report.troop_figures.accuracy("country") >= 0.89  # 0.90 with u273-u288 (country 0.76-0.94 there, blind)
-    assert report.troop_figures.accuracy("status") >= 0.79  # 0.80 with u233-u248 (status 0.52-0.64 there, blind)
+    assert report.troop_figures.accuracy("status") >= 0.80  # 0.808 with u01-u352 (eighth session)
 
 
 def test_unseen_full_check_set_stays_above_its_floor() -> None:
@@ -152,8 +152,10 @@ def test_unseen_full_check_set_stays_above_its_floor() -> None:
 
     report = eval_articles(ROOT / "tests" / "fixtures" / "unseen-full")
     assert report.people.f1 >= 0.92
-    assert report.places.f1 >= 0.88
-    assert report.organisations.f1 >= 0.77  # 0.79 with g97-g104 (organisations 0.50 there, blind)
+    assert report.places.f1 >= 0.90  # 0.911 with g01-g288 (eighth session)
+    assert report.organisations.f1 >= 0.81  # 0.827 with g01-g288 (organisations 0.50-0.89 blind)
+    assert report.troop_figures.f1 >= 0.88  # 0.895
+    assert report.troop_figures.accuracy("status") >= 0.78  # 0.798
 
 
 @pytest.mark.parametrize(

@@ -879,6 +879,7 @@ def test_agencies_in_datelines(text: str, expected: list[str]) -> None:
         ("Einige Gruppen haben al-Qaida die Treue geschworen.", ["Al-Kaida"]),
         ("Dahinter soll al-Kaida auf der Arabischen Halbinsel stehen.", ["Al-Kaida auf der Arabischen Halbinsel"]),
         ("Die Houthi-Rebellen feuerten Raketen ab.", ["Huthi"]),
+        ("Im US-Kongress formierte sich Widerstand.", ["US-Kongress"]),
         ("Der Basler Pharmakonzern Roche steigerte den Gewinn.", ["Roche"]),
         ("Die Privatbank Julius Bär und Adidas legten zu.", ["Julius Bär", "Adidas"]),
         ("Der Rebellen-nahe Fernsehsender Al-Masirah berichtete.", ["Al-Masirah"]),

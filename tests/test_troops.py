@@ -479,6 +479,7 @@ CLAUSE_CASES = [
         [(3400, 3400, "exact", None, "killed"), (3000, 6000, "range", None, "killed_or_wounded")],
     ),
     ("Es seien 850 Soldaten gefangen genommen oder vermisst.", [(850, 850, "exact", None, "missing")]),
+    ("Die Armee meldete 300 Tote/Verwundete.", [(300, 300, "exact", None, "killed_or_wounded")]),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

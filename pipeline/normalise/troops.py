@@ -512,6 +512,8 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
             return "killed"  # "65 Kriegsgefangene saßen in der Maschine und wurden getötet" (S6)
         return "captured"  # "31 verwundete Kriegsgefangene", "im Austausch gegen 15 verwundete Soldaten" (S6)
     phrase_groups = {g for _, g in _cue_hits(phrase + _listed_casualties(sent_toks, head))} if phrase else set()
+    if head.noun is not None and "/" in head.noun.text:  # "1600 Verwundete/Vermisste": each of the nouns (S6)
+        phrase_groups |= {g for _, g in _cue_hits_in(tuple(p.lower() for p in head.noun.text.split("/")))}
     phrase_groups |= {c for c in map(_participle_class, head.modifiers) if c in CASUALTY}  # "freigelassene"
     combined = _combine_casualties(phrase_groups)
     if combined:  # "320 000 russischen Opfern": the phrase itself says casualties

@@ -190,8 +190,9 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
     # inside a relative or subordinate clause ("Während …, probte …"): its next comma ends it
     subordinate = _is_subordinator(words, 0)
     infinitive = False  # inside a zu-infinitive group: its list commas do not end it
+    inserted = _inserted_dashes(words)
     for i, w in enumerate(words):
-        if w.text in HARD_BOUNDARIES and 0 < i < len(words) - 1 and _stands_apart(words, i):
+        if w.text in HARD_BOUNDARIES and 0 < i < len(words) - 1 and _stands_apart(words, i) and i not in inserted:
             cuts.append(i + 1)
             subordinate = False
         elif w.text == ",":
@@ -209,6 +210,24 @@ def clauses(words: Sequence[Word]) -> list[Clause]:
     cuts.append(len(words))
     spans = sorted(set(cuts))
     return [Clause(a, b) for a, b in zip(spans, spans[1:], strict=False) if a < b]
+
+
+DASHES = frozenset({"–", "—", "-"})
+INSERTION_MAX = 8  # words between the two dashes of an insertion
+
+
+def _inserted_dashes(words: Sequence[Word]) -> frozenset[int]:
+    """The two dashes around a short insertion with no finite verb ("… mit 12 Booten - eine
+    Art Fähre - unterwegs"): the clause goes on across it, so neither ends a clause."""
+    dashes = [i for i, w in enumerate(words) if w.text in DASHES and 0 < i < len(words) - 1 and _stands_apart(words, i)]
+    out: set[int] = set()
+    for a, b in zip(dashes, dashes[1:], strict=False):
+        if a in out:
+            continue
+        between = words[a + 1 : b]
+        if 0 < len(between) <= INSERTION_MAX and not any(is_finite(w) for w in between):
+            out |= {a, b}
+    return frozenset(out)
 
 
 def _fronted(words: Sequence[Word], start: int, comma: int) -> bool:

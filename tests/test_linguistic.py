@@ -143,6 +143,13 @@ def _texts(doc: Doc) -> list[str]:
         ("884/CARD Soldaten/NN sind/VAFIN im/APPRART Burgenland/NN ,/$, der/PRELS Steiermark/NE ,/$, "
          "Kärnten/NE und/KON in/APPR Wien/NE im/APPRART Einsatz/NN ./$.",
          ["884 Soldaten sind im Burgenland , der Steiermark , Kärnten und in Wien im Einsatz ."]),
+        # two dashes around a short insertion without a finite verb: the clause goes on across it
+        ("40/CARD Soldaten/NN sind/VAFIN mit/APPR Booten/NN -/$( eine/ART Art/NN Fähre/NN -/$( "
+         "unterwegs/ADV ./$.",
+         ["40 Soldaten sind mit Booten - eine Art Fähre - unterwegs ."]),
+        # ... but an inserted clause with its own verb is one
+        ("Die/ART Armee/NN -/$( sie/PPER zählt/VVFIN 900/CARD Mann/NN -/$( zog/VVFIN ab/PTKVZ ./$.",
+         ["Die Armee -", "sie zählt 900 Mann -", "zog ab ."]),
     ],
 )  # fmt: skip
 def test_clauses(tagged: str, expected: list[str]) -> None:

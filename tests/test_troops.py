@@ -480,6 +480,13 @@ CLAUSE_CASES = [
     ),
     ("Es seien 850 Soldaten gefangen genommen oder vermisst.", [(850, 850, "exact", None, "missing")]),
     ("Die Armee meldete 300 Tote/Verwundete.", [(300, 300, "exact", None, "killed_or_wounded")]),
+    # the number of a state's soldiers with no place is its force: its target size is a size (S1);
+    # "dort" places it (S2)
+    (
+        "Die Zahl der Soldaten soll bis 2030 von derzeit 60.000 auf 75.000 wachsen.",
+        [(60000, 60000, "exact", None, "strength"), (75000, 75000, "exact", None, "strength")],
+    ),
+    ("Bald soll die Zahl der Soldaten dort auf 2500 steigen.", [(2500, 2500, "exact", None, "planned")]),
     # an operation's size grown is the operation's (S4)
     ("Die Einsatzstärke wuchs zeitweise auf über 300 Soldaten.", [(300, None, "more_than", None, "deployed")]),
     # a contingent in brackets after its country or people (C1)

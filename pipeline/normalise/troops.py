@@ -1494,10 +1494,22 @@ def _says_how_much(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     )
 
 
+PLACING_WORDS = frozenset({"an", "am", "in", "im", "bei", "dort"})
+
+
 def _whole_force(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause names a state's armed forces or one of its services as a whole
-    ("Streitkräfte", "Bundeswehr", "Armee", "Marine")."""
-    return _names_noun(sent_toks[clause.lo : clause.hi], "whole_force")
+    ("Streitkräfte", "Bundeswehr", "Armee", "Marine"), or the number of its soldiers with no
+    place ("die Zahl der Soldaten … von 180.000 auf 200.000")."""
+    words = sent_toks[clause.lo : clause.hi]
+    if _names_noun(words, "whole_force"):
+        return True
+    if any(t.low in PLACING_WORDS for t in words):
+        return False  # "die Zahl der Soldaten an seiner Grenze": a force somewhere
+    return any(
+        a.low == "zahl" and b.low == "der" and is_military_noun(c.text) and not _names_recruits(c.text)
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -1507,6 +1519,8 @@ def _abroad(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
         t = sent_toks[k]
         if t.low in {"in", "im"} and _place_after(sent_toks, k + 1, clause.hi) and not _in_force(sent_toks, k + 1, clause.hi):
             return True
+        if t.low == "dort":
+            return True  # "die Zahl der US-Militärangehörigen dort": a place named before
     return _names_mission(sent_toks, clause)
 
 

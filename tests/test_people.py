@@ -668,6 +668,10 @@ def test_a_towns_name_taken_for_a_person_is_the_town(text: str, span: str, label
         # Swiss and Austrian sports writing: "Captain", "Goalie"
         ("Captain Patrick Geering traf zum 1:0.", "Captain Patrick Geering", "Patrick Geering"),
         ("Goalie Simon Hrubec hielt alles.", "Goalie Simon Hrubec", "Simon Hrubec"),
+        # scorers, compound positions and an Austrian governor are roles
+        ("Siegtorschütze Niclas Füllkrug jubelte.", "Siegtorschütze Niclas Füllkrug", "Niclas Füllkrug"),
+        ("Innenverteidiger Marco Friedl fehlte.", "Innenverteidiger Marco Friedl", "Marco Friedl"),
+        ("Landeshauptmann Peter Kaiser wurde gewählt.", "Landeshauptmann Peter Kaiser", "Peter Kaiser"),
     ],
 )
 def test_a_name_after_a_role_noun_keeps_its_final_s(text: str, span: str, name: str) -> None:

@@ -506,9 +506,10 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
     when the sentence says nothing."""
     phrase = [t for t in head.modifiers] + ([head.noun] if head.noun else [])
     parts = _clauses(sent_toks)
+    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
     governing = _governing_noun(sent_toks, num_i, parts)
     if governing == "captured" or (head.noun is not None and "captured" in {g for _, g in _cue_hits([head.noun])}):
-        if _killed_in_captivity(sent_toks, parts, num_i, head, others):
+        if _killed_in_captivity(sent_toks, parts, num_i, end_i, others):
             return "killed"  # "65 Kriegsgefangene saßen in der Maschine und wurden getötet" (S6)
         return "captured"  # "31 verwundete Kriegsgefangene", "im Austausch gegen 15 verwundete Soldaten" (S6)
     phrase_groups = {g for _, g in _cue_hits(phrase + _listed_casualties(sent_toks, head))} if phrase else set()
@@ -529,7 +530,6 @@ def _status(sent_toks: list[_Tok], num_i: int, head: _Head, others: Sequence[int
         return _status(sent_toks, superset, _Head("elided", (), None, sent_toks[superset].end), others)
     if governing:  # "den Tod von 2.009 Soldaten", "die Ermordung zweier UN-Soldaten"
         return governing
-    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
     attribute = _attribute_status(sent_toks, num_i, end_i)
     if attribute:  # "die bislang aus 3800 Soldaten bestehende Truppe … aufzustocken"
         return attribute
@@ -615,13 +615,12 @@ def _among(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
 
 
 def _killed_in_captivity(
-    sent_toks: list[_Tok], parts: Sequence[Clause], num_i: int, head: _Head, others: Sequence[int]
+    sent_toks: list[_Tok], parts: Sequence[Clause], num_i: int, end_i: int, others: Sequence[int]
 ) -> bool:
     """Prisoners of whom their own clause, or a coordinated clause of theirs, says they were
     killed or died: POWs who died in captivity are killed (S6). The casualty cues are read as
     for any figure (:func:`_casualty_groups`): "20 Soldaten getötet und 40 Kriegsgefangene
     befreit" kills none of the prisoners."""
-    end_i = max([num_i] + [k for k, t in enumerate(sent_toks) if t.end <= head.end])
     _, _, scope = _figure_scope(sent_toks, parts, num_i, end_i)
     hits = [(i, g) for i, g in _sentence_hits(sent_toks, parts) if is_verb(sent_toks[i]) and any(i in c for c in scope)]
     rivals = [p for p in others if p != num_i]
@@ -631,7 +630,8 @@ def _killed_in_captivity(
 def _reported_past(sent_toks: Sequence[_Tok], parts: Sequence[Clause], i: int) -> bool:
     """Word ``i`` is a modal in a clause that reports the past ("sollen … vorgestoßen sein",
     :func:`pipeline.clauses.reported_past`): no plan (U1)."""
-    return reported_past(sent_toks[clause_of(parts, i).lo : clause_of(parts, i).hi])
+    clause = clause_of(parts, i)
+    return reported_past(sent_toks[clause.lo : clause.hi])
 
 
 def _partitive(sent_toks: Sequence[_Tok], part_i: int, whole_i: int) -> bool:
@@ -1267,16 +1267,8 @@ def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
     """Serving in a force ("dienen in der Bundeswehr", "leisten in der indischen Armee ihren
     Dienst") states its size (S1); serving in a mission or at a place ("dienen in der
     UN-Mission", "leisten in Mali Dienst") is deployed (S4); None when the clause says neither."""
-    places = [
-        next(j for j in range(k + 1, clause.hi) if sent_toks[j].is_cap)
-        for k in range(clause.lo, clause.hi - 1)
-        if sent_toks[k].low in {"in", "im", "bei", "beim"} and _place_after(sent_toks, k + 1, clause.hi)
-    ]
-    served = [  # "für das finnische Militär aktiv": a force served, no place
-        next(j for j in range(k + 1, clause.hi) if sent_toks[j].is_cap)
-        for k in range(clause.lo, clause.hi - 1)
-        if sent_toks[k].low == "für" and _place_after(sent_toks, k + 1, clause.hi)
-    ]
+    places = _nouns_after(sent_toks, clause, {"in", "im", "bei", "beim"})
+    served = _nouns_after(sent_toks, clause, {"für"})  # "für das finnische Militär aktiv": a force served, no place
     def force(j: int) -> bool:  # "bei der Bundeswehr", "bei den Waffengattungen der Truppe"
         genitive = j + 2 < clause.hi and sent_toks[j + 1].low in {"der", "des"} and sent_toks[j + 2].is_cap
         return _has_cue(sent_toks[j].text, "forces") or (genitive and _has_cue(sent_toks[j + 2].text, "forces"))
@@ -1286,6 +1278,16 @@ def _service_status(sent_toks: Sequence[_Tok], clause: Clause) -> str | None:
     if _names_mission(sent_toks, clause) or places:
         return "deployed"
     return None
+
+
+def _nouns_after(sent_toks: Sequence[_Tok], clause: Clause, prepositions: Collection[str]) -> list[int]:
+    """Indices of the first capitalised word of each phrase the clause opens with one of
+    ``prepositions`` ("in der UN-Mission" → UN-Mission)."""
+    return [
+        next(j for j in range(k + 1, clause.hi) if sent_toks[j].is_cap)
+        for k in range(clause.lo, clause.hi - 1)
+        if sent_toks[k].low in prepositions and _place_after(sent_toks, k + 1, clause.hi)
+    ]
 
 
 def _in_operation(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -2310,15 +2312,11 @@ def _side_losses(toks: Sequence[_Tok]) -> bool:
     nation in the genitive after it ("die Verluste der Amerikaner", "Verluste Russlands"):
     the sentence's toll is one armed side's (W1); not "auf israelischer Seite", where
     civilians count too."""
-
-    def loss(tok: _Tok) -> bool:
-        return tok.is_cap and _ends_with(tok.text, _cue_words("loss_noun"))
-
     before = any(
-        _is_adjective(a.text) and country_for_word(a.text) and loss(b) for a, b in zip(toks, toks[1:], strict=False)
+        _is_adjective(a.text) and country_for_word(a.text) and _is_loss_noun(b) for a, b in zip(toks, toks[1:], strict=False)
     )
     after = any(
-        loss(tok)
+        _is_loss_noun(tok)
         and (
             _country_genitive(toks[k + 1].text)
             or (toks[k + 1].low in {"der", "des"} and k + 2 < len(toks) and _is_demonym_noun(toks[k + 2].text))
@@ -2331,9 +2329,12 @@ def _side_losses(toks: Sequence[_Tok]) -> bool:
 def _losses_label(toks: Sequence[_Tok]) -> bool:
     """A noun of losses as the label of what follows ("Verluste: Bei den Protestanten 3400
     Tote …"): a battle's toll by side (W1)."""
-    return any(
-        a.is_cap and _ends_with(a.text, _cue_words("loss_noun")) and b.text == ":" for a, b in zip(toks, toks[1:], strict=False)
-    )
+    return any(_is_loss_noun(a) and b.text == ":" for a, b in zip(toks, toks[1:], strict=False))
+
+
+def _is_loss_noun(tok: _Tok) -> bool:
+    """A noun of losses (cue kind ``loss_noun``: "Verluste", "Opfer")."""
+    return tok.is_cap and _ends_with(tok.text, _cue_words("loss_noun"))
 
 
 def _country_genitive(word: str) -> bool:

@@ -154,6 +154,11 @@ def test_find_known_organisations_adds_missed_names() -> None:
         ("mit 20 SPD Sitze", "SPD Sitze", "SPD"),
         ("Partei Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich", "Bündnis Zukunft Österreich"),
         ("Erdoğans AKP gewann", "Erdoğans AKP", "AKP"),
+        # a compound descriptor or a team's standing goes before a name of several words too
+        ("das regierungsnahe Onlinemedium Baltic Times", "Onlinemedium Baltic Times", "Baltic Times"),
+        ("Der Serienmeister Grasshopper Club Zürich verlor", "Serienmeister Grasshopper Club Zürich", "Grasshopper Club Zürich"),
+        ("beim Aufsteiger Holstein Kiel", "Aufsteiger Holstein Kiel", "Holstein Kiel"),
+        ("Liste Bündnis Grüne Mitte", "Bündnis Grüne Mitte", "Bündnis Grüne Mitte"),
     ],
 )
 def test_org_span_cleanup(text: str, span: str, name: str) -> None:
@@ -238,6 +243,30 @@ def test_person_genitive_before_an_organisation_is_split(
     out = split_person_orgs([EntityMention(0, start, start + len(span), span, "PER")])
     assert [(m.text, m.label) for m in out] == expected
     assert all(text[m.start : m.end] == m.text for m in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tabellenführer Sturm Graz gewann in Linz.", "Sturm Graz"),
+        ("Der Rekordmeister Hertha Zehlendorf verlor.", "Hertha Zehlendorf"),
+        ("Gegen den Tabellenletzten Marc Rich United reichte ein Tor.", "Marc Rich United"),
+    ],
+)
+def test_a_name_after_a_teams_standing_is_a_club(text: str, span: str) -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    start = text.index(span)
+    m = EntityMention(0, start, start + len(span), span, "PER")
+    assert [x.label for x in relabel_mentions(text, [m])] == ["ORG"]
+
+
+def test_an_athletes_title_leaves_the_person() -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Titelverteidiger Jannik Sinner und Weltmeister Marco Odermatt siegten."
+    ms = span_mentions(text, "Jannik Sinner", "Marco Odermatt", label="PER")
+    assert [x.label for x in relabel_mentions(text, ms)] == ["PER", "PER"]
 
 
 def test_relabel_mentions_tie_decided_by_gazetteer() -> None:

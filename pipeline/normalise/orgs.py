@@ -62,6 +62,7 @@ from pipeline.records import EntityMention, Organisation, Resolution, ResolvedEn
 from pipeline.resources import read_lines, read_tsv
 
 DESCRIPTOR_TABLE = "org_descriptors.txt"
+TEAM_TABLE = "team_standing.txt"
 AMBIGUOUS_TABLE = "org_ambiguous.txt"
 # Institution nouns whose genitive (-s / -es) is safe to strip without other evidence.
 GENITIVE_HEADS = (
@@ -97,10 +98,28 @@ TITLE_ARTICLES = frozenset({"Der", "Die", "Das"})
 FUNCTION_WORDS = frozenset("für und der die das des von vom zur zum in im am an of the and".split())
 
 
-def _is_descriptor(token: str) -> bool:
+def _descriptor_forms(token: str) -> set[str]:
     low = token.lower()
-    forms = {low, re.sub(r"(?:es|s)$", "", low), re.sub(r"(?<=ist)en$", "", low)}  # "Drittligisten"
-    return any(table_word(DESCRIPTOR_TABLE, f) for f in forms)
+    return {low, re.sub(r"(?:es|s)$", "", low), re.sub(r"(?<=ist)en$", "", low)}  # "Drittligisten"
+
+
+def team_word(token: str) -> bool:
+    """A word of a team's standing or record (team_standing.txt: "Tabellenführer",
+    "Rekordmeisters"): the name after it is a club's."""
+    return any(table_word(TEAM_TABLE, f) for f in _descriptor_forms(token))
+
+
+def _is_descriptor(token: str) -> bool:
+    return any(table_word(DESCRIPTOR_TABLE, f) for f in _descriptor_forms(token)) or team_word(token)
+
+
+def _open_descriptor(token: str) -> bool:
+    """A descriptor no name begins with, so that it is stripped before a name of several
+    words too: a compound ("Onlinemedium Kivu News", "Terrormiliz Islamischer Staat") or a
+    team's standing ("Serienchampion Berlin Recycling Volleys"); "Bündnis Zukunft
+    Österreich", "Partei der Arbeit" keep their plain noun."""
+    _, heads = words_and_heads(DESCRIPTOR_TABLE)
+    return team_word(token) or any(f.endswith(h) and len(f) > len(h) for f in _descriptor_forms(token) for h in heads)
 
 
 # an inflected adjective before a descriptor, also a hyphenated or place one ("Rebellen-nahen",
@@ -118,12 +137,19 @@ def strip_descriptor(tokens: list[str], aliases: AliasTable | None = None) -> li
     while (
         i < len(tokens) - 1
         and _is_descriptor(tokens[i])
-        and is_capitalised(tokens[i + 1])
-        and tokens[i + 1].lower() not in FUNCTION_WORDS
-        and (len(tokens) - i == 2 or _canonical(" ".join(tokens[i + 1 :]), aliases))
+        and _name_word(tokens[i + 1])
+        and (
+            len(tokens) - i == 2
+            or _canonical(" ".join(tokens[i + 1 :]), aliases)
+            or (_open_descriptor(tokens[i]) and all(_name_word(t) for t in tokens[i + 1 :]))
+        )
     ):
         i += 1
     return tokens[i:]
+
+
+def _name_word(token: str) -> bool:
+    return is_capitalised(token) and token.lower() not in FUNCTION_WORDS
 
 
 def _genitive_forms(word: str) -> list[str]:
@@ -916,6 +942,9 @@ def relabel_mentions(
         ):
             out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
             continue  # L6: "für Basel" after "FC Basel", "den Drittligisten Walenstadt": the club
+        if lab == "PER" and _after_team_word(text, m):
+            out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
+            continue  # "Tabellenführer Sturm Graz": a club, whatever its name looks like
         words = clean_span(m.text).split()
         if (
             lab in {"ORG", "LOC"}
@@ -1042,6 +1071,11 @@ def _named_by_descriptor(text: str, m: EntityMention) -> bool:
         return False
     rows = match_place_rows(m.text)
     return not rows or rows[0].kind == "city"
+
+
+def _after_team_word(text: str, m: EntityMention) -> bool:
+    before = DESCRIPTOR_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return before is not None and team_word(before.group(1))
 
 
 # One side of a fixture: capitalised words, a year or a team number ("TV 1922 Saubach", "ESV

@@ -51,7 +51,8 @@ from pipeline.resources import read_lines
 __all__ = ["AliasTable", "load_aliases", "relabel_people", "resolve_people", "split_roles", "is_role"]
 
 ROLE_TABLE = "role_words.txt"
-DESCRIPTORS = "org_descriptors.txt"  # shared with orgs.py: nouns that introduce organisations
+# shared with orgs.py: nouns that introduce organisations, and words of a team's standing
+DESCRIPTORS = ("org_descriptors.txt", "team_standing.txt")
 PARTICLES = frozenset("von van der de den ter ten da di du le la al el bin ibn zu vom dos".split())
 INFLECTION = re.compile(r"(?:innen|in|en|n|s|es)$")
 TOKEN = re.compile(r"[\w.'’\-]+", re.UNICODE)
@@ -375,8 +376,9 @@ def _not_a_person(text: str, m: EntityMention, spans: list[tuple[int, int, str]]
     - a word German writes in lower case, capitalised only at the sentence start: "Lange
       wollte der Präsident …" → ``sentence_word``; a gender-inclusive person noun
       ("Expert*innen") → ``common_noun``;
-    - a name after a noun that introduces organisations (``org_descriptors.txt``): "die
-      Nachrichten-Website Mediazona", "der Autobauer Daimler" → ``organisation``.
+    - a name after a noun that introduces organisations (``org_descriptors.txt``) or a
+      team's standing (``team_standing.txt``): "die Nachrichten-Website Mediazona", "der
+      Autobauer Daimler", "Tabellenführer Leverkusen" → ``organisation``.
     """
     if sentence_word(text, m.start, m.end):
         return "sentence_word"
@@ -433,13 +435,14 @@ def _noun_form(word: str) -> bool:
 def org_descriptor(word: str) -> bool:
     """A noun that introduces an organisation's name ("Konzern", "Nachrichten-Website",
     "Autozulieferer"), also inflected (genitive -s/-es, dative -n)."""
-    words, _ = words_and_heads(DESCRIPTORS)
     low = word.lower()
-    for form in {low, low[:-1], low[:-2]} if len(low) > 4 else {low}:
-        if table_word(DESCRIPTORS, form):
-            return True
-        if "-" in form and form.rsplit("-", 1)[1] in words:
-            return True
+    for table in DESCRIPTORS:
+        words, _ = words_and_heads(table)
+        for form in {low, low[:-1], low[:-2]} if len(low) > 4 else {low}:
+            if table_word(table, form):
+                return True
+            if "-" in form and form.rsplit("-", 1)[1] in words:
+                return True
     return False
 
 

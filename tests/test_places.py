@@ -262,7 +262,7 @@ def test_extended_span_swallows_mentions_inside_it() -> None:
 
 
 def test_short_town_name_joins_its_full_name_in_the_document() -> None:
-    text = "im Landkreis Pfaffenhofen an der Ilm. Später in Pfaffenhofen selbst."
+    text = "in Pfaffenhofen an der Ilm. Später in Pfaffenhofen selbst."
     res = resolve_places(text, loc(text, "Pfaffenhofen an der Ilm", "Pfaffenhofen"))
     assert [(p.name, p.country, p.mentions) for p in res.referents] == [("Pfaffenhofen an der Ilm", "DE", 2)]
 
@@ -1178,3 +1178,25 @@ def test_first_level_regions_of_neighbouring_countries_are_known(name: str, coun
 
     hit = match_place(name)
     assert hit is not None and (hit.rows[0].kind, hit.rows[0].country) == ("region", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a canton or district named after its seat is a place of its own (L1, L5)
+        (
+            "Die Wahlen im Kanton Zürich waren knapp; in der Stadt Zürich gewann die SP.",
+            ("Zürich",),
+            [("Kanton Zürich", "region"), ("Zürich", "city")],
+        ),
+        ("Die Regierung des Kantons Luzern tagte.", ("Luzern",), [("Kanton Luzern", "region")]),
+        ("Im Landkreis Rosenheim fiel Schnee.", ("Rosenheim",), [("Landkreis Rosenheim", "region")]),
+        ("Bürgermeister im Landkreis Passau", ("Landkreis Passau",), [("Landkreis Passau", "region")]),
+        # a name the gazetteer knows as a region keeps its own name; other type words go
+        ("Im Kanton Aargau regnete es.", ("Aargau",), [("Aargau", "region")]),
+        ("In der Region Kursk wird gekämpft.", ("Region Kursk",), [("Kursk", "region")]),
+    ],
+)
+def test_a_unit_named_after_its_seat(text: str, spans: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
+    places = resolve_places(text, loc(text, *spans)).referents
+    assert [(p.name, p.kind) for p in places] == expected

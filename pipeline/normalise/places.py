@@ -60,6 +60,7 @@ from pipeline.resources import ResourceError, read_lines, read_text, read_tsv
 GAZETTEER = "gazetteer.tsv.gz"
 TERRITORIES = "territories.tsv"
 PLACE_TYPES = "place_types.tsv"
+UNIT_TYPE_WORDS = "unit_type_words.txt"
 DIRECTIONS = "place_directions.txt"
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
 # A village below this size does not make a town's name ambiguous when the article's country is
@@ -724,6 +725,8 @@ def resolve_places(
                 note = "country_from_context" if country else "not_in_gazetteer"
         else:
             key, name, hint, country, note = row.key, match.surface, match.kind_hint, sovereign(row.country), None
+            if unit := _unit_name(text, mention, match, row):
+                key, name, hint = f"{row.key}:unit", unit, "region"  # "Kanton Zürich" beside the city
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -736,6 +739,33 @@ def resolve_places(
         for r in resolutions
     ]
     return ResolvedEntities(resolutions=resolutions, referents=referents)
+
+
+@cache
+def _unit_words() -> dict[str, str]:
+    """Type words of units named with them (unit_type_words.txt), by their lower-case forms
+    (also genitive: "des Kantons", "des Landkreises")."""
+    words = read_lines(UNIT_TYPE_WORDS)
+    return {form: w for w in words for form in (w.lower(), w.lower() + "s", w.lower() + "es")}
+
+
+def _unit_name(text: str, mention: EntityMention, match: _Match, row: GazetteerRow) -> str | None:
+    """The name of an administrative unit given by its type word before a town's name, in
+    the span or right before it ("im Kanton Zürich" → Kanton Zürich, "des Landkreises
+    Deggendorf" → Landkreis Deggendorf); None for other spans and for names the gazetteer
+    knows as regions ("Kanton Aargau" is Aargau)."""
+    if row.kind != "city":
+        return None
+    tokens = drop_leading_articles(clean_span(mention.text).split())
+    before = WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if len(tokens) > 1 and match.kind_hint == "region":
+        word = _unit_words().get(tokens[0].lower())
+    else:
+        word = _unit_words().get(before.group(1).lower()) if before else None
+    return f"{word} {match.surface}" if word else None
+
+
+WORD_BEFORE = re.compile(r"(?<![\w-])(\w+)[ \t]+$")
 
 
 BRACKETED = re.compile(r"[ \t]*\([ \t]*([A-ZÄÖÜ][^()\n,;]{1,60}?)[ \t]*\)")

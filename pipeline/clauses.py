@@ -396,9 +396,17 @@ def _particle(words: Sequence[Word], i: int, clause: Clause) -> str:
     if not is_finite(words[i]):
         return ""
     for k in range(i + 1, clause.hi):
-        if words[k].tag == "PTKVZ":
-            return _lemma(words[k])
+        if words[k].tag == "PTKVZ" or _clause_final_prefix(words, k, clause):
+            return _lemma(words[k]) if words[k].tag == "PTKVZ" else words[k].text.lower()
     return ""
+
+
+def _clause_final_prefix(words: Sequence[Word], k: int, clause: Clause) -> bool:
+    """A separable prefix that ends its clause, whatever the tagger called it: an article or a
+    preposition never closes a clause, so "rücken pro Jahr ein –" has the particle "ein"."""
+    w = words[k]
+    last = k + 1 >= clause.hi or words[k + 1].tag.startswith("$") or not words[k + 1].text[:1].isalnum()
+    return last and w.tag in {"ART", "APPR", "ADV"} and w.text.lower() in _words("separable_prefixes")
 
 
 # adverbs that with "zu" form a preposition and then say nothing of a plan

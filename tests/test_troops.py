@@ -1936,3 +1936,52 @@ def test_exceeding_a_ceiling_moves_no_troops(nlp):
     ("Obergrenze") exceeded is a size, no operation (S1, S4)."""
     text = "Das Heer zählt 147.000 Soldaten. Damit wird die Obergrenze von 140.000 Soldaten überschritten."
     assert "deployed" not in [f.status for f in _troops(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people fleeing a call-up or a war are emigrants, no troops (W2) ...
+        ("Nach der Teilmobilmachung flüchteten Hunderttausende Männer nach Georgien und Kasachstan.", []),
+        ("Mehr als 200.000 Männer wurden eingezogen, Zehntausende flohen ins Ausland.", [(200000, "mobilized")]),
+        # ... soldiers who flee are still soldiers, and a toll of the flight is a toll
+        ("Nach der Niederlage flohen 300 Soldaten über die Grenze.", [(300, "other")]),
+        ("Im Krieg starben 400 Soldaten; weitere 30 kamen bei ihrer Flucht ums Leben.", [(400, "killed"), (30, "killed")]),
+    ],
+)
+def test_fleeing_people_are_no_troops(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part named by a casualty noun says which losses a general toll holds (S6)
+        ("Die Armee zählte 900 Opfer unter ihren Soldaten, davon 250 Tote.", [(900, "killed_or_wounded"), (250, "killed")]),
+        ("Die Armee meldete 3000 Opfer unter ihren Soldaten, davon 1100 Gefangene.", [(3000, "killed_or_wounded"), (1100, "captured")]),
+        # a part of prisoners stays prisoners, whatever else it is
+        ("Am Montag hatten sich die ersten 120 Soldaten ergeben, darunter 30 Schwerverletzte.", [(120, "captured"), (30, "captured")]),
+    ],
+)
+def test_a_casualty_noun_refines_a_general_toll(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_prisoners_taken_by_a_verb_come_home_as_prisoners(nlp):
+    """A relative clause with "gefangen genommen" makes the returning troops POWs (S6), also
+    where the figure's own clause has no verb before the relative clause."""
+    text = "Moskau teilte mit, dass 90 Soldaten, „die bei Charkiw gefangen genommen wurden, zurückgekehrt“ seien."
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == [(90, "captured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recruits who join ("einrücken") are a call-up (S3), also as the clause's subject
+        "Jedes Jahr rücken rund 18.000 Rekruten ein.",
+        # Austrian "Grundwehrdiener", and a particle the tagger may take for an article
+        "Etwa 12.000 Grundwehrdiener rücken im Jahr ein – viele bleiben nicht lange.",
+    ],
+)
+def test_recruits_who_join_are_mobilized(nlp, text):
+    assert [f.status for f in _troops(nlp, text)] == ["mobilized"]

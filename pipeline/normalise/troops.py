@@ -663,7 +663,7 @@ def _attribute_status(sent_toks: Sequence[_Tok], num_i: int, end_i: int) -> str 
     if sent_toks[j - 1].tag == "ART":
         return None  # "mit 300 Soldaten über die getöteten Kameraden": another noun phrase's attribute
     cls = _participle_class(sent_toks[j])
-    if cls is None or cls in {"plan", "change", "grow", "provide", "service", "join", "evacuate"}:
+    if cls is None or cls in {"plan", "change", "grow", "provide", "service", "join", "evacuate", "flee"}:
         return None
     status = DONE_STATUS.get(cls, cls)
     return status if status in STRONG_STATUS or status in CASUALTY else None
@@ -864,12 +864,18 @@ def _clause_classes(sent_toks: tuple[_Tok, ...], clause: Clause) -> frozenset[st
 
 
 def _returned_prisoners(sentences: Sequence[Sentence], sent: Sentence, toks: Sequence[_Tok], num_i: int) -> bool:
-    """Troops brought or coming home where the sentence or one of the two before speaks of
-    captivity or a prisoner exchange: returned POWs ("Im Gegenzug wurden 248 russische
+    """Troops brought or coming home where the sentence speaks of captivity or a prisoner
+    exchange, by a verb or a noun, or one of the two before by a noun: returned POWs ("Im Gegenzug wurden 248 russische
     Soldaten … zurückgebracht" after "… Gefangenenaustausch …"), captured (S6), not a
     withdrawal."""
-    if not _moves(toks, num_i, ("withdraw",)):
+    parts = _clauses(toks)
+    classes = [predicate_class(toks, i, clause_of(parts, i)) for i in range(len(toks))]
+    clause = clause_of(parts, num_i)
+    verbless = not any(is_verb(t) for t in toks[clause.lo : clause.hi])  # "dass 115 Armeeangehörige, „die …“, … zurückgekehrt seien"
+    if not _moves(toks, num_i, ("withdraw",)) and not (verbless and "withdraw" in classes):
         return False
+    if "captured" in classes or "captivity" in classes:
+        return True  # "115 Armeeangehörige, die … gefangen genommen wurden, … zurückgekehrt"
     forms = tuple(stem + e for stem in _captivity_nouns() for e in NOUN_ENDINGS)
     return any(
         w.endswith(forms) for s in sentences if sent.idx - 2 <= s.idx <= sent.idx for w in WORD.findall(s.text.lower())
@@ -1240,9 +1246,11 @@ def _joins_forces(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """A verb of joining has armed forces as what is joined: a word for them after the finite
     verb ("schlossen sich der Volksarmee an", "sind … in die Armee eingetreten"), not the
     subject before it ("Russische Truppen rückten … in Georgien ein"), nor the noun a figure
-    counts; or a place where service begins (cue kind ``induction``: "sind … in der Kaserne
+    counts, unless that subject are recruits; or a place where service begins (cue kind ``induction``: "sind … in der Kaserne
     eingerückt")."""
     finite = next((k for k in range(clause.lo, clause.hi) if is_finite(sent_toks[k])), clause.lo)
+    if any(_names_recruits(t.text) for t in sent_toks[clause.lo : finite]):
+        return True  # "Etwa 16.000 Grundwehrdiener rücken pro Jahr ein": recruits join the forces
     return any(
         (_has_cue(sent_toks[k].text, "forces") or _has_cue(sent_toks[k].text, "induction"))
         # "haben 600 Armeeangehörige die Arbeit aufgenommen": the counted are who acts, unless
@@ -2069,6 +2077,12 @@ def _participle_class(tok: _Tok) -> str | None:
     return cls
 
 
+def _noun_toll(tok: _Tok) -> str:
+    """The status a casualty noun names ("Tote" → killed, "Gefangene" → captured)."""
+    cls = predicate_class([tok], 0, Clause(0, 1))
+    return "captured" if cls == "captivity" else cls or "killed_or_wounded"
+
+
 def _is_casualty_noun(tok: _Tok) -> bool:
     """ "Kriegstoten", "Gefallenen", "Verluste": a noun that names casualties (by lemma)."""
     if not tok.lemma or not tok.is_cap:
@@ -2515,6 +2529,8 @@ def extract_troop_figures(
             fig = None  # "… 43.600 Palästinenser getötet. Die Angaben unterscheiden nicht zwischen Zivilisten …" (W2)
         if fig is not None and not _names_military(head) and _moves(toks, num_i, ("evacuate",)):
             fig = None  # "5347 Menschen ausgeflogen, darunter 500 Deutsche": evacuees are civilians (W2)
+        if fig is not None and not _names_military(head) and fig.status not in CASUALTY and _moves(toks, num_i, ("flee",)):
+            fig = None  # "Zehntausende Männer flohen vor der Einberufung ins Ausland": emigrants (W2)
         if fig is not None and head.noun is not None and not _names_military(head) and _military_part_named(toks, positions, num_i):
             fig = None  # "Bei dem Anschlag mit 110 Toten waren auch 13 Soldaten getötet worden" (W2)
         if fig is not None and fig.status in CASUALTY and _toll_with_military_part(toks, head):
@@ -2786,6 +2802,10 @@ def _figure(
         status = carry.status  # "… auf 2,4 Millionen erhöhen, davon 1,5 Millionen aktive Soldaten": as the whole
         if status == "strength" and _located(toks, head):
             status = "stationed"  # "1.850 Mann stark, davon 1.078 in Bunia": the part is present there (S5)
+        if status == "killed_or_wounded" and head.noun is not None and _is_casualty_noun(head.noun):
+            # "4.700 Opfer …, davon 600 Tote", "mehr als 20.000 [Verluste], davon 17.000 Gefangene": the
+            # noun says which losses (S6); "264 Soldaten ergeben, darunter 50 Schwerverletzte" stay captured
+            status = _noun_toll(head.noun)
     if status in {"deployed", "stationed"} and planned_by_time(toks, clause):
         status = "planned"  # "Bis zum Dienstag sollen 3000 weitere Mann im Einsatz sein": a plan, not hearsay (U1, S2)
     if status == "strength" and _operation_makeup(toks, clause):

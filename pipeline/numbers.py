@@ -383,8 +383,12 @@ def _is_year(text: str, span: _Span) -> bool:
     if re.match(r"er(?![^\W\d_])", text[span.end : span.end + 3]):
         return True  # a decade: "die 1990er Jahre"
     prev = _prev_word(text, span.start)
-    if prev in _year_cues() or (prev and prev in _months()):
+    if prev and prev in _months():
         return True
+    if prev in _year_cues():
+        # "von", "bis", "vor" take a count as well: "eine Obergrenze von 1400 Soldaten"; "seit",
+        # "im" and the nouns ("Ende 1990") take a time only
+        return not (prev.lower() in COUNT_PREPOSITIONS and _counts_noun_after(text, span.end))
     first = _next_word(text, span.end)
     if first is not None and _is_count_noun(first[0]) and span.value >= 1900:
         return False  # "seit Kriegsbeginn 1949 Soldaten behandelt": a count right before its noun
@@ -392,15 +396,22 @@ def _is_year(text: str, span: _Span) -> bool:
         return True  # "die an der Somme 1916 gefallenen Soldaten", "im Kosovo-Krieg 1999"
     if not 1900 <= span.value <= 2099:
         return False
-    nxt = first
-    for _ in range(3):  # skip adjectives: "2000 zusätzliche Soldaten", "2009 tote russische Soldaten"
+    return not _counts_noun_after(text, span.end)
+
+
+def _counts_noun_after(text: str, end: int) -> bool:
+    """A counted noun follows, past up to three adjectives ("2000 zusätzliche Soldaten", "2009
+    tote russische Soldaten"); not past a verb ("2024 verlor die Truppe Soldaten")."""
+    nxt = _next_word(text, end)
+    for _ in range(3):
         if nxt is None or not nxt[0][0].islower() or not nxt[0].endswith(ADJECTIVE_ENDINGS):
-            break  # "2024 verlor die Truppe Soldaten": a verb, the number is the year
+            break
         nxt = _next_word(text, nxt[2])
-    return not (nxt is not None and _is_count_noun(nxt[0]))
+    return nxt is not None and _is_count_noun(nxt[0])
 
 
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+COUNT_PREPOSITIONS = frozenset({"von", "bis", "vor"})  # year cues that also take a count
 
 
 def _is_count_noun(word: str) -> bool:

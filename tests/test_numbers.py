@@ -244,6 +244,12 @@ def test_deterministic(sentencizer):
         ("Seit Kriegsbeginn sollen 1949 Soldaten behandelt worden sein.", "cardinal"),
         ("Im Lazarett lagen seit Kriegsbeginn 1949 Soldaten.", "cardinal"),
         ("Die an der Somme 1916 gefallenen Soldaten wurden geehrt.", "year"),
+        # "von", "bis", "vor" take a count too; "seit", "im" and nouns like "Ende" a time only
+        ("Der Bundestag beschloss eine Obergrenze von 1400 Soldaten.", "cardinal"),
+        ("Die Brigade wuchs auf bis 1200 zusätzliche Soldaten.", "cardinal"),
+        ("Seit 1999 Soldaten im Kosovo sind, ist es ruhig.", "year"),
+        ("Ende 1990 Soldaten abzuziehen, war nicht geplant.", "year"),
+        ("Von 1914 bis 1918 kämpften Millionen.", "year"),
     ],
 )
 def test_year_or_count_by_the_word_after(sentencizer, text, kind):

@@ -1985,3 +1985,21 @@ def test_prisoners_taken_by_a_verb_come_home_as_prisoners(nlp):
 )
 def test_recruits_who_join_are_mobilized(nlp, text):
     assert [f.status for f in _troops(nlp, text)] == ["mobilized"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ceiling is up_to (Q2), also with an adverb of time between ("von jetzt 1400") ...
+        ("Der Einsatz wird mit einer Obergrenze von jetzt 1400 Soldaten ausgebaut.", [(None, 1400, "up_to")]),
+        # ... and for both ends of its change ("auf nur noch 300 von bislang 600")
+        (
+            "Die Obergrenze für das Mandat wird auf nur noch 300 von bislang 600 Soldaten gesenkt.",
+            [(None, 300, "up_to"), (None, 600, "up_to")],
+        ),
+    ],
+)
+def test_a_ceiling_and_its_change_are_up_to(nlp, text, expected):
+    found = _troops(nlp, text)
+    assert [(f.low, f.high, f.qualifier) for f in found] == expected
+    assert found[-1].text.startswith(("von", "Obergrenze"))  # the second figure's text is its own

@@ -414,10 +414,13 @@ def _ceiling_before(before: str) -> int | None:
     a ceiling is ``up_to``), else None."""
     stems = "|".join(re.escape(c) for c, _ in _cues("ceiling"))
     fillers = "|".join(re.escape(c) for c, _ in _cues("filler"))
+    prep = rf"\s+(?:von|bei|auf)(?:\s+(?:{fillers}))*\s+"
     m = re.search(
-        rf"\b\w*(?:{stems})\w*(?:\s+\w+){{0,2}}?\s+(?:von|bei|auf)(?:\s+(?:{fillers}))*\s+$", before, re.IGNORECASE
-    )  # "Personalobergrenze von noch 1350"
-    return m.start() if m else None
+        rf"\b\w*(?:{stems})\w*(?:\s+[^\W\d_]+){{0,4}}?(?P<first>{prep}\d[\d.,’']*)?(?P<own>{prep})$", before, re.IGNORECASE
+    )  # "Personalobergrenze von noch 1350", "die Obergrenze für das Mandat auf nur noch 300 von bislang 600"
+    if m is None:
+        return None
+    return m.start("own") + 1 if m.group("first") else m.start()  # the second figure starts at its preposition
 
 
 def _mandate_ceiling(text: str, sent: Sentence, num: NumberMention, toks: Sequence[_Tok]) -> bool:

@@ -53,9 +53,9 @@ def _count_nouns() -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- patterns
 
-_GROUP_SEP = "[.\u00a0\u202f\u2009 '\u2019]"
+_GROUP_SEP = "[.\u00a0\u202f\u2009 '\u2018\u2019]"  # Swiss "20'000" also with a typographic quote either way
 _INT = rf"\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])|\d+(?!\d)"
-_NUM = rf"(?<![\d.,'\u2019\w])(?:{_INT})(?:,\d+)?(?![,.]\d)"
+_NUM = rf"(?<![\d.,'\u2018\u2019\w])(?:{_INT})(?:,\d+)?(?![,.]\d)"
 _NUM_RE = re.compile(_NUM)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _ABBREVIATED = frozenset({"mio", "mrd", "tsd"})  # scale words written with a period

@@ -36,6 +36,8 @@ EXACT = [
     ("Die Zahl der Nutzer liegt bei 3 Mrd. weltweit.", "3 Mrd.", 3000000000),
     ("Kiew spricht von 30 Tausend Gefallenen.", "30 Tausend", 30000),
     ("Prigoschin beklagte 20'000 tote Söldner.", "20'000", 20000),
+    ("Die Armee bietet 16\u2019000 weitere Reservisten auf.", "16\u2019000", 16000),
+    ("Die Armee bietet 16\u2018000 weitere Reservisten auf.", "16\u2018000", 16000),  # a left quote as in some copies
     ("Zehntausend Menschen demonstrierten in Berlin.", "Zehntausend", 10000),
     ("Moskau schickt dreißigtausend Soldaten.", "dreißigtausend", 30000),
     ("Russland verfügt über zwei Millionen Reservisten.", "zwei Millionen", 2000000),

@@ -87,7 +87,7 @@ MAX_VERB_GAP = 8  # lower-case words between a verb and the "über" it governs
 POSSESSIVES_AND_ARTICLES = frozenset(
     {"seiner", "ihrer", "unserer", "eurer", "deren", "dessen", "der", "des", "dieser", "von", "aller"}
 )
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2019 \u00a0\u202f]\d+)*|\S")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-:*_·/][^\W\d_]+)*|\d+(?:[.,'\u2018\u2019 \u00a0\u202f]\d+)*|\S")
 ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 
 

@@ -1589,3 +1589,20 @@ def test_korps_keeps_its_s() -> None:
 
     assert _genitive_forms("Korps") == ["Korps"]
     assert _genitive_forms("Marinekorps") == ["Marinekorps"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # named missions and operations are organisations (O1)
+        ("Das Parlament verlängert den Einsatz der Swisscoy im Kosovo.", "Swisscoy"),
+        ("Österreich stellt Soldaten für EUFOR Althea in Bosnien.", "EUFOR"),
+        ("Paris beendete die Operation Barkhane im Sahel.", "Barkhane"),
+        ("Die Fregatte schließt sich der EU-Mission Aspides im Roten Meer an.", "Aspides"),
+    ],
+)
+def test_named_missions_are_known(text: str, expected: str) -> None:
+    from pipeline.normalise.orgs import find_known_organisations
+
+    found = find_known_organisations(text)
+    assert expected in [o.name for o in resolve_organisations(text, found).referents]

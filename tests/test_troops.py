@@ -2003,3 +2003,20 @@ def test_a_ceiling_and_its_change_are_up_to(nlp, text, expected):
     found = _troops(nlp, text)
     assert [(f.low, f.high, f.qualifier) for f in found] == expected
     assert found[-1].text.startswith(("von", "Obergrenze"))  # the second figure's text is its own
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "es handelt sich um" makes the figures the casualties named before (S6)
+        ("Bei den 40 Toten handelt es sich um 25 Soldaten und 15 Milizionäre.", [(40, "killed"), (25, "killed"), (15, "killed")]),
+        ("Bei den Verletzten handelt es sich um zwölf Soldaten der Bundeswehr.", [(12, "wounded")]),
+    ],
+)
+def test_casualties_identified_by_es_handelt_sich_um(nlp, text, expected):
+    assert [(f.low, f.status) for f in _troops(nlp, text)] == expected
+
+
+def test_es_handelt_sich_um_without_casualties_says_nothing(nlp):
+    text = "Wie der Minister mitteilte, handelt es sich dabei um 120 Milizsoldaten aus fünf Bundesländern."
+    assert [f.status for f in _troops(nlp, text)] != ["killed"]

@@ -2080,6 +2080,19 @@ def _participle_class(tok: _Tok) -> str | None:
     return cls
 
 
+def _identified_toll(sent_toks: Sequence[_Tok], num_i: int, clause: Clause) -> str | None:
+    """The status of casualties that "es handelt sich um" identifies the figure with: "Bei den
+    insgesamt 53 Toten handelt es sich um 17 Soldaten …" → killed; None without such a noun."""
+    words = sent_toks[clause.lo : clause.hi]
+    verb = next((k for k, t in enumerate(words) if t.lemma == "handeln"), None)
+    if verb is None or not any(t.low == "sich" for t in words) or not any(t.low == "um" for t in words[verb:]):
+        return None
+    if num_i < clause.lo + verb:
+        return None
+    nouns = [t for t in words[:verb] if _is_casualty_noun(t)]
+    return _noun_toll(nouns[-1]) if nouns else None
+
+
 def _noun_toll(tok: _Tok) -> str:
     """The status a casualty noun names ("Tote" → killed, "Gefangene" → captured)."""
     cls = predicate_class([tok], 0, Clause(0, 1))
@@ -2809,6 +2822,8 @@ def _figure(
             # "4.700 Opfer …, davon 600 Tote", "mehr als 20.000 [Verluste], davon 17.000 Gefangene": the
             # noun says which losses (S6); "264 Soldaten ergeben, darunter 50 Schwerverletzte" stay captured
             status = _noun_toll(head.noun)
+    if (toll := _identified_toll(toks, num_i, clause)) is not None:
+        status = toll  # "Bei den 53 Toten handelt es sich um 17 Soldaten und 36 Freiwillige" (S6)
     if status in {"deployed", "stationed"} and planned_by_time(toks, clause):
         status = "planned"  # "Bis zum Dienstag sollen 3000 weitere Mann im Einsatz sein": a plan, not hearsay (U1, S2)
     if status == "strength" and _operation_makeup(toks, clause):

@@ -2020,3 +2020,18 @@ def test_casualties_identified_by_es_handelt_sich_um(nlp, text, expected):
 def test_es_handelt_sich_um_without_casualties_says_nothing(nlp):
     text = "Wie der Minister mitteilte, handelt es sich dabei um 120 Milizsoldaten aus fünf Bundesländern."
     assert [f.status for f in _troops(nlp, text)] != ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the make-up or size of a formation still to come is a force that does not exist yet (S2)
+        ("Die neue Truppe soll aus bis zu 400 polnischen und bis zu 300 lettischen Soldaten bestehen.", ["planned", "planned"]),
+        ("Die geplante EU-Truppe soll bis zu 2.000 Mann stark sein.", ["planned"]),
+        # ... not a state's whole forces (S1), nor a size given as an attribute
+        ("Die Armee soll künftig 200.000 Soldaten umfassen.", ["strength"]),
+        ("Deutschland soll eine Brigade mit 4000 Soldaten führen.", ["strength"]),
+    ],
+)
+def test_a_force_still_to_form(nlp, text, expected):
+    assert [f.status for f in _troops(nlp, text)] == expected

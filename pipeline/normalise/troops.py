@@ -789,6 +789,27 @@ def _operation_size(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     )
 
 
+def _force_to_form(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
+    """The clause gives the make-up or size of a formation, mission or contingent still to
+    come ("Die neue UN-Truppe soll bis zu 4.800 Mann stark sein", "Diese Stabilisation Force
+    sollte rund 30 000 Mann umfassen"): a proposed force (S2); a state's whole forces, whose
+    target size is a size (S1: "soll die Armeestärke … umfassen"), are not meant."""
+    words = sent_toks[clause.lo : clause.hi]
+    formation = _names_noun(words, "formation") or any(t.is_cap and _is_unit_noun(t.text) for t in words)
+    if not (formation or _names_mission(sent_toks, clause)) or _whole_force(sent_toks, clause):
+        return False
+    # the size is what the clause says: a verb of make-up or a predicative "stark"; not an
+    # attribute ("eine Brigade mit bis zu 5000 Soldaten trainieren", "die aus 3800 Soldaten bestehende Truppe")
+    says_size = any(  # to the sentence's end: a list's commas cut the clause before its verb
+        (is_verb(t) and (t.lemma or t.low) in _cue_words("makeup")) or (t.tag == "ADJD" and t.low == "stark")
+        for t in sent_toks[clause.lo :]
+    )
+    if not says_size:
+        return False
+    parts = _clauses(sent_toks)
+    return clause in parts and _clause_to_come(sent_toks, parts, parts.index(clause))
+
+
 def _names_mission(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause names a contingent or mission ("Kontingent", "UN-Mission", "Schutztruppe")."""
     return _names_noun(sent_toks[clause.lo : clause.hi], "contingent")
@@ -1415,6 +1436,13 @@ def _word_after(sent_toks: Sequence[_Tok], head: _Head) -> str:
 def _measures_strength(sent_toks: Sequence[_Tok], head: _Head) -> bool:
     """The figure and its noun measure what follows: "eine 5000 Mann starke Brigade"."""
     return _word_after(sent_toks, head) in _cue_words("measure_after")
+
+
+def _predicative_size(sent_toks: Sequence[_Tok], head: _Head) -> bool:
+    """ "4.800 Mann stark [sein]": the size word is predicative (ADJD), what the clause says of
+    its subject, not an attribute of a noun after it ("eine 5000 Mann starke Brigade")."""
+    nxt = _after_phrase(sent_toks, head, 1)
+    return bool(nxt) and nxt[0].tag == "ADJD"
 
 
 def _difference(sent_toks: Sequence[_Tok], head: _Head) -> bool:
@@ -2560,8 +2588,8 @@ def extract_troop_figures(
             # "die rund 400 Mann starke Truppe soll … stationiert werden" (S1): the figure is
             # the formation's size; what the clause says carries on to the next figures
             carried = fig.status
-            if _measures_strength(toks, head):
-                fig = dataclasses.replace(fig, status="strength")
+            if _measures_strength(toks, head) and not (fig.status == "planned" and _predicative_size(toks, head)):
+                fig = dataclasses.replace(fig, status="strength")  # not "Die neue Truppe soll 4.800 Mann stark sein" (S2)
             elif _difference(toks, head):
                 fig = dataclasses.replace(fig, status="other")
             out.append(fig)
@@ -2826,6 +2854,8 @@ def _figure(
         status = toll  # "Bei den 53 Toten handelt es sich um 17 Soldaten und 36 Freiwillige" (S6)
     if status in {"deployed", "stationed"} and planned_by_time(toks, clause):
         status = "planned"  # "Bis zum Dienstag sollen 3000 weitere Mann im Einsatz sein": a plan, not hearsay (U1, S2)
+    if status == "strength" and _force_to_form(toks, clause):
+        status = "planned"  # "Die Truppe soll aus bis zu 600 … Soldaten bestehen": a force that does not exist yet (S2)
     if status == "strength" and _operation_makeup(toks, clause):
         status = "deployed"  # "Der UN-Einsatz besteht aus 13.000 Blauhelmsoldaten" (S4), not a formation (S1)
     if qualifier == "up_to" and _permits(toks, clause) and (status == "planned" or (status == "deployed" and _passive_infinitive(toks, clause))):

@@ -1606,3 +1606,18 @@ def test_named_missions_are_known(text: str, expected: str) -> None:
 
     found = find_known_organisations(text)
     assert expected in [o.name for o in resolve_organisations(text, found).referents]
+
+
+def test_a_numbered_unit_takes_in_the_mentions_inside_it() -> None:
+    """A numbered unit (O1) is one ORG mention even where NER tagged part of it as a place
+    or MISC ("des Panzerbataillons 104", "des Hochgebirgs-Jägerbataillons 24")."""
+    from pipeline.normalise.orgs import absorb_into_bodies
+
+    text = "Soldaten des Pionierbataillons 701 aus Gera und des Gebirgs-Jägerbataillons 23 kamen."
+    ms = [
+        EntityMention(0, text.index("Pionierbataillons"), text.index(" aus"), "Pionierbataillons 701", "MISC"),
+        EntityMention(0, text.index("Gebirgs-"), text.index("Gebirgs-") + len("Gebirgs-Jägerbataillons"), "Gebirgs-Jägerbataillons", "LOC"),
+    ]
+    out = absorb_into_bodies(text, ms)
+    assert [(m.text, m.label) for m in out] == [("Pionierbataillons 701", "ORG"), ("Gebirgs-Jägerbataillons 23", "ORG")]
+    assert [o.name for o in resolve_organisations(text, out).referents] == ["Pionierbataillon 701", "Gebirgs-Jägerbataillon 23"]

@@ -1142,14 +1142,15 @@ def _club_towns(mentions: Sequence[EntityMention], labels: Sequence[str]) -> set
 
 
 def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """Mentions inside a state body's, an operation's or a quoted organisation's name become
-    that one ORG mention: LOC "Mühlhausen" in "Landgericht Mühlhausen", MISC "Hamburger" in
-    "Hamburger Polizei", MISC "Operation Wüstensturm", ORG "United Nations Interim Force" in
+    """Mentions inside a state body's, an operation's, a numbered unit's or a quoted
+    organisation's name become that one ORG mention: LOC "Mühlhausen" in "Landgericht
+    Mühlhausen", MISC "Hamburger" in "Hamburger Polizei", MISC "Operation Wüstensturm", LOC
+    "Panzerbataillons" in "des Panzerbataillons 104", ORG "United Nations Interim Force" in
     "„United Nations Interim Force in Lebanon“". A mention that crosses the name's edge keeps
     it apart."""
     spans = [(m.start(), m.end()) for m in national_bodies(text)]
     spans += institutions_before_places(text, mentions)
-    spans += [(m.start(), m.end()) for m in OPERATION.finditer(text)]
+    spans += [(m.start(), m.end()) for unit in (OPERATION, NUMBERED_UNIT, MILITARY_UNIT) for m in unit.finditer(text)]
     spans += quoted_names(text)
     spans += fixture_sides(text)
     spans += league_spans(text)
@@ -1958,7 +1959,7 @@ MILITARY_UNIT = re.compile(
 # Units named by type and number, the Bundeswehr's way: "Panzerbrigade 12", "Jägerbataillon
 # 292", "Aufklärungs- und Artilleriebataillon 3".
 NUMBERED_UNIT = re.compile(
-    r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+-[ \t]+(?:und|oder)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]*"
+    r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+-[ \t]+(?:und|oder)[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]+-)?[A-ZÄÖÜ][a-zäöüß]*"
     r"(?:bataillon|brigade|regiment|division|geschwader|kompanie|korps)(?:e?s)?[ \t]+\d{1,3}(?![\d.,])"
 )
 # Named operations and missions (O1): "Operation Wüstensturm", 'Operation "Sindbad"'.

@@ -1200,3 +1200,36 @@ def test_first_level_regions_of_neighbouring_countries_are_known(name: str, coun
 def test_a_unit_named_after_its_seat(text: str, spans: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
     places = resolve_places(text, loc(text, *spans)).referents
     assert [(p.name, p.kind) for p in places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Derby im Allianz Stadion endete 1:1.", ["Allianz Stadion"]),
+        ("Die Swiss Life Arena war ausverkauft.", ["Swiss Life Arena"]),
+        ("Das Finale fand in der Max-Schmeling-Halle statt.", ["Max-Schmeling-Halle"]),
+        ("Basel verlor im St. Jakob-Park.", ["St. Jakob-Park"]),
+        # an article, an adjective or a common noun before the venue noun is no name
+        ("Das Stadion war voll, die neue Arena leer.", []),
+        ("Im Fußball Stadion war es laut.", []),
+    ],
+)
+def test_venue_names(text: str, expected: list[str]) -> None:
+    from pipeline.normalise.places import venue_spans
+
+    assert [text[a:b] for a, b in venue_spans(text)] == expected
+
+
+def test_a_venue_is_one_place_not_its_parts() -> None:
+    """L5: a venue named as such is a place of kind other; the ORG "Allianz" inside "Allianz
+    Stadion" and the town "Halle" closing "Max-Schmeling-Halle" are not what is named."""
+    from pipeline.normalise.places import claim_venues
+
+    text = "Rapid spielte im Allianz Stadion, die Alba-Basketballer in der Max-Schmeling-Halle."
+    a = text.index("Allianz")
+    b = text.index("Max-Schmeling-Halle")
+    ms = [EntityMention(0, a, a + 7, "Allianz", "ORG"), EntityMention(0, b, b + 19, "Max-Schmeling-Halle", "LOC")]
+    out = claim_venues(text, ms)
+    assert [(m.text, m.label) for m in out] == [("Allianz Stadion", "LOC"), ("Max-Schmeling-Halle", "LOC")]
+    places = resolve_places(text, out).referents
+    assert [(p.name, p.kind) for p in places] == [("Allianz Stadion", "other"), ("Max-Schmeling-Halle", "other")]

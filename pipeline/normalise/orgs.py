@@ -898,13 +898,13 @@ def relabel_mentions(
     (``places.extend_place_mentions``: "Frankfurt am Main", "St. Petersburg"). Every
     returned mention's text equals ``text[start:end]``.
     """
-    from pipeline.normalise.places import extend_place_mentions
+    from pipeline.normalise.places import claim_venues, extend_place_mentions
 
     aliases = aliases if aliases is not None else load_aliases()
     mentions = split_person_edges(split_person_orgs(mentions, aliases), aliases)
     mentions = extend_known_organisations(text, mentions, aliases)
     mentions = join_club_names(text, mentions)
-    mentions = absorb_into_bodies(text, mentions)
+    mentions = claim_venues(text, absorb_into_bodies(text, mentions))
     mentions = extend_place_mentions(text, mentions)
     labels = [relabel(m, aliases) for m in mentions]
     keys = [_surface_key(m.text) for m in mentions]

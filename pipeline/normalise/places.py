@@ -46,6 +46,8 @@ from pipeline.normalise.names import (
     fold,
     gendered_noun,
     genitive_candidates,
+    is_common_noun,
+    lowercase_words,
     stable_id,
     stem_key,
     table_word,
@@ -60,6 +62,7 @@ from pipeline.resources import ResourceError, read_lines, read_text, read_tsv
 GAZETTEER = "gazetteer.tsv.gz"
 TERRITORIES = "territories.tsv"
 PLACE_TYPES = "place_types.tsv"
+VENUE_HEADS = "venue_heads.txt"
 UNIT_TYPE_WORDS = "unit_type_words.txt"
 DIRECTIONS = "place_directions.txt"
 COMPARABLE = 10  # context wins only among places of at least a tenth of the largest's size
@@ -529,6 +532,71 @@ def extend_place_mentions(text: str, mentions: Sequence[EntityMention]) -> list[
     return list(dict.fromkeys(kept))  # "Frankfurt" and "Main" both widened to "Frankfurt am Main": one mention
 
 
+@cache
+def _venue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(hyphenated, spaced) venue names by the heads of ``venue_heads.txt``."""
+    heads = read_lines(VENUE_HEADS)
+    spaced = "|".join(re.escape(h) for h in heads if not h.startswith("-"))
+    joined = "|".join(re.escape(h.lstrip("-")) for h in heads)
+    word = r"[A-ZÄÖÜ][\w'’.]*"
+    hyphenated = re.compile(rf"(?<![\w-])(?:St\.[ \t]+)?(?P<name>{word}(?:-{word})*)-(?:{joined})(?![\w-])")
+    apart = re.compile(rf"(?<![\w-])(?P<name>{word}(?:[ \t]+{word}){{0,2}})[ \t]+(?:{spaced})(?![\w-])")
+    return hyphenated, apart
+
+
+def venue_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of venues named by a name and a venue noun (L5): "Max-Schmeling-Halle", "St.
+    Jakob-Park", "im Allianz Stadion", "die Swiss Life Arena"; not "das Stadion", "die neue
+    Arena", "Mehrzweck-Halle" (an article, an adjective or a common noun is no name)."""
+    out: list[tuple[int, int]] = []
+    hyphenated, apart = _venue_patterns()
+    for m in [*hyphenated.finditer(text), *apart.finditer(text)]:
+        words = [(w.start() + m.start("name"), w.group()) for w in re.finditer(r"[^ \t-]+", m.group("name"))]
+        while words and (words[0][1].lower() in ARTICLES or words[0][1].lower() in VENUE_OPENERS):
+            words = words[1:]  # "Die Swiss Life Arena", "Im Allianz Stadion"
+        names = [w for _, w in words]
+        if not names or any(w.lower() in ARTICLES for w in names) or _generic_venue(names):
+            continue
+        start = m.start() if words[0][0] == m.start("name") else words[0][0]  # "St. Jakob-Park" keeps "St."
+        out.append((start, m.end()))
+    return sorted(set(out))
+
+
+def claim_venues(text: str, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Mentions inside a venue's name (:func:`venue_spans`) become that one LOC mention: ORG
+    "Allianz" in "im Allianz Stadion", PER "Max-Schmeling" in "Max-Schmeling-Halle" (L5); a
+    mention that crosses the name's edge keeps it apart, and a venue no mention touches is
+    left alone."""
+    out = list(mentions)
+    for start, end in venue_spans(text):
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if not inside or any(m.start < end and start < m.end and m not in inside for m in out):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end, inside[0].label) == (start, end, "LOC"):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(EntityMention(inside[0].sent_idx, start, end, text[start:end], "LOC"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _is_venue(span: str) -> bool:
+    name = clean_span(span)
+    return any((start, end) == (0, len(name)) for start, end in venue_spans(name))
+
+
+VENUE_OPENERS = frozenset({"im", "ins", "in", "am", "vom", "zum", "beim", "auch", "nach", "vor", "aus", "gegen"})
+
+
+def _generic_venue(words: list[str]) -> bool:
+    """The words before the venue noun name no venue: a common noun or an adjective ("Fußball",
+    "Neue"), unless they are a known name ("Allianz", "Swiss Life")."""
+    from pipeline.normalise.people import load_aliases
+
+    if load_aliases().canonical(" ".join(words), "ORG"):
+        return False
+    return any(is_common_noun(w) or w.lower() in lowercase_words() for w in words)
+
+
 SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.|Sankt|San|Santa|Saint|Sainte) $")
 
 
@@ -655,7 +723,7 @@ def resolve_places(
     """
     cantons = [canton_code(m.text) for m in mentions]
     mentions = [_without_canton(m) if c else m for m, c in zip(mentions, cantons, strict=True)]
-    matches = [match_place(m.text) for m in mentions]
+    matches = [None if _is_venue(m.text) else match_place(m.text) for m in mentions]  # not "Halle" of "Max-Schmeling-Halle"
     swiss = swiss_spelling(text)
     others = _other_entity(text, mentions, context)
     matches = [None if o else m for m, o in zip(matches, others, strict=True)]
@@ -696,7 +764,7 @@ def resolve_places(
                 not name
                 or is_demonym(name)
                 or _inhabitants(name)
-                or (_common_noun_span(name, swiss) and prefix_place(name) is None and not named)
+                or (_common_noun_span(name, swiss) and prefix_place(name) is None and not named and not _is_venue(name))
             ):
                 resolutions.append(Resolution(None, None, note="not_a_place"))
                 continue

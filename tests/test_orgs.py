@@ -1621,3 +1621,26 @@ def test_a_numbered_unit_takes_in_the_mentions_inside_it() -> None:
     out = absorb_into_bodies(text, ms)
     assert [(m.text, m.label) for m in out] == [("Pionierbataillons 701", "ORG"), ("Gebirgs-Jägerbataillons 23", "ORG")]
     assert [o.name for o in resolve_organisations(text, out).referents] == ["Pionierbataillon 701", "Gebirgs-Jägerbataillon 23"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "expected"),
+    [
+        # in a sports article a town listed right after a club, or bracketed after a player, is a club (L6)
+        ("In der Bundesliga geht es gegen den LASK oder Hartberg um den Europacup.", "Hartberg", "ORG"),
+        ("In der Bundesliga fehlen Ivan Novak (Wolfsberg) und Tim Berger (SC Freiburg).", "Wolfsberg", "ORG"),
+        # not outside sports, and never a country (the national team stays a place)
+        ("Der Abgeordnete Hans Moser (Linz) sprach im Landtag.", "Linz", "LOC"),
+        ("In der Bundesliga fehlt Ivan Novak (Kroatien).", "Kroatien", "LOC"),
+    ],
+)
+def test_a_town_for_a_club_in_a_sports_article(text: str, town: str, expected: str) -> None:
+    from pipeline.normalise.orgs import relabel_mentions
+
+    ms = []
+    for span, label in (("Bundesliga", "ORG"), ("LASK", "ORG"), ("Ivan Novak", "PER"), ("Tim Berger", "PER"), ("SC Freiburg", "ORG"), ("Hans Moser", "PER"), (town, "LOC")):
+        if span in text:
+            a = text.index(span)
+            ms.append(EntityMention(0, a, a + len(span), span, label))
+    out = {m.text: m.label for m in relabel_mentions(text, sorted(ms, key=lambda m: m.start))}
+    assert out[town] == expected

@@ -1644,3 +1644,13 @@ def test_a_town_for_a_club_in_a_sports_article(text: str, town: str, expected: s
             ms.append(EntityMention(0, a, a + len(span), span, label))
     out = {m.text: m.label for m in relabel_mentions(text, sorted(ms, key=lambda m: m.start))}
     assert out[town] == expected
+
+
+def test_numbered_units_in_the_genitive() -> None:
+    """ "des 331. Fallschirmregiments", "des 2. Bataillons": a numbered unit (O1) in the
+    genitive is found and put into the nominative."""
+    from pipeline.normalise.orgs import find_known_organisations
+
+    text = "Der Kommandeur des 104. Gardefallschirmregiments fiel, ebenso ein Offizier des 2. Bataillons."
+    found = find_known_organisations(text)
+    assert [o.name for o in resolve_organisations(text, found).referents] == ["104. Gardefallschirmregiment", "2. Bataillon"]

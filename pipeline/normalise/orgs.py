@@ -1974,8 +1974,8 @@ CASELESS_MIN = 4  # "Nato" matches NATO; three letters also title-cased (Uno); I
 # "155. Marineinfanteriebrigade", "47. Mechanisierte Brigade".
 MILITARY_UNIT = re.compile(
     r"(?<![\w.])\d{1,3}\.[ \t]+(?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en)[ \t]+)?"
-    r"(?=[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]*?(?i:armee|division|brigade|korps|flotte|regiment|bataillon)"
-    r"(?![\w-])"
+    r"(?=[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]*?(?i:armee|division|brigade|korps|flotte|regiment(?:e?s)?|bataillon(?:e?s)?)"
+    r"(?![\w-])"  # "des 331. Fallschirmregiments": the genitive of the neuter units
 )
 # Offices named by their function (O2): "Gesundheitsbehörde", "Ausländerbehörde"; never a
 # bare "Behörde" nor the plural.

@@ -1233,3 +1233,20 @@ def test_a_venue_is_one_place_not_its_parts() -> None:
     assert [(m.text, m.label) for m in out] == [("Allianz Stadion", "LOC"), ("Max-Schmeling-Halle", "LOC")]
     places = resolve_places(text, out).referents
     assert [(p.name, p.kind) for p in places] == [("Allianz Stadion", "other"), ("Max-Schmeling-Halle", "other")]
+
+
+@pytest.mark.parametrize(
+    ("span", "country", "kind"),
+    [
+        ("Mühlviertel", "AT", "region"),
+        ("Pinzgau", "AT", "region"),
+        ("Toggenburg", "CH", "region"),
+        ("Hunsrück", "DE", "region"),
+        ("Matterhorn", "CH", "other"),
+        ("Großglockner", "AT", "other"),
+    ],
+)
+def test_landscapes_and_mountains_of_the_german_speaking_countries(span: str, country: str, kind: str) -> None:
+    text = f"Das Unwetter traf vor allem {span}."
+    place = resolve_places(text, loc(text, span)).referents[0]
+    assert (place.name, place.country, place.kind) == (span, country, kind)

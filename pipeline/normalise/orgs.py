@@ -931,7 +931,7 @@ def relabel_mentions(
     sports = bool(clubs) or bool(league_spans(text))
     examples = set(exemplified_names(text, aliases))
     examples |= set(coordinated_names(text, sorted(examples), aliases))
-    for m, key, lab in zip(mentions, keys, labels, strict=True):
+    for k, (m, key, lab) in enumerate(zip(mentions, keys, labels, strict=True)):
         new = lab
         if lab != "ORG" and (m.start, m.end) in examples:
             out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
@@ -940,7 +940,7 @@ def relabel_mentions(
             (key in clubs and not LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
             or _named_by_descriptor(text, m)
             or _opponent(text, m)
-            or (sports and _club_by_town(text, m, mentions, labels))
+            or (sports and _club_by_town(text, k, mentions, labels))
         ):
             out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
             continue  # L6: "für Basel" after "FC Basel", "den Drittligisten Walenstadt": the club
@@ -1138,21 +1138,19 @@ def _opponent(text: str, m: EntityMention) -> bool:
 CLUB_LIST_GAP = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+(?:(?:den|dem|die|der)[ \t]+)?")
 
 
-def _club_by_town(text: str, m: EntityMention, mentions: Sequence[EntityMention], labels: Sequence[str]) -> bool:
-    """In a sports article, a town that stands for a club (L6): listed right after a club
-    ("gegen den LASK oder Hartberg"), or in brackets after a player's name ("Flavius Daniliuc
-    (Salernitana)"); a country stays a place (its national team)."""
+def _club_by_town(text: str, k: int, mentions: Sequence[EntityMention], labels: Sequence[str]) -> bool:
+    """In a sports article, the town of mention ``k`` stands for a club (L6): listed right
+    after a club ("gegen den LASK oder Hartberg"), or in brackets after a player's name
+    ("Flavius Daniliuc (Salernitana)"); a country stays a place (its national team)."""
+    m = mentions[k]
     rows = match_place_rows(m.text)
-    if rows and rows[0].kind != "city":
-        return False
-    k = next((i for i, x in enumerate(mentions) if x is m), -1)
-    if k <= 0:
+    if k == 0 or (rows and rows[0].kind != "city"):
         return False
     prev, prev_label = mentions[k - 1], labels[k - 1]
     gap = text[prev.end : m.start]
-    if prev_label == "ORG" and club_town(prev.text, sports=True) is not None or prev_label == "ORG" and prev.text.isupper():
-        if CLUB_LIST_GAP.fullmatch(gap):
-            return True  # "gegen den LASK oder Hartberg"
+    club_before = prev_label == "ORG" and (club_town(prev.text, sports=True) is not None or prev.text.isupper())
+    if club_before and CLUB_LIST_GAP.fullmatch(gap):
+        return True  # "gegen den LASK oder Hartberg"
     return prev_label == "PER" and gap in {" (", "("} and text[m.end : m.end + 1] == ")"
 
 

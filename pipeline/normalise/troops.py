@@ -889,17 +889,21 @@ def _clause_classes(sent_toks: tuple[_Tok, ...], clause: Clause) -> frozenset[st
 
 def _returned_prisoners(sentences: Sequence[Sentence], sent: Sentence, toks: Sequence[_Tok], num_i: int) -> bool:
     """Troops brought or coming home where the sentence speaks of captivity or a prisoner
-    exchange, by a verb or a noun, or one of the two before by a noun: returned POWs ("Im Gegenzug wurden 248 russische
-    Soldaten … zurückgebracht" after "… Gefangenenaustausch …"), captured (S6), not a
-    withdrawal."""
+    exchange, by a verb or a noun, or one of the two sentences before by a noun: returned POWs
+    ("Im Gegenzug wurden 248 russische Soldaten … zurückgebracht" after "…
+    Gefangenenaustausch …"), captured (S6), not a withdrawal. A figure whose own clause has no
+    verb takes the sentence's ("dass 115 Armeeangehörige, „die … gefangen genommen wurden, …
+    zurückgekehrt“ seien")."""
     parts = _clauses(toks)
-    classes = [predicate_class(toks, i, clause_of(parts, i)) for i in range(len(toks))]
     clause = clause_of(parts, num_i)
-    verbless = not any(is_verb(t) for t in toks[clause.lo : clause.hi])  # "dass 115 Armeeangehörige, „die …“, … zurückgekehrt seien"
-    if not _moves(toks, num_i, ("withdraw",)) and not (verbless and "withdraw" in classes):
+    moved = _moves(toks, num_i, ("withdraw",))
+    if not moved and any(is_verb(t) for t in toks[clause.lo : clause.hi]):
         return False
-    if "captured" in classes or "captivity" in classes:
-        return True  # "115 Armeeangehörige, die … gefangen genommen wurden, … zurückgekehrt"
+    classes = {predicate_class(toks, i, clause_of(parts, i)) for i in range(len(toks))}
+    if not moved and "withdraw" not in classes:
+        return False
+    if classes & {"captured", "captivity"}:
+        return True
     forms = tuple(stem + e for stem in _captivity_nouns() for e in NOUN_ENDINGS)
     return any(
         w.endswith(forms) for s in sentences if sent.idx - 2 <= s.idx <= sent.idx for w in WORD.findall(s.text.lower())

@@ -1654,3 +1654,17 @@ def test_numbered_units_in_the_genitive() -> None:
     text = "Der Kommandeur des 104. Gardefallschirmregiments fiel, ebenso ein Offizier des 2. Bataillons."
     found = find_known_organisations(text)
     assert [o.name for o in resolve_organisations(text, found).referents] == ["104. Gardefallschirmregiment", "2. Bataillon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a state's region after a body noun names that region's body (O3), as a town does
+        ("Die Kantonspolizei Graubünden meldete einen Unfall.", "Kantonspolizei Graubünden"),
+        ("Die Landespolizei Tirol warnte vor Lawinen.", "Landespolizei Tirol"),
+    ],
+)
+def test_a_body_named_by_its_region(text: str, name: str) -> None:
+    from pipeline.normalise.orgs import national_bodies
+
+    assert [m.group() for m in national_bodies(text)] == [name]

@@ -1787,9 +1787,10 @@ def body_noun(word: str) -> str | None:
 
 
 def _tied_place(word: str) -> bool:
-    """A country or town that ties a body noun to one state or city ("Litauens", "Ried",
-    "Bosnien-Herzegowina")."""
-    return bool(country_genitive(word) or _is_city(word) or ("-" in word and _is_country(word)))
+    """A country, a town or a state's region that ties a body noun to one state, city or
+    region ("Litauens", "Ried", "Bosnien-Herzegowina", "Kantonspolizei Graubünden",
+    "Landespolizei Tirol")."""
+    return bool(country_genitive(word) or _is_city(word) or _is_region(word) or ("-" in word and _is_country(word)))
 
 
 def _compound_prefix(tokens: list[str], aliases: AliasTable) -> str | None:

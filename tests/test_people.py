@@ -685,3 +685,16 @@ def test_a_particle_before_a_name_of_its_own_joins_nothing() -> None:
     names = people(text, "Meyer", "Dietrich Mateschitz", "Marc-André")
     assert "Dietrich Mateschitz" in names and "Marc-André ter Stegen" in names
     assert not any("von" in name for name in names)
+
+
+def test_von_den_before_a_plural_is_no_name_particle() -> None:
+    """ "Hermann Kratzer von den Freien Wählern": a span glued to a party across "von den"
+    keeps the person; "von der Leyen" stays a name."""
+    text = "Auf Platz drei kam Hermann Kratzer von den Freien Wählern, Ursula von der Leyen gratulierte."
+    assert list(people(text, "Hermann Kratzer von den Freien", "Ursula von der Leyen")) == ["Hermann Kratzer", "Ursula von der Leyen"]
+
+
+def test_a_known_organisation_in_the_dative_plural() -> None:
+    from pipeline.normalise.people import load_aliases
+
+    assert load_aliases().canonical("Freien Wählern", "ORG") == "Freie Wähler"

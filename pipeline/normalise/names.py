@@ -156,6 +156,7 @@ def is_capitalised(token: str) -> bool:
 # --- alias table (people and organisations) -------------------------------------------------
 
 ALIAS_TABLE = "aliases.tsv"
+DATIVE_PLURAL = re.compile(r"(?<=e[rl])n$")  # "Wählern", "Bürgern": the dative plural of nouns in -er, -el
 ALIAS_TYPES = frozenset({"PER", "ORG"})
 
 
@@ -171,6 +172,8 @@ class AliasTable:
         hit = self.entries.get((kind, name_key(name)))
         if hit is None and " " in name.strip():  # inflected: "des Islamischen Staates"
             hit = self.entries.get((kind, "~" + name_key(stem_key(name))))
+        if hit is None and " " in name.strip() and DATIVE_PLURAL.search(name):
+            hit = self.entries.get((kind, "~" + name_key(stem_key(name[:-1]))))  # "von den Freien Wählern"
         return hit
 
     def extended(self, rows: Iterable[tuple[str, str, str]]) -> AliasTable:

@@ -449,10 +449,13 @@ def org_descriptor(word: str) -> bool:
 def _cut_second_name(name: list[str]) -> list[str]:
     """A span that glues two people across "von" keeps the first: "Annalena Baerbock von
     Robert Habeck" → Annalena Baerbock ("von" before a given name and another name word is
-    no name particle; "Ursula von der Leyen", "Richard von Weizsäcker" stay whole)."""
+    no name particle; nor is "von den" before a plural; "Ursula von der Leyen", "Richard von
+    Weizsäcker" stay whole)."""
     for k in range(2, len(name) - 2):
         if name[k] == "von" and given_name(name[k + 1]) and name[k + 2][:1].isupper():
             return name[:k]
+        if name[k] == "von" and name[k + 1] == "den":
+            return name[:k]  # "Hermann Kratzer von den Freien Wählern": a plural is a party, no name particle
     return name
 
 

@@ -1668,3 +1668,16 @@ def test_a_body_named_by_its_region(text: str, name: str) -> None:
     from pipeline.normalise.orgs import national_bodies
 
     assert [m.group() for m in national_bodies(text)] == [name]
+
+
+def test_a_firm_named_by_a_compound_on_a_firms_noun() -> None:
+    """ "Lindt-Chef", "Movinga-Gründer": the name opening the compound is a firm, so the
+    one-word mentions the model took for a person are that firm; "Putin-Sprecher" names no
+    firm ("Sprecher" is said of people too)."""
+    from pipeline.normalise.orgs import relabel_mentions
+
+    text = "Der Brandl-Chef lobte das Werk. Sechs Fabriken betreibt Brandl in Übersee. Putin-Sprecher Peskow schwieg, Putin auch."
+    ms = span_mentions(text, "Brandl", label="PER") + span_mentions(text, "Putin", label="PER")
+    labels = {(m.start, m.text): m.label for m in relabel_mentions(text, sorted(ms, key=lambda m: m.start))}
+    assert labels[(text.index("Brandl in"), "Brandl")] == "ORG"
+    assert labels[(text.index("Putin auch"), "Putin")] == "PER"

@@ -929,6 +929,7 @@ def relabel_mentions(
     out: list[EntityMention] = []
     clubs = _club_towns(mentions, labels)
     sports = bool(clubs) or bool(league_spans(text))
+    firms = company_prefixes(text)
     examples = set(exemplified_names(text, aliases))
     examples |= set(coordinated_names(text, sorted(examples), aliases))
     for k, (m, key, lab) in enumerate(zip(mentions, keys, labels, strict=True)):
@@ -944,6 +945,9 @@ def relabel_mentions(
         ):
             out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
             continue  # L6: "für Basel" after "FC Basel", "den Drittligisten Walenstadt": the club
+        if lab == "PER" and " " not in clean_span(m.text) and fold(clean_span(m.text)) in firms:
+            out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
+            continue  # "Sechs Fabriken betreibt Lindt" after "Lindt-Chef": the firm (L3)
         if lab == "PER" and _after_team_word(text, m):
             out.append(EntityMention(m.sent_idx, m.start, m.end, m.text, "ORG"))
             continue  # "Tabellenführer Sturm Graz": a club, whatever its name looks like
@@ -1133,6 +1137,18 @@ def _opponent(text: str, m: EntityMention) -> bool:
         return False
     rows = match_place_rows(m.text)
     return not rows or rows[0].kind == "city"
+
+
+@cache
+def _company_heads() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(read_lines("company_heads.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])([A-ZÄÖÜ][\w]+)-(?:{heads})(?![\w-])")
+
+
+def company_prefixes(text: str) -> frozenset[str]:
+    """Folded names that open a compound on a noun said of firms (company_heads.txt: "Lindt-Chef",
+    "VW-Aktie"): the article names an organisation so."""
+    return frozenset(fold(m.group(1)) for m in _company_heads().finditer(text))
 
 
 CLUB_LIST_GAP = re.compile(r"[ \t]*(?:,|und|oder|sowie)[ \t]+(?:(?:den|dem|die|der)[ \t]+)?")

@@ -609,9 +609,19 @@ def future_werden(words: Sequence[Word], clause: Clause) -> bool:
     """ "werden … teilnehmen": a present "werden" with an infinitive, the future tense (S2);
     not a reported past ("werden … gekämpft haben")."""
     seq = words[clause.lo : clause.hi]
+    if any(_lemma(w) == "werden" and _present_werden(w) for w in seq):
+        return _has_infinitive(seq) and not perfect_infinitive(seq)
+    # a verb-final clause ("…, an der 3.000 Soldaten teilnehmen werden"): its last verb is the
+    # finite one, whatever the tagger called it, when no other verb of the clause is finite
+    verbs = [w for w in seq if is_verb(w)]
+    last = verbs[-1] if verbs else None
     return (
-        any(_lemma(w) == "werden" and _present_werden(w) for w in seq)
-        and _has_infinitive(seq)
+        last is not None
+        and len(verbs) > 1
+        and _lemma(last) == "werden"
+        and last.text.lower() not in PAST_WERDEN
+        and not any(is_finite(v) for v in verbs)
+        and _has_infinitive(verbs[:-1])
         and not perfect_infinitive(seq)
     )
 

@@ -2035,3 +2035,15 @@ def test_es_handelt_sich_um_without_casualties_says_nothing(nlp):
 )
 def test_a_force_still_to_form(nlp, text, expected):
     assert [f.status for f in _troops(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the future in a verb-final clause: its clause-final "werden" is finite, whatever the tagger says (S2)
+        "Die Übung, an der auch 3.000 US-Soldaten teilnehmen werden, beginnt im Mai.",
+        "Im Herbst werden 3.000 US-Soldaten an der Übung teilnehmen.",
+    ],
+)
+def test_taking_part_still_to_come_is_planned(nlp, text):
+    assert [f.status for f in _troops(nlp, text)] == ["planned"]

@@ -1201,7 +1201,7 @@ def _lemma_hits(sent_toks: tuple[_Tok, ...], parts: tuple[Clause, ...]) -> tuple
                     group = "stationed" if _places_troops(sent_toks, clause) else "deployed"
             elif cls == "deployed" and _under_future(sent_toks, parts, k):
                 group = "planned"  # "…, während das Militär mit 22 000 Reservisten übt" (S2)
-            elif cls == "deployed" and is_verb(sent_toks[i]) and future_werden(sent_toks, clause):
+            elif cls == "deployed" and future_werden(sent_toks, clause):
                 group = "planned"  # "werden bis zu 500 Soldaten an der Operation teilnehmen": to come (S2)
             else:
                 group = PREDICATE_GROUPS.get(cls, cls)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from pipeline.records import EntityMention
 from pipeline.resources import ResourceError, read_lines, read_text
 
 QUOTES = "\"'„“”‚‘’«»‹›()[]{}"
@@ -473,3 +474,21 @@ def vessel_mention(text: str, start: int, end: int, names: frozenset[str]) -> bo
         return True
     quoted = text[start - 1 : start] in QUOTE_CHARS or text[start : start + 1] in QUOTE_CHARS
     return quoted and (text[end : end + 1] in QUOTE_CHARS or text[end - 1 : end] in QUOTE_CHARS)
+
+
+def absorb_spans(
+    text: str, mentions: Sequence[EntityMention], spans: Iterable[tuple[int, int]], label: str
+) -> list[EntityMention]:
+    """The mentions inside each span become one mention of ``label`` covering the span (a
+    body's, a unit's or a venue's name); a span that a mention crosses at its edge, or that no
+    mention touches, changes nothing. Returned in text order."""
+    out = list(mentions)
+    for start, end in sorted(spans):
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if not inside or any(m.start < end and start < m.end and m not in inside for m in out):
+            continue
+        if len(inside) == 1 and (inside[0].start, inside[0].end, inside[0].label) == (start, end, label):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(EntityMention(inside[0].sent_idx, start, end, text[start:end], label))
+    return sorted(out, key=lambda m: (m.start, m.end))

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from pipeline.normalise.demonyms import country_for_word, is_demonym
 from pipeline.normalise.names import (
     AliasTable,
+    absorb_spans,
     clean_span,
     common_nouns,
     drop_leading_articles,
@@ -1192,17 +1193,7 @@ def absorb_into_bodies(text: str, mentions: Sequence[EntityMention]) -> list[Ent
     spans += fixture_sides(text)
     spans += league_spans(text)
     spans += eponymous_institutions(text)
-    out = list(mentions)
-    for start, end in sorted(spans):
-        inside = [m for m in out if start <= m.start and m.end <= end]
-        if not inside or any(m.start < end and start < m.end and m not in inside for m in out):
-            continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end) and inside[0].label == "ORG":
-            continue
-        sent = inside[0].sent_idx
-        out = [m for m in out if m not in inside]
-        out.append(EntityMention(sent, start, end, text[start:end], "ORG"))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return absorb_spans(text, mentions, spans, "ORG")
 
 
 INSTITUTION_TABLE = "org_institutions.txt"

@@ -40,6 +40,7 @@ from functools import cache, lru_cache
 from pipeline.normalise.demonyms import country_for_word, is_demonym, is_people_and_country
 from pipeline.normalise.names import (
     ARTICLES,
+    absorb_spans,
     clean_span,
     common_nouns,
     drop_leading_articles,
@@ -567,16 +568,7 @@ def claim_venues(text: str, mentions: Sequence[EntityMention]) -> list[EntityMen
     "Allianz" in "im Allianz Stadion", PER "Max-Schmeling" in "Max-Schmeling-Halle" (L5); a
     mention that crosses the name's edge keeps it apart, and a venue no mention touches is
     left alone."""
-    out = list(mentions)
-    for start, end in venue_spans(text):
-        inside = [m for m in out if start <= m.start and m.end <= end]
-        if not inside or any(m.start < end and start < m.end and m not in inside for m in out):
-            continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end, inside[0].label) == (start, end, "LOC"):
-            continue
-        out = [m for m in out if m not in inside]
-        out.append(EntityMention(inside[0].sent_idx, start, end, text[start:end], "LOC"))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return absorb_spans(text, mentions, venue_spans(text), "LOC")
 
 
 def _is_venue(span: str) -> bool:

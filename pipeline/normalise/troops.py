@@ -774,7 +774,7 @@ def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     a verb of make-up."""
     makeup = any((t.lemma or t.low) in _cue_words("makeup") for t in sent_toks[clause.lo : clause.hi])
     return makeup and (
-        any(t.is_cap and predicate_class(sent_toks, i, clause) == "deployed" for i, t in enumerate(sent_toks) if i in clause)
+        bool(_operation_words(sent_toks, clause))
         or _names_mission(sent_toks, clause)  # "Das Kontingent besteht aus 1023 Männern und Frauen"
     )
 
@@ -782,11 +782,17 @@ def _operation_makeup(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
 def _operation_size(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
     """The clause's subject is the size of an operation (a noun of class deployed:
     "Einsatzstärke"), whose change is the operation's own."""
-    return any(
-        t.is_cap and not is_verb(t) and predicate_class(sent_toks, i, clause) == "deployed"
-        for i, t in enumerate(sent_toks)
-        if i in clause
-    )
+    return any(not is_verb(t) for t in _operation_words(sent_toks, clause))
+
+
+def _operation_words(sent_toks: Sequence[_Tok], clause: Clause) -> list[_Tok]:
+    """The clause's capitalised words of predicate class deployed ("Hilfseinsatz", "Übung",
+    "Einsatzstärke")."""
+    return [
+        sent_toks[i]
+        for i in range(clause.lo, clause.hi)
+        if sent_toks[i].is_cap and predicate_class(sent_toks, i, clause) == "deployed"
+    ]
 
 
 def _force_to_form(sent_toks: Sequence[_Tok], clause: Clause) -> bool:
@@ -899,7 +905,7 @@ def _returned_prisoners(sentences: Sequence[Sentence], sent: Sentence, toks: Seq
     moved = _moves(toks, num_i, ("withdraw",))
     if not moved and any(is_verb(t) for t in toks[clause.lo : clause.hi]):
         return False
-    classes = {predicate_class(toks, i, clause_of(parts, i)) for i in range(len(toks))}
+    classes = frozenset().union(*(_clause_classes(tuple(toks), c) for c in parts))
     if not moved and "withdraw" not in classes:
         return False
     if classes & {"captured", "captivity"}:
